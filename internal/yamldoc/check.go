@@ -1,0 +1,181 @@
+package yamldoc
+
+import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Check enforces on a decoded value the constraints its struct tags publish
+// in the JSON Schema, so that the schema and the Go checks agree by
+// construction:
+//
+//   - a required (not omitempty) string field must not be empty
+//     (missing-field);
+//   - `jsonschema:"pattern=..."` on a non-empty string (bad-id: patterns are
+//     used for ids only);
+//   - `jsonschema:"minimum=N"` on numbers and `jsonschema:"minItems=N"` on
+//     slices (bad-value);
+//   - `jsonschema:"enum=a,enum=b"` on non-empty strings (bad-value, or the
+//     code named by a `code:"..."` tag).
+//
+// Issues carry At paths and no line; Document.Locate turns them into
+// positions.
+func Check(v any) []Issue {
+	c := &checker{types: types{}, patterns: map[string]*regexp.Regexp{}}
+	c.value(reflect.ValueOf(v), nil)
+	return c.issues
+}
+
+type checker struct {
+	types    types
+	patterns map[string]*regexp.Regexp
+	issues   []Issue
+}
+
+func (c *checker) add(p *Path, code, summary, detail string) {
+	c.issues = append(c.issues, Issue{Code: code, Path: p.String(), At: p, Summary: summary, Detail: detail})
+}
+
+func (c *checker) value(v reflect.Value, p *Path) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			c.value(v.Elem(), p)
+		}
+	case reflect.Struct:
+		c.structure(v, p, -1)
+	case reflect.Slice:
+		et := v.Type().Elem()
+		if c.types.keyed(et) {
+			si := c.types.info(et)
+			for i := 0; i < v.Len(); i++ {
+				el := v.Index(i)
+				kp := p.Key(el.Field(si.key).String())
+				if si.value >= 0 {
+					f := si.fields[si.byName[fieldName(si, si.value)]]
+					c.field(el.Type().Field(si.value), f, el.Field(si.value), kp)
+				} else {
+					c.structure(el, kp, si.key)
+				}
+			}
+			return
+		}
+		for i := 0; i < v.Len(); i++ {
+			c.value(v.Index(i), p.Index(i))
+		}
+	}
+}
+
+func fieldName(si *structInfo, index int) string {
+	for _, f := range si.fields {
+		if f.index == index {
+			return f.name
+		}
+	}
+	return ""
+}
+
+func (c *checker) structure(v reflect.Value, p *Path, skip int) {
+	si := c.types.info(v.Type())
+	for _, f := range si.fields {
+		if f.index == skip {
+			continue
+		}
+		c.field(v.Type().Field(f.index), f, v.Field(f.index), p.Key(f.name))
+	}
+}
+
+// field checks one field's own constraints, then its contents.
+func (c *checker) field(sf reflect.StructField, f field, v reflect.Value, p *Path) {
+	if isText(sf.Type) {
+		return
+	}
+	if f.required && v.Kind() == reflect.String && v.String() == "" {
+		c.issues = append(c.issues, Issue{Code: CodeMissingField, Path: p.String(), At: p, Key: true,
+			Summary: fmt.Sprintf("missing field %q", f.name)})
+		return
+	}
+	var enum []string
+	for _, kv := range splitTag(sf.Tag.Get("jsonschema")) {
+		k, val, _ := strings.Cut(kv, "=")
+		switch k {
+		case "pattern":
+			if v.Kind() == reflect.String && v.String() != "" && !c.pattern(val).MatchString(v.String()) {
+				c.add(p, CodeBadID, fmt.Sprintf("%q is not a valid id", v.String()),
+					"ids hold lower-case letters and digits in groups joined by single '-', '_' or '.', as in team-management or 3.2")
+			}
+		case "minimum":
+			limit, _ := strconv.ParseFloat(val, 64)
+			var n float64
+			switch v.Kind() {
+			case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+				n = float64(v.Int())
+			case reflect.Float32, reflect.Float64:
+				n = v.Float()
+			case reflect.Pointer:
+				if v.IsNil() {
+					continue
+				}
+				n = float64(v.Elem().Int())
+			default:
+				continue
+			}
+			if n < limit {
+				c.add(p, CodeBadValue, fmt.Sprintf("%s must be at least %s, found %s", f.name, val, strconv.FormatFloat(n, 'f', -1, 64)), "")
+			}
+		case "minItems":
+			limit, _ := strconv.Atoi(val)
+			// An absent optional list is fine; a present one, even empty,
+			// must have limit entries, as the schema's minItems says.
+			if v.Kind() == reflect.Slice && v.Len() < limit && (f.required || !v.IsNil()) {
+				c.add(p, CodeBadValue, fmt.Sprintf("%s needs at least %d %s", f.name, limit, plural(limit, "entry", "entries")), "")
+			}
+		case "enum":
+			enum = append(enum, val)
+		}
+	}
+	if len(enum) > 0 && v.Kind() == reflect.String && v.String() != "" && !contains(enum, v.String()) {
+		code := CodeBadValue
+		if tc := sf.Tag.Get("code"); tc != "" {
+			code = tc
+		}
+		c.add(p, code, fmt.Sprintf("%s %q is not one of %s", f.name, v.String(), strings.Join(enum, ", ")), "")
+	}
+	c.value(v, p)
+}
+
+func (c *checker) pattern(s string) *regexp.Regexp {
+	re, ok := c.patterns[s]
+	if !ok {
+		re = regexp.MustCompile(s)
+		c.patterns[s] = re
+	}
+	return re
+}
+
+// splitTag splits a jsonschema tag on the commas that separate keywords.
+func splitTag(tag string) []string {
+	if tag == "" {
+		return nil
+	}
+	return strings.Split(tag, ",")
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

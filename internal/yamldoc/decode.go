@@ -1,0 +1,363 @@
+package yamldoc
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Decode fills v, a pointer to a struct, from doc and returns every problem
+// found. Decoding goes on past problems: a field that cannot be decoded is
+// left at its zero value and the rest of the document is still read.
+func Decode(doc *Document, v any, lim Limits) []Issue {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		panic("yamldoc: Decode needs a non-nil pointer")
+	}
+	if doc == nil || doc.Root == nil {
+		return nil
+	}
+	lim = lim.Resolved()
+	d := &decoder{doc: doc, types: types{}, budget: lim.MaxNodes}
+	d.value(doc.Root, rv.Elem(), nil)
+	return d.issues
+}
+
+type decoder struct {
+	doc    *Document
+	types  types
+	issues []Issue
+	// budget is what alias expansion may still add, in nodes.
+	budget int
+}
+
+func (d *decoder) add(n *yaml.Node, p *Path, code, summary, detail string) {
+	d.issues = append(d.issues, Issue{Code: code, Line: n.Line, Col: n.Column, Path: p.String(), Summary: summary, Detail: detail})
+}
+
+// kindName names what a node is, for messages.
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	switch n.Tag {
+	case "!!null":
+		return "null"
+	case "!!int":
+		return "an integer"
+	case "!!float":
+		return "a number"
+	case "!!bool":
+		return "a boolean"
+	}
+	return "a string"
+}
+
+func wantName(t reflect.Type, ts types) string {
+	if isText(t) {
+		return "a string"
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		return "a mapping"
+	case reflect.Slice:
+		if ts.keyed(t.Elem()) {
+			return "a mapping"
+		}
+		return "a list"
+	case reflect.String:
+		return "a string"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "an integer"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Bool:
+		return "a boolean"
+	case reflect.Pointer:
+		return wantName(t.Elem(), ts)
+	}
+	return t.String()
+}
+
+func (d *decoder) badType(n *yaml.Node, p *Path, t reflect.Type) {
+	want, got := wantName(t, d.types), kindName(n)
+	detail := ""
+	if want == "a string" && n.Kind == yaml.ScalarNode {
+		detail = "quote the value to make it a string"
+	}
+	d.add(n, p, CodeBadType, fmt.Sprintf("expected %s, found %s", want, got), detail)
+}
+
+// resolve follows an alias once. It reports and returns nil for aliases it
+// will not follow.
+func (d *decoder) resolve(n *yaml.Node, p *Path) *yaml.Node {
+	if n.Kind != yaml.AliasNode {
+		return n
+	}
+	a := n.Alias
+	if a == nil {
+		d.add(n, p, CodeAlias, "alias refers to no anchor", "")
+		return nil
+	}
+	if d.doc.aliasy[a] {
+		d.add(n, p, CodeAlias, fmt.Sprintf("alias *%s refers to a node that itself contains aliases", n.Value),
+			"aliases are expanded one level only; write the nested value out")
+		return nil
+	}
+	d.budget -= d.doc.size[a]
+	if d.budget < 0 {
+		d.add(n, p, CodeTooManyNodes, "aliases expand to more nodes than the limit allows", "")
+		return nil
+	}
+	return a
+}
+
+func (d *decoder) value(n *yaml.Node, v reflect.Value, p *Path) {
+	if n = d.resolve(n, p); n == nil {
+		return
+	}
+	t := v.Type()
+	if t.Kind() == reflect.Pointer {
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+			d.badType(n, p, t)
+			return
+		}
+		e := reflect.New(t.Elem())
+		d.value(n, e.Elem(), p)
+		v.Set(e)
+		return
+	}
+	if isText(t) {
+		if n.Kind != yaml.ScalarNode || !stringish(n) {
+			d.badType(n, p, t)
+			return
+		}
+		if err := v.Addr().Interface().(interface{ UnmarshalText([]byte) error }).UnmarshalText([]byte(n.Value)); err != nil {
+			d.add(n, p, CodeBadValue, err.Error(), "")
+		}
+		return
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		d.structure(n, v, p, -1)
+	case reflect.Slice:
+		if d.types.keyed(t.Elem()) {
+			d.keyedSlice(n, v, p)
+		} else {
+			d.slice(n, v, p)
+		}
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode || !stringish(n) {
+			d.badType(n, p, t)
+			return
+		}
+		v.SetString(n.Value)
+	case reflect.Bool:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+			d.badType(n, p, t)
+			return
+		}
+		b, err := strconv.ParseBool(strings.ToLower(n.Value))
+		if err != nil {
+			d.badType(n, p, t)
+			return
+		}
+		v.SetBool(b)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if i, ok := d.integer(n, p, t); ok {
+			if v.OverflowInt(i) {
+				d.add(n, p, CodeBadNumber, fmt.Sprintf("integer %s is out of range", n.Value), "")
+				return
+			}
+			v.SetInt(i)
+		}
+	case reflect.Float32, reflect.Float64:
+		if f, ok := d.number(n, p, t); ok {
+			v.SetFloat(f)
+		}
+	default:
+		panic(fmt.Sprintf("yamldoc: cannot decode into %s", t))
+	}
+}
+
+// stringish reports whether a scalar reads as a string: YAML 1.2 and JSON
+// keep dates and timestamps as strings, and so do we.
+func stringish(n *yaml.Node) bool { return n.Tag == "!!str" || n.Tag == "!!timestamp" }
+
+// integer reads a decimal integer. Octal, hexadecimal, underscores and
+// leading zeros are refused: YAML 1.1 and 1.2 read them differently, so
+// the same file would mean different things to different tools.
+func (d *decoder) integer(n *yaml.Node, p *Path, t reflect.Type) (int64, bool) {
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+		d.badType(n, p, t)
+		return 0, false
+	}
+	s := n.Value
+	if n.Tag == "!!float" {
+		f, ok := d.number(n, p, t)
+		if !ok {
+			return 0, false
+		}
+		if f != math.Trunc(f) || math.Abs(f) > 1<<53 {
+			d.add(n, p, CodeBadNumber, fmt.Sprintf("expected an integer, found %s", s), "")
+			return 0, false
+		}
+		return int64(f), true
+	}
+	if !decimal(s) {
+		d.add(n, p, CodeBadNumber, fmt.Sprintf("integer %s is not plain decimal", s),
+			"write integers in decimal without leading zeros, underscores or a base prefix")
+		return 0, false
+	}
+	i, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		d.add(n, p, CodeBadNumber, fmt.Sprintf("integer %s is out of range", s), "")
+		return 0, false
+	}
+	return i, true
+}
+
+func decimal(s string) bool {
+	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") {
+		s = s[1:]
+	}
+	if s == "" || (len(s) > 1 && s[0] == '0') {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// number reads a finite decimal number.
+func (d *decoder) number(n *yaml.Node, p *Path, t reflect.Type) (float64, bool) {
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+		d.badType(n, p, t)
+		return 0, false
+	}
+	s := n.Value
+	if n.Tag == "!!int" && !decimal(s) {
+		d.add(n, p, CodeBadNumber, fmt.Sprintf("number %s is not plain decimal", s),
+			"write numbers in decimal without leading zeros, underscores or a base prefix")
+		return 0, false
+	}
+	lower := strings.ToLower(s)
+	if strings.Contains(lower, "inf") || strings.Contains(lower, "nan") || strings.Contains(s, "_") {
+		d.add(n, p, CodeBadNumber, fmt.Sprintf("number %s is not a finite decimal", s), "")
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		d.add(n, p, CodeBadNumber, fmt.Sprintf("number %s is out of range", s), "")
+		return 0, false
+	}
+	return f, true
+}
+
+func (d *decoder) slice(n *yaml.Node, v reflect.Value, p *Path) {
+	if n.Kind != yaml.SequenceNode {
+		d.badType(n, p, v.Type())
+		return
+	}
+	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	for i, c := range n.Content {
+		d.value(c, s.Index(i), p.Index(i))
+	}
+	v.Set(s)
+}
+
+// keyedSlice decodes a mapping into a slice of keyed elements, in order.
+func (d *decoder) keyedSlice(n *yaml.Node, v reflect.Value, p *Path) {
+	if n.Kind != yaml.MappingNode {
+		d.badType(n, p, v.Type())
+		return
+	}
+	et := v.Type().Elem()
+	si := d.types.info(et)
+	s := reflect.MakeSlice(v.Type(), 0, len(n.Content)/2)
+	seen := make(map[string]*yaml.Node, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		key, ok := d.key(k, p, seen)
+		if !ok {
+			continue
+		}
+		e := reflect.New(et).Elem()
+		e.Field(si.key).SetString(key)
+		if si.value >= 0 {
+			d.value(val, e.Field(si.value), p.Key(key))
+		} else {
+			d.structure(val, e, p.Key(key), si.key)
+		}
+		s = reflect.Append(s, e)
+	}
+	v.Set(s)
+}
+
+// key checks a mapping key: a scalar, not a merge key, not seen before.
+func (d *decoder) key(k *yaml.Node, p *Path, seen map[string]*yaml.Node) (string, bool) {
+	if k.Kind != yaml.ScalarNode || k.Tag == "!!null" {
+		d.add(k, p, CodeBadType, fmt.Sprintf("mapping keys must be strings, found %s", kindName(k)), "")
+		return "", false
+	}
+	if k.Tag == "!!merge" {
+		return "", false // reported by Parse
+	}
+	if first, dup := seen[k.Value]; dup {
+		d.add(k, p.Key(k.Value), CodeDuplicateKey, fmt.Sprintf("key %q appears more than once", k.Value),
+			fmt.Sprintf("first at line %d, column %d", first.Line, first.Column))
+		return "", false
+	}
+	seen[k.Value] = k
+	return k.Value, true
+}
+
+// structure decodes a mapping into the struct v. The field with index skip
+// (a keyed element's key) is not read from the mapping.
+func (d *decoder) structure(n *yaml.Node, v reflect.Value, p *Path, skip int) {
+	if n.Kind != yaml.MappingNode {
+		d.badType(n, p, v.Type())
+		return
+	}
+	si := d.types.info(v.Type())
+	seen := make(map[string]*yaml.Node, len(si.fields))
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		key, ok := d.key(k, p, seen)
+		if !ok {
+			continue
+		}
+		fi, known := si.byName[key]
+		if !known || si.fields[fi].index == skip {
+			is := Issue{Code: CodeUnknownField, Line: k.Line, Col: k.Column, Path: p.Key(key).String(),
+				Summary: fmt.Sprintf("unknown field %q", key)}
+			if s := Suggest(key, si.names()); s != "" {
+				is.Suggestion = s
+				is.Summary += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			is.Detail = "fields here: " + strings.Join(si.names(), ", ")
+			d.issues = append(d.issues, is)
+			continue
+		}
+		f := si.fields[fi]
+		d.value(val, v.Field(f.index), p.Key(key))
+	}
+	for _, f := range si.fields {
+		if f.required && f.index != skip && seen[f.name] == nil {
+			d.add(n, p.Key(f.name), CodeMissingField, fmt.Sprintf("missing field %q", f.name), "")
+		}
+	}
+}

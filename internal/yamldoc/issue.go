@@ -1,0 +1,37 @@
+package yamldoc
+
+// Codes of the issues this package reports. The ladder package documents
+// them for users.
+const (
+	CodeSyntax       = "syntax"
+	CodeEmpty        = "empty"
+	CodeMultiDoc     = "multi-doc"
+	CodeTooLarge     = "too-large"
+	CodeTooDeep      = "too-deep"
+	CodeTooManyNodes = "too-many-nodes"
+	CodeAlias        = "alias"
+	CodeMergeKey     = "merge-key"
+	CodeBadTag       = "bad-tag"
+	CodeUnknownField = "unknown-field"
+	CodeDuplicateKey = "duplicate-key"
+	CodeMissingField = "missing-field"
+	CodeBadType      = "bad-type"
+	CodeBadNumber    = "bad-number"
+	CodeBadValue     = "bad-value"
+	CodeBadID        = "bad-id"
+)
+
+// An Issue is one problem found in a document. Line and Col are 1-based;
+// zero when the issue was found in a value rather than in a node tree, in
+// which case At (with Key for the key rather than the value) says where to
+// look it up with [Document.Locate].
+type Issue struct {
+	Code       string
+	Line, Col  int
+	Path       string
+	At         *Path
+	Key        bool
+	Summary    string
+	Detail     string
+	Suggestion string
+}

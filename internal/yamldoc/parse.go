@@ -1,0 +1,248 @@
+package yamldoc
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// A Document is one parsed YAML or JSON document.
+type Document struct {
+	Root *yaml.Node // the content node; nil when the document could not be read
+
+	// aliasy marks anchored nodes whose subtree contains an alias; following
+	// an alias to one of them is refused, so expansion is never recursive.
+	aliasy map[*yaml.Node]bool
+	// size is the node count of each anchored subtree, for the node budget.
+	size map[*yaml.Node]int
+}
+
+var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// Parse reads exactly one YAML or JSON document from src and checks it
+// against lim: size, depth, node count, aliases, merge keys and tags. When
+// issues are returned the document may still be usable for decoding; a nil
+// Root means it is not.
+func Parse(src []byte, lim Limits) (doc *Document, issues []Issue) {
+	lim = lim.Resolved()
+	doc = &Document{}
+	if exceeds(int64(len(src)), lim.MaxBytes) {
+		return doc, []Issue{{Code: CodeTooLarge, Line: 1, Col: 1,
+			Summary: fmt.Sprintf("input is %d bytes, more than the limit of %d", len(src), lim.MaxBytes)}}
+	}
+	if line, col, ok := badUTF8(src); !ok {
+		return doc, []Issue{{Code: CodeSyntax, Line: line, Col: col, Summary: "input is not valid UTF-8"}}
+	}
+	defer func() {
+		// The YAML parser must never take the process down; a panic in it
+		// is reported as a syntax problem of the input that caused it.
+		if r := recover(); r != nil {
+			doc = &Document{}
+			issues = []Issue{{Code: CodeSyntax, Line: 1, Col: 1, Summary: fmt.Sprintf("input cannot be parsed: %v", r)}}
+		}
+	}()
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var first yaml.Node
+	if err := dec.Decode(&first); err != nil {
+		if errors.Is(err, io.EOF) {
+			return doc, []Issue{{Code: CodeEmpty, Line: 1, Col: 1, Summary: "document is empty"}}
+		}
+		return doc, []Issue{syntaxIssue(err)}
+	}
+	if len(first.Content) == 0 {
+		return doc, []Issue{{Code: CodeEmpty, Line: 1, Col: 1, Summary: "document is empty"}}
+	}
+	root := first.Content[0]
+	var second yaml.Node
+	switch err := dec.Decode(&second); {
+	case errors.Is(err, io.EOF):
+	case err != nil:
+		issues = append(issues, syntaxIssue(err))
+	default:
+		line, col := second.Line, second.Column
+		if len(second.Content) > 0 {
+			line, col = second.Content[0].Line, second.Content[0].Column
+		}
+		issues = append(issues, Issue{Code: CodeMultiDoc, Line: line, Col: col,
+			Summary: "a file holds one document; found a second one"})
+	}
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return doc, append(issues, Issue{Code: CodeEmpty, Line: root.Line, Col: root.Column, Summary: "document is empty"})
+	}
+	doc.Root = root
+	issues = append(issues, doc.check(lim)...)
+	return doc, issues
+}
+
+func syntaxIssue(err error) Issue {
+	msg := err.Error()
+	line := 1
+	if m := lineRE.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	return Issue{Code: CodeSyntax, Line: line, Col: 1, Summary: msg}
+}
+
+// badUTF8 returns the position of the first invalid UTF-8 byte.
+func badUTF8(src []byte) (line, col int, ok bool) {
+	if utf8.Valid(src) {
+		return 0, 0, true
+	}
+	line, col = 1, 1
+	for len(src) > 0 {
+		r, n := utf8.DecodeRune(src)
+		if r == utf8.RuneError && n == 1 {
+			return line, col, false
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		src = src[n:]
+	}
+	return line, col, false
+}
+
+var coreTags = map[string]bool{
+	"!!str": true, "!!int": true, "!!float": true, "!!bool": true, "!!null": true,
+	"!!map": true, "!!seq": true, "!!timestamp": true,
+}
+
+// check walks the whole tree once, without following aliases, and enforces
+// the limits, the tag set and the ban on merge keys.
+func (doc *Document) check(lim Limits) []Issue {
+	var issues []Issue
+	nodes, aliases := 0, 0
+	var anchored []*yaml.Node
+	reportedDepth := false
+	type frame struct {
+		n     *yaml.Node
+		depth int
+	}
+	stack := []frame{{doc.Root, 1}}
+	for len(stack) > 0 {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n := f.n
+		nodes++
+		if n.Anchor != "" {
+			anchored = append(anchored, n)
+		}
+		switch n.Kind {
+		case yaml.AliasNode:
+			aliases++
+			if exceeds(int64(aliases), int64(lim.MaxAliases)) && aliases == lim.MaxAliases+1 {
+				issues = append(issues, Issue{Code: CodeAlias, Line: n.Line, Col: n.Column,
+					Summary: fmt.Sprintf("more than %d aliases", lim.MaxAliases)})
+			}
+			continue
+		case yaml.MappingNode, yaml.SequenceNode:
+			if exceeds(int64(f.depth), int64(lim.MaxDepth)) {
+				if !reportedDepth {
+					reportedDepth = true
+					issues = append(issues, Issue{Code: CodeTooDeep, Line: n.Line, Col: n.Column,
+						Summary: fmt.Sprintf("nesting is deeper than the limit of %d", lim.MaxDepth)})
+				}
+				continue
+			}
+		}
+		if n.Style&yaml.TaggedStyle != 0 && !coreTags[n.Tag] && n.Tag != "!!merge" {
+			issues = append(issues, Issue{Code: CodeBadTag, Line: n.Line, Col: n.Column,
+				Summary: fmt.Sprintf("tag %s is not supported", n.Tag),
+				Detail:  "only the core tags !!str, !!int, !!float, !!bool, !!null, !!map and !!seq may be used"})
+		}
+		if n.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if k := n.Content[i]; k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+					issues = append(issues, Issue{Code: CodeMergeKey, Line: k.Line, Col: k.Column,
+						Summary: "merge keys (<<) are not supported", Detail: "write the fields out, or use an alias for the whole value"})
+				}
+			}
+		}
+		for i := len(n.Content) - 1; i >= 0; i-- {
+			stack = append(stack, frame{n.Content[i], f.depth + 1})
+		}
+	}
+	// Anchored subtrees: their size and whether they contain aliases. Each
+	// is walked once; anchors are rare and the walk stops at aliases.
+	if len(anchored) > 0 {
+		doc.aliasy = make(map[*yaml.Node]bool)
+		doc.size = make(map[*yaml.Node]int)
+		for _, a := range anchored {
+			size, hasAlias := subtree(a, lim.MaxNodes)
+			doc.size[a] = size
+			doc.aliasy[a] = hasAlias
+		}
+	}
+	if exceeds(int64(nodes), int64(lim.MaxNodes)) {
+		issues = append(issues, Issue{Code: CodeTooManyNodes, Line: 1, Col: 1,
+			Summary: fmt.Sprintf("document has %d nodes, more than the limit of %d", nodes, lim.MaxNodes)})
+	}
+	return issues
+}
+
+// subtree counts the nodes under n (stopping early past max) and tells
+// whether an alias occurs among them.
+func subtree(n *yaml.Node, max int) (size int, hasAlias bool) {
+	stack := []*yaml.Node{n}
+	for len(stack) > 0 && (max < 0 || size <= max) {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		size++
+		if n.Kind == yaml.AliasNode {
+			hasAlias = true
+			continue
+		}
+		stack = append(stack, n.Content...)
+	}
+	return size, hasAlias
+}
+
+// Locate returns the position of the node at p: the value, or with key set
+// the key of the last mapping step. When p leads nowhere it returns the
+// position of the deepest node on the way, so a diagnostic always points at
+// the closest thing that exists.
+func (doc *Document) Locate(p *Path, key bool) (line, col int) {
+	if doc == nil || doc.Root == nil {
+		return 1, 1
+	}
+	n := doc.Root
+	line, col = n.Line, n.Column
+	for _, s := range p.steps() {
+		if n.Kind == yaml.AliasNode && n.Alias != nil {
+			n = n.Alias
+		}
+		var next, k *yaml.Node
+		switch {
+		case s.index >= 0 && n.Kind == yaml.SequenceNode && s.index < len(n.Content):
+			next = n.Content[s.index]
+		case s.index < 0 && n.Kind == yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Kind == yaml.ScalarNode && n.Content[i].Value == s.key {
+					k, next = n.Content[i], n.Content[i+1]
+					break
+				}
+			}
+		}
+		if next == nil {
+			return line, col
+		}
+		if key && k != nil && s == p {
+			return k.Line, k.Column
+		}
+		n = next
+		line, col = n.Line, n.Column
+	}
+	return line, col
+}

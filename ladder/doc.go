@@ -1,0 +1,132 @@
+// Package ladder reads, checks and writes career-ladder documents.
+//
+// A ladder file is YAML or JSON (format careerladder/v1). [Parse], [Load]
+// (from any [io/fs.FS], including embed.FS) and [LoadFile] decode it
+// strictly, validate it and report every problem at once:
+//
+//	l, err := ladder.LoadFile("eng.yaml")
+//	if err != nil {
+//		// err is a ladder.Diagnostics when the content is at fault,
+//		// a wrapped I/O error (errors.Is(err, fs.ErrNotExist)) otherwise.
+//		log.Fatal(err)
+//	}
+//
+// Warnings do not fail a load; [Ladder.Validate] lists them. A loaded
+// [Ladder] is never changed afterwards and may be shared between goroutines.
+// Package scoring turns a ladder and a person's ratings or evidence into
+// levels.
+//
+// # The file format
+//
+//	format: careerladder/v1        # required; the version of this format
+//	id: cto                        # slug: a-z, 0-9, single - _ . between groups
+//	name: Engineer to CTO
+//	version: "1.0.0"
+//	scales:                        # the first is the default scale
+//	  - id: proficiency
+//	    ratings:                   # lowest first
+//	      - {id: practising, points: 1}
+//	      - {id: proficient, points: 2}
+//	categories:
+//	  - {id: people, name: People}
+//	capabilities:
+//	  - id: communication
+//	    name: Communication and comprehension
+//	    category: people
+//	    descriptors:               # keyed by rating; may be sparse
+//	      proficient: {summary: ..., signals: [...], examples: [...]}
+//	tracks:
+//	  - id: engineering
+//	    name: Engineering
+//	    levels:                    # lowest first; cumulative
+//	      - id: senior
+//	        name: Senior Engineer
+//	        grade: 2               # equal grades across tracks are equivalent
+//	        expects: {communication: proficient}   # or n/a
+//	        tolerance: {count: 1}  # one capability may sit one step below
+//	        requires:              # gates: points, category_floor, evidence, n_of_m
+//	          - evidence: {capability: technical-problem-solving, min_rating: proficient,
+//	                       tag: hard-problem, count: 6, window: 12mo}
+//	titles:                        # inclusive ranges of points, per track
+//	  - {id: staff, name: Staff Engineer, track: engineering, min_points: 58, max_points: 89}
+//	rules:
+//	  weights: {communication: 2}  # points multipliers, default 1
+//	  thresholds:                  # points to sub-level, strictly increasing
+//	    - {id: "1.1", min_points: 0}
+//	  evidence: {window: 24mo, half_life: 12mo, sources: {self: 0.5, peer: 1}, min_items: 2}
+//
+// The JSON Schema of the format ([JSONSchema], committed as
+// ladder/ladder.schema.json) documents every field; point an editor at it
+// with a first line such as
+//
+//	# yaml-language-server: $schema=https://raw.githubusercontent.com/careerladder/careerladder/main/ladder/ladder.schema.json
+//
+// # Strictness
+//
+// Decoding is strict, so a file means the same to every tool that reads it:
+// unknown fields are errors (with "did you mean" suggestions), as are
+// duplicate keys, values of the wrong type (no silent 1.5 to 1, no number
+// where a string is meant: quote it), integers with leading zeros or a base
+// prefix (YAML 1.1 and 1.2 read 012 differently), NaN, infinities and
+// numbers out of range, merge keys, tags other than the core ones, empty
+// files and files with more than one document. An alias is expanded at most
+// one level deep: an alias to a node that itself holds aliases is refused,
+// so no input expands exponentially. [Limits] bound input size, nesting
+// depth, node count and alias count; the zero [Loader] uses safe defaults.
+//
+// # Diagnostics
+//
+// Every problem is a [Diagnostic] with a [Severity], a stable [Code], a
+// 1-based position (the key for unknown and duplicate keys, the value for
+// bad values and references, the parent mapping for missing fields), the
+// path to the node and a summary; its text form is
+//
+//	file:line:col: code: summary
+//
+// [Diagnostics] is the error type: Err returns nil exactly when there are no
+// errors, Sort orders by position, and Unwrap exposes each diagnostic to
+// errors.As.
+//
+// The codes, all of severity error unless marked:
+//
+//	Code               Meaning
+//	syntax             not well-formed YAML or JSON, or not valid UTF-8
+//	empty              no document at all (or only comments, or null)
+//	multi-doc          a second document in the file
+//	too-large          input larger than Limits.MaxBytes (default 4 MiB)
+//	too-deep           nesting deeper than Limits.MaxDepth (default 64)
+//	too-many-nodes     more nodes than Limits.MaxNodes, aliases counted expanded
+//	alias              more aliases than Limits.MaxAliases, or an alias to a node holding aliases
+//	merge-key          a << merge key
+//	bad-tag            a tag other than !!str, !!int, !!float, !!bool, !!null, !!map, !!seq
+//	unknown-field      a key the format does not define
+//	duplicate-key      a key repeated in one mapping
+//	missing-field      a required field absent or empty
+//	bad-type           a value of the wrong kind (a list for a string, a number for a string, ...)
+//	bad-number         an integer with a fraction, leading zero or base prefix; NaN, Inf, out of range
+//	bad-value          a value outside what its field allows (a minimum, an empty list, an enumeration)
+//	bad-format         a format other than careerladder/v1
+//	bad-id             an id that is not a slug
+//	duplicate-id       an id used twice where it must be unique
+//	unknown-ref        a reference to a capability, category, scale, rating, track or source that does not exist
+//	gate-kind          a gate with no kind, or with several
+//	points-order       a rating worth fewer points than the one below it
+//	level-order        a level whose grade is not above the graded level before it
+//	threshold-order    a threshold whose min_points is not above the one before it
+//	title-gap          points between two titles of one track that no title covers
+//	title-overlap      two titles of one track that share points
+//	unreachable-level  a level or threshold that no input can reach (more points than can be earned, n > m, a level above an unreachable one)
+//	ceiling            warning: points silently discarded (a top rating worth no more than the one below; totals above the top title)
+//	expectation-falls  warning: a level expecting less of a capability than the level below it
+//	unused             warning: a category or scale that no capability uses
+//
+// Codes are stable: scripts and tests may depend on them, while summaries
+// may be reworded.
+//
+// # Writing
+//
+// [Ladder.WriteYAML] and [Ladder.WriteJSON] write a ladder back in the file
+// format, keeping the order of every list and keyed mapping, so that loading
+// the output gives an equal ladder. They do not keep comments or the layout
+// of the file the ladder was read from.
+package ladder

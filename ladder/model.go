@@ -1,0 +1,194 @@
+package ladder
+
+import (
+	"github.com/careerladder/careerladder/rubric"
+)
+
+// FormatV1 is the value of the format field of version 1 ladder files.
+const FormatV1 = "careerladder/v1"
+
+// A Ladder is a career framework: capabilities rated on scales, tracks of
+// levels that expect ratings, and the rules that decide levels and titles.
+//
+// A Ladder returned by Parse, Load or LoadFile has passed validation and is
+// never changed by this module afterwards; callers should treat it as
+// read-only too.
+type Ladder struct {
+	// Format is the version of the file format; it must be "careerladder/v1".
+	Format string `yaml:"format" jsonschema:"enum=careerladder/v1" code:"bad-format"`
+	// ID is the stable slug of the ladder.
+	ID string `yaml:"id" jsonschema:"pattern=^[a-z0-9]+([._-][a-z0-9]+)*$"`
+	// Name is the ladder's human-readable name.
+	Name string `yaml:"name"`
+	// Version is the ladder's own version, such as "2.1.0".
+	Version string `yaml:"version,omitempty"`
+	// Description says what the ladder is for and whom it covers.
+	Description string `yaml:"description,omitempty"`
+	// Scales are the rating scales; the first is the default for
+	// capabilities that name none.
+	Scales []rubric.Scale `yaml:"scales" jsonschema:"minItems=1"`
+	// Categories group capabilities.
+	Categories []Category `yaml:"categories,omitempty"`
+	// Capabilities are the competencies the ladder rates.
+	Capabilities []Capability `yaml:"capabilities" jsonschema:"minItems=1"`
+	// Tracks are the career tracks (IC, management, ...), each an ordered
+	// list of levels.
+	Tracks []Track `yaml:"tracks,omitempty"`
+	// Titles are job titles held over ranges of points.
+	Titles []rubric.Title `yaml:"titles,omitempty"`
+	// Rules holds the ladder-wide scoring rules.
+	Rules Rules `yaml:"rules,omitempty"`
+
+	src *source // where the ladder was read from, for positions; nil if built in code
+}
+
+// A Category groups capabilities, such as "Technical" or "People".
+type Category struct {
+	// ID is the stable slug of the category.
+	ID string `yaml:"id" jsonschema:"pattern=^[a-z0-9]+([._-][a-z0-9]+)*$"`
+	// Name is the category's human-readable name.
+	Name string `yaml:"name"`
+	// Description says what the category covers.
+	Description string `yaml:"description,omitempty"`
+}
+
+// A Capability is one competency the ladder rates.
+type Capability struct {
+	// ID is the stable slug of the capability.
+	ID string `yaml:"id" jsonschema:"pattern=^[a-z0-9]+([._-][a-z0-9]+)*$"`
+	// Name is the capability's human-readable name.
+	Name string `yaml:"name"`
+	// Category is the id of the category it belongs to.
+	Category string `yaml:"category,omitempty"`
+	// Scale is the id of the scale it is rated on; empty means the first
+	// scale of the ladder.
+	Scale string `yaml:"scale,omitempty"`
+	// Code is an optional short code, as frameworks such as SFIA use.
+	Code string `yaml:"code,omitempty"`
+	// Summary says what the capability is.
+	Summary string `yaml:"summary,omitempty"`
+	// Descriptors say what the capability looks like at each rating, keyed
+	// by rating id. They may be sparse.
+	Descriptors []rubric.Descriptor `yaml:"descriptors,omitempty"`
+}
+
+// A Track is a career path with ordered levels, lowest first.
+type Track struct {
+	// ID is the stable slug of the track.
+	ID string `yaml:"id" jsonschema:"pattern=^[a-z0-9]+([._-][a-z0-9]+)*$"`
+	// Name is the track's human-readable name.
+	Name string `yaml:"name"`
+	// Description says whom the track is for.
+	Description string `yaml:"description,omitempty"`
+	// Levels are the track's levels, lowest first.
+	Levels []Level `yaml:"levels" jsonschema:"minItems=1"`
+}
+
+// A Level is one step of a track. Levels are cumulative: reaching a level
+// requires reaching the one before it on the track, unless Standalone is set.
+type Level struct {
+	// ID is the stable slug of the level, unique within its track.
+	ID string `yaml:"id" jsonschema:"pattern=^[a-z0-9]+([._-][a-z0-9]+)*$"`
+	// Name is the level's title or name.
+	Name string `yaml:"name"`
+	// Grade places the level on a scale shared by all tracks; levels of
+	// different tracks with the same grade are equivalent (a lateral move).
+	// Grades must rise along a track. Zero means ungraded.
+	Grade int `yaml:"grade,omitempty" jsonschema:"minimum=0"`
+	// Summary says what the level is about.
+	Summary string `yaml:"summary,omitempty"`
+	// TypicalExperience is a guide such as "5-8 years"; it is never a rule.
+	TypicalExperience string `yaml:"typical_experience,omitempty"`
+	// Expects maps capability ids to the minimum rating the level expects,
+	// or "n/a".
+	Expects []rubric.Expectation `yaml:"expects,omitempty"`
+	// Tolerance lets some expectations fall short.
+	Tolerance *rubric.Tolerance `yaml:"tolerance,omitempty"`
+	// Requires lists extra gates, all of which must pass.
+	Requires []rubric.Gate `yaml:"requires,omitempty"`
+	// Standalone makes the level independent of the level before it.
+	Standalone bool `yaml:"standalone,omitempty"`
+}
+
+// Rules are the ladder-wide scoring rules.
+type Rules struct {
+	// Weights multiply the points of capabilities; capabilities without a
+	// weight count once.
+	Weights []rubric.Weight `yaml:"weights,omitempty"`
+	// Thresholds map points totals to sub-levels, in increasing order.
+	Thresholds []rubric.Threshold `yaml:"thresholds,omitempty"`
+	// Evidence is the evidence policy.
+	Evidence *rubric.EvidencePolicy `yaml:"evidence,omitempty"`
+}
+
+// Capability returns the capability with the given id.
+func (l *Ladder) Capability(id string) (*Capability, bool) {
+	for i := range l.Capabilities {
+		if l.Capabilities[i].ID == id {
+			return &l.Capabilities[i], true
+		}
+	}
+	return nil, false
+}
+
+// Track returns the track with the given id.
+func (l *Ladder) Track(id string) (*Track, bool) {
+	for i := range l.Tracks {
+		if l.Tracks[i].ID == id {
+			return &l.Tracks[i], true
+		}
+	}
+	return nil, false
+}
+
+// Scale returns the scale with the given id; the empty id names the default
+// (first) scale.
+func (l *Ladder) Scale(id string) (*rubric.Scale, bool) {
+	if id == "" {
+		if len(l.Scales) == 0 {
+			return nil, false
+		}
+		return &l.Scales[0], true
+	}
+	for i := range l.Scales {
+		if l.Scales[i].ID == id {
+			return &l.Scales[i], true
+		}
+	}
+	return nil, false
+}
+
+// ScaleOf returns the scale capability c is rated on.
+func (l *Ladder) ScaleOf(c *Capability) (*rubric.Scale, bool) { return l.Scale(c.Scale) }
+
+// Weight returns the points factor of capability id: its weight in
+// Rules.Weights, or 1.
+func (l *Ladder) Weight(id string) float64 {
+	for _, w := range l.Rules.Weights {
+		if w.Capability == id {
+			return w.Factor
+		}
+	}
+	return 1
+}
+
+// Level returns the level with the given id in track t.
+func (t *Track) Level(id string) (*Level, bool) {
+	for i := range t.Levels {
+		if t.Levels[i].ID == id {
+			return &t.Levels[i], true
+		}
+	}
+	return nil, false
+}
+
+// Expectation returns the rating level v expects of capability id, and
+// whether v names the capability at all.
+func (v *Level) Expectation(id string) (string, bool) {
+	for _, e := range v.Expects {
+		if e.Capability == id {
+			return e.Rating, true
+		}
+	}
+	return "", false
+}

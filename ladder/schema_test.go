@@ -1,0 +1,155 @@
+package ladder_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/invopop/jsonschema"
+
+	"github.com/careerladder/careerladder/ladder"
+	"github.com/careerladder/careerladder/rubric"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files and the committed schema")
+
+const module = "github.com/careerladder/careerladder"
+
+// schemaReflector returns the reflector that generates the published
+// schemas: yaml field names, descriptions from doc comments, distinct $defs
+// names per package, and the yamldoc conventions (keyed lists as mappings,
+// text types as strings).
+func schemaReflector(t *testing.T) *jsonschema.Reflector {
+	t.Helper()
+	r := &jsonschema.Reflector{FieldNameTag: "yaml", ExpandedStruct: true}
+	// Paths are relative to this package's directory, where tests run.
+	if err := r.AddGoComments(module+"/ladder", "."); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.AddGoComments(module+"/ladder", "../rubric"); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.CommentMap) == 0 {
+		t.Fatal("no doc comments found for the schema")
+	}
+	r.Namer = func(t reflect.Type) string {
+		pkg := t.PkgPath()[strings.LastIndex(t.PkgPath(), "/")+1:]
+		if pkg == "ladder" || pkg == "" {
+			return t.Name()
+		}
+		return strings.ToUpper(pkg[:1]) + pkg[1:] + t.Name()
+	}
+	r.Mapper = func(t reflect.Type) *jsonschema.Schema { return mapType(r, t) }
+	return r
+}
+
+// mapType gives the schema of types that yamldoc reads differently from
+// encoding/json: periods are strings, and keyed lists are mappings from id
+// to value.
+func mapType(r *jsonschema.Reflector, t reflect.Type) *jsonschema.Schema {
+	if t == reflect.TypeFor[rubric.Period]() {
+		return &jsonschema.Schema{Type: "string", Pattern: `^[1-9][0-9]{0,3}(d|w|mo|y)$`,
+			Description: "A calendar period: a count and a unit, d (days), w (weeks), mo (months) or y (years), as in 12mo."}
+	}
+	if t.Kind() != reflect.Slice || t.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	et := t.Elem()
+	key, value := -1, -1
+	for i := 0; i < et.NumField(); i++ {
+		switch et.Field(i).Tag.Get("cl") {
+		case "key":
+			key = i
+		case "value":
+			value = i
+		}
+	}
+	if key < 0 {
+		return nil
+	}
+	sub := *r
+	sub.Mapper = func(t reflect.Type) *jsonschema.Schema { return mapType(&sub, t) }
+	sub.DoNotReference = true
+	es := sub.ReflectFromType(et)
+	keyName := yamlName(et.Field(key))
+	var vs *jsonschema.Schema
+	if value >= 0 {
+		vs, _ = es.Properties.Get(yamlName(et.Field(value)))
+	} else {
+		es.Properties.Delete(keyName)
+		es.Required = slicesDelete(es.Required, keyName)
+		es.Version, es.ID = "", ""
+		vs = es
+	}
+	return &jsonschema.Schema{
+		Type:                 "object",
+		PropertyNames:        &jsonschema.Schema{Pattern: rubric.IDPattern},
+		AdditionalProperties: vs,
+	}
+}
+
+func yamlName(f reflect.StructField) string {
+	return strings.Split(f.Tag.Get("yaml"), ",")[0]
+}
+
+func slicesDelete(list []string, s string) []string {
+	var out []string
+	for _, x := range list {
+		if x != s {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// generateSchema returns the ladder schema as committed.
+func generateSchema(t *testing.T) []byte {
+	t.Helper()
+	r := schemaReflector(t)
+	s := r.Reflect(&ladder.Ladder{})
+	s.ID = "https://github.com/careerladder/careerladder/ladder/ladder.schema.json"
+	s.Title = "careerladder ladder"
+	s.Description = "A career ladder: capabilities rated on scales, tracks of levels that expect ratings, and the rules that decide levels and titles (format careerladder/v1)."
+	gate := s.Definitions["RubricGate"]
+	if gate == nil {
+		t.Fatal("no RubricGate definition in the schema")
+	}
+	for _, kind := range []string{"points", "category_floor", "evidence", "n_of_m"} {
+		// Ajv's strict mode wants required properties declared beside them.
+		props := jsonschema.NewProperties()
+		props.Set(kind, jsonschema.TrueSchema)
+		gate.OneOf = append(gate.OneOf, &jsonschema.Schema{Properties: props, Required: []string{kind}})
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(s); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestSchemaUpToDate(t *testing.T) {
+	got := generateSchema(t)
+	const file = "ladder.schema.json"
+	if *update {
+		if err := os.WriteFile(file, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s is stale; run go test ./ladder -update", file)
+	}
+	if !bytes.Equal(ladder.JSONSchema(), want) {
+		t.Errorf("JSONSchema() differs from %s; rebuild", file)
+	}
+}
