@@ -123,7 +123,9 @@ func (c *checker) field(sf reflect.StructField, f field, v reflect.Value, p *Pat
 			default:
 				continue
 			}
-			if n < limit {
+			// A zero in an omitempty field is indistinguishable from an
+			// absent one, which the schema does not constrain either.
+			if n < limit && !(n == 0 && f.omitEmpty) {
 				c.add(p, CodeBadValue, fmt.Sprintf("%s must be at least %s, found %s", f.name, val, strconv.FormatFloat(n, 'f', -1, 64)), "")
 			}
 		case "minItems":

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -22,8 +23,12 @@ func Decode(doc *Document, v any, lim Limits) []Issue {
 		return nil
 	}
 	lim = lim.Resolved()
-	d := &decoder{doc: doc, types: types{}, budget: lim.MaxNodes}
+	d := &decoder{doc: doc, types: types{}, budget: lim.MaxNodes - doc.nodes}
+	if lim.MaxNodes < 0 {
+		d.budget = int(^uint(0) >> 1)
+	}
 	d.value(doc.Root, rv.Elem(), nil)
+	clamp(d.issues, doc.lines)
 	return d.issues
 }
 
@@ -89,8 +94,17 @@ func wantName(t reflect.Type, ts types) string {
 	return t.String()
 }
 
+// numberRE matches what reads as a decimal number, quoted or not.
+var numberRE = regexp.MustCompile(`^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$`)
+
 func (d *decoder) badType(n *yaml.Node, p *Path, t reflect.Type) {
 	want, got := wantName(t, d.types), kindName(n)
+	if (want == "a number" || want == "an integer") && n.Kind == yaml.ScalarNode && n.Style == 0 && numberRE.MatchString(n.Value) {
+		// The YAML reader keeps numbers it cannot represent, such as
+		// 1e400, as strings.
+		d.add(n, p, CodeBadNumber, fmt.Sprintf("number %s is out of range", n.Value), "")
+		return
+	}
 	detail := ""
 	if want == "a string" && n.Kind == yaml.ScalarNode {
 		detail = "quote the value to make it a string"
@@ -114,6 +128,9 @@ func (d *decoder) resolve(n *yaml.Node, p *Path) *yaml.Node {
 			"aliases are expanded one level only; write the nested value out")
 		return nil
 	}
+	if d.budget < 0 {
+		return nil // already reported
+	}
 	d.budget -= d.doc.size[a]
 	if d.budget < 0 {
 		d.add(n, p, CodeTooManyNodes, "aliases expand to more nodes than the limit allows", "")
@@ -124,6 +141,11 @@ func (d *decoder) resolve(n *yaml.Node, p *Path) *yaml.Node {
 
 func (d *decoder) value(n *yaml.Node, v reflect.Value, p *Path) {
 	if n = d.resolve(n, p); n == nil {
+		return
+	}
+	if n.Style&yaml.TaggedStyle != 0 && !coreTags[n.Tag] {
+		d.add(n, p, CodeBadTag, fmt.Sprintf("tag %s is not supported", n.Tag),
+			"only the core tags !!str, !!int, !!float, !!bool, !!null, !!map and !!seq may be used")
 		return
 	}
 	t := v.Type()
@@ -314,7 +336,8 @@ func (d *decoder) key(k *yaml.Node, p *Path, seen map[string]*yaml.Node) (string
 		return "", false
 	}
 	if k.Tag == "!!merge" {
-		return "", false // reported by Parse
+		d.add(k, p, CodeMergeKey, "merge keys (<<) are not supported", "write the fields out, or use an alias for the whole value")
+		return "", false
 	}
 	if first, dup := seen[k.Value]; dup {
 		d.add(k, p.Key(k.Value), CodeDuplicateKey, fmt.Sprintf("key %q appears more than once", k.Value),

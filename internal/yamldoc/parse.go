@@ -22,6 +22,47 @@ type Document struct {
 	aliasy map[*yaml.Node]bool
 	// size is the node count of each anchored subtree, for the node budget.
 	size map[*yaml.Node]int
+	// nodes is the node count of the whole tree, aliases not expanded.
+	nodes int
+	// lines is the number of lines of the input.
+	lines int
+}
+
+// countLines counts lines as YAML does: \r\n, \r and \n each end one, and
+// so do the Unicode breaks NEL, LS and PS.
+func countLines(src []byte) int {
+	n := 1
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; {
+		case c == '\n':
+			n++
+		case c == '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				i++
+			}
+			n++
+		case c == 0xC2 && i+1 < len(src) && src[i+1] == 0x85,
+			c == 0xE2 && i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xA8 || src[i+2] == 0xA9):
+			n++
+		}
+	}
+	return n
+}
+
+// clamp keeps positions inside the input: the parser places implicit nodes
+// (an empty document after a final ---) on the line after the last.
+func clamp(issues []Issue, lines int) {
+	for i := range issues {
+		if issues[i].Line > lines {
+			issues[i].Line, issues[i].Col = lines, 1
+		}
+		if issues[i].Line < 1 {
+			issues[i].Line = 1
+		}
+		if issues[i].Col < 1 {
+			issues[i].Col = 1
+		}
+	}
 }
 
 var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -32,7 +73,8 @@ var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // Root means it is not.
 func Parse(src []byte, lim Limits) (doc *Document, issues []Issue) {
 	lim = lim.Resolved()
-	doc = &Document{}
+	doc = &Document{lines: countLines(src)}
+	defer func() { clamp(issues, doc.lines) }()
 	if exceeds(int64(len(src)), lim.MaxBytes) {
 		return doc, []Issue{{Code: CodeTooLarge, Line: 1, Col: 1,
 			Summary: fmt.Sprintf("input is %d bytes, more than the limit of %d", len(src), lim.MaxBytes)}}
@@ -74,7 +116,7 @@ func Parse(src []byte, lim Limits) (doc *Document, issues []Issue) {
 			Summary: "a file holds one document; found a second one"})
 	}
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		return doc, append(issues, Issue{Code: CodeEmpty, Line: root.Line, Col: root.Column, Summary: "document is empty"})
+		return doc, append(issues, Issue{Code: CodeEmpty, Line: 1, Col: 1, Summary: "document is empty"})
 	}
 	doc.Root = root
 	issues = append(issues, doc.check(lim)...)
@@ -114,13 +156,15 @@ func badUTF8(src []byte) (line, col int, ok bool) {
 	return line, col, false
 }
 
+// coreTags are the tags a document may carry; explicit others are refused.
 var coreTags = map[string]bool{
 	"!!str": true, "!!int": true, "!!float": true, "!!bool": true, "!!null": true,
 	"!!map": true, "!!seq": true, "!!timestamp": true,
 }
 
 // check walks the whole tree once, without following aliases, and enforces
-// the limits, the tag set and the ban on merge keys.
+// the limits. Tags and merge keys are left to the decoder, which knows the
+// path of each node.
 func (doc *Document) check(lim Limits) []Issue {
 	var issues []Issue
 	nodes, aliases := 0, 0
@@ -157,19 +201,6 @@ func (doc *Document) check(lim Limits) []Issue {
 				continue
 			}
 		}
-		if n.Style&yaml.TaggedStyle != 0 && !coreTags[n.Tag] && n.Tag != "!!merge" {
-			issues = append(issues, Issue{Code: CodeBadTag, Line: n.Line, Col: n.Column,
-				Summary: fmt.Sprintf("tag %s is not supported", n.Tag),
-				Detail:  "only the core tags !!str, !!int, !!float, !!bool, !!null, !!map and !!seq may be used"})
-		}
-		if n.Kind == yaml.MappingNode {
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				if k := n.Content[i]; k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
-					issues = append(issues, Issue{Code: CodeMergeKey, Line: k.Line, Col: k.Column,
-						Summary: "merge keys (<<) are not supported", Detail: "write the fields out, or use an alias for the whole value"})
-				}
-			}
-		}
 		for i := len(n.Content) - 1; i >= 0; i-- {
 			stack = append(stack, frame{n.Content[i], f.depth + 1})
 		}
@@ -185,6 +216,7 @@ func (doc *Document) check(lim Limits) []Issue {
 			doc.aliasy[a] = hasAlias
 		}
 	}
+	doc.nodes = nodes
 	if exceeds(int64(nodes), int64(lim.MaxNodes)) {
 		issues = append(issues, Issue{Code: CodeTooManyNodes, Line: 1, Col: 1,
 			Summary: fmt.Sprintf("document has %d nodes, more than the limit of %d", nodes, lim.MaxNodes)})
