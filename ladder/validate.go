@@ -445,6 +445,9 @@ func (c *checker) checkTitles() {
 
 func (c *checker) checkUnused() {
 	l := c.l
+	if len(l.Capabilities) == 0 {
+		return // already an error; everything would look unused
+	}
 	usedCat := map[string]bool{}
 	usedScale := map[string]bool{}
 	for _, cp := range l.Capabilities {
