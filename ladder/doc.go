@@ -78,7 +78,8 @@
 //
 // Every problem is a [Diagnostic] with a [Severity], a stable [Code], a
 // 1-based position (the key for unknown and duplicate keys, the value for
-// bad values and references, the parent mapping for missing fields), the
+// bad values and references, the parent mapping for absent fields and the
+// key for empty ones), the
 // path to the node and a summary; its text form is
 //
 //	file:line:col: code: summary

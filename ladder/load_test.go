@@ -216,4 +216,3 @@ func TestJSONLadder(t *testing.T) {
 		t.Errorf("got %v, want unknown-ref at 4:91", err)
 	}
 }
-

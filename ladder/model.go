@@ -33,7 +33,7 @@ type Ladder struct {
 	Capabilities []Capability `yaml:"capabilities" jsonschema:"minItems=1"`
 	// Tracks are the career tracks (IC, management, ...), each an ordered
 	// list of levels.
-	Tracks []Track `yaml:"tracks,omitempty"`
+	Tracks []Track `yaml:"tracks,omitempty" jsonschema:"minItems=1"`
 	// Titles are job titles held over ranges of points.
 	Titles []rubric.Title `yaml:"titles,omitempty"`
 	// Rules holds the ladder-wide scoring rules.
@@ -116,7 +116,7 @@ type Rules struct {
 	// weight count once.
 	Weights []rubric.Weight `yaml:"weights,omitempty"`
 	// Thresholds map points totals to sub-levels, in increasing order.
-	Thresholds []rubric.Threshold `yaml:"thresholds,omitempty"`
+	Thresholds []rubric.Threshold `yaml:"thresholds,omitempty" jsonschema:"minItems=1"`
 	// Evidence is the evidence policy.
 	Evidence *rubric.EvidencePolicy `yaml:"evidence,omitempty"`
 }

@@ -92,6 +92,29 @@ func mapType(r *jsonschema.Reflector, t reflect.Type) *jsonschema.Schema {
 	}
 }
 
+// requireNonEmpty gives every required string property of s, and every
+// string value of its keyed mappings, a minimum length of 1.
+func requireNonEmpty(s *jsonschema.Schema) {
+	if s.Properties == nil {
+		return
+	}
+	for _, name := range s.Required {
+		if p, ok := s.Properties.Get(name); ok && p.Type == "string" && p.Pattern == "" && len(p.Enum) == 0 {
+			p.MinLength = ptr(uint64(1))
+		}
+	}
+	for pair := s.Properties.Oldest(); pair != nil; pair = pair.Next() {
+		if ap := pair.Value.AdditionalProperties; ap != nil {
+			if ap.Type == "string" {
+				ap.MinLength = ptr(uint64(1))
+			}
+			requireNonEmpty(ap)
+		}
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
 func yamlName(f reflect.StructField) string {
 	return strings.Split(f.Tag.Get("yaml"), ",")[0]
 }
@@ -114,6 +137,23 @@ func generateSchema(t *testing.T) []byte {
 	s.ID = "https://github.com/careerladder/careerladder/ladder/ladder.schema.json"
 	s.Title = "careerladder ladder"
 	s.Description = "A career ladder: capabilities rated on scales, tracks of levels that expect ratings, and the rules that decide levels and titles (format careerladder/v1)."
+	// The loader reports an empty required string as missing, so the
+	// schema asks for at least one character.
+	requireNonEmpty(s)
+	for _, d := range s.Definitions {
+		requireNonEmpty(d)
+	}
+	// A ladder needs tracks, thresholds or both.
+	tracks := jsonschema.NewProperties()
+	tracks.Set("tracks", jsonschema.TrueSchema)
+	thresholds := jsonschema.NewProperties()
+	thresholds.Set("thresholds", jsonschema.TrueSchema)
+	rules := jsonschema.NewProperties()
+	rules.Set("rules", &jsonschema.Schema{Type: "object", Properties: thresholds, Required: []string{"thresholds"}})
+	s.AnyOf = []*jsonschema.Schema{
+		{Properties: tracks, Required: []string{"tracks"}},
+		{Properties: rules, Required: []string{"rules"}},
+	}
 	gate := s.Definitions["RubricGate"]
 	if gate == nil {
 		t.Fatal("no RubricGate definition in the schema")

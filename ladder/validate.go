@@ -101,8 +101,8 @@ func (c *checker) index(what string, n int, id func(int) string, at func(int) *y
 
 // ref reports a reference to an id that is not in ids.
 func (c *checker) ref(what, id string, ids map[string]int, p *yamldoc.Path, key bool) bool {
-	if id == "" {
-		return false
+	if id == "" || (key && rubric.CheckID(id) != nil) {
+		return false // a key that is no id at all is reported as bad-id
 	}
 	if _, ok := ids[id]; ok {
 		return true
@@ -163,8 +163,8 @@ func (c *checker) checkScales() {
 		for j := 1; j < len(s.Ratings); j++ {
 			if s.Ratings[j].Points < s.Ratings[j-1].Points {
 				c.add(CodePointsOrder, p.Key("ratings").Index(j).Key("points"), false,
-					"rating %q is worth %d, fewer points than %q below it (%d)",
-					s.Ratings[j].ID, s.Ratings[j].Points, s.Ratings[j-1].ID, s.Ratings[j-1].Points)
+					"rating %q is worth %s, fewer than %q below it (%d)",
+					s.Ratings[j].ID, points(s.Ratings[j].Points), s.Ratings[j-1].ID, s.Ratings[j-1].Points)
 			}
 		}
 		if n := len(s.Ratings); n >= 2 && s.MaxPoints() > 0 && s.Ratings[n-1].Points == s.Ratings[n-2].Points {
@@ -191,7 +191,7 @@ func (c *checker) scaleOf(id string) *rubric.Scale {
 // rating checks that rating is on the scale of capability capID; n/a is
 // accepted where allowNA is set.
 func (c *checker) rating(capID, rating string, allowNA bool, p *yamldoc.Path, key bool) {
-	if rating == "" || (allowNA && rating == rubric.NotApplicable) {
+	if rating == "" || (allowNA && rating == rubric.NotApplicable) || (key && rubric.CheckID(rating) != nil) {
 		return
 	}
 	s := c.scaleOf(capID)
@@ -241,24 +241,33 @@ func (c *checker) checkRules() {
 	for i, t := range ts {
 		if i > 0 && t.MinPoints <= ts[i-1].MinPoints {
 			c.add(CodeThresholdOrder, tp.Index(i).Key("min_points"), false,
-				"threshold %q starts at %d points, not above %q (%d)", t.ID, t.MinPoints, ts[i-1].ID, ts[i-1].MinPoints)
+				"threshold %q starts at %s, not above %q (%d)", t.ID, points(t.MinPoints), ts[i-1].ID, ts[i-1].MinPoints)
 		}
 		if float64(t.MinPoints) > c.maxPoints {
 			c.add(CodeUnreachableLevel, tp.Index(i).Key("min_points"), false,
-				"threshold %q needs %d points but at most %s can be earned", t.ID, t.MinPoints, num(c.maxPoints))
-		}
-	}
-	if e := l.Rules.Evidence; e != nil {
-		ep := p.Key("evidence")
-		for _, s := range e.Sources {
-			if err := rubric.CheckID(s.Source); err != nil {
-				c.add(CodeBadID, ep.Key("sources").Key(s.Source), true, "%q is not a valid id", s.Source)
-			}
+				"threshold %q needs %s but at most %s can be earned", t.ID, points(t.MinPoints), num(c.maxPoints))
 		}
 	}
 }
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// points writes n points, as "1 point" or "3 points".
+func points(n int) string {
+	if n == 1 || n == -1 {
+		return strconv.Itoa(n) + " point"
+	}
+	return strconv.Itoa(n) + " points"
+}
+
+// span writes an inclusive range of points, as "58 points" or "58 to 89
+// points".
+func span(from, to int) string {
+	if from == to {
+		return points(from)
+	}
+	return fmt.Sprintf("%d to %s", from, points(to))
+}
 
 func (c *checker) checkTracks() {
 	l := c.l
@@ -404,8 +413,8 @@ func (c *checker) checkTitles() {
 	for i, t := range l.Titles {
 		c.ref("track", t.Track, c.tracks, tp.Index(i).Key("track"), false)
 		if t.MaxPoints != nil && *t.MaxPoints < t.MinPoints {
-			c.add(CodeBadValue, tp.Index(i).Key("max_points"), false, "title %q ends at %d points, below its start at %d",
-				t.ID, *t.MaxPoints, t.MinPoints)
+			c.add(CodeBadValue, tp.Index(i).Key("max_points"), false, "title %q ends at %s, below its start at %d",
+				t.ID, points(*t.MaxPoints), t.MinPoints)
 			continue
 		}
 		if _, ok := families[t.Track]; !ok {
@@ -428,16 +437,16 @@ func (c *checker) checkTitles() {
 				c.add(CodeTitleOverlap, at, false, "title %q overlaps %q, which has no upper bound", b.ID, a.ID).Detail =
 					"give both the same track only if one person cannot hold both; otherwise give them different tracks"
 			case b.MinPoints <= *a.MaxPoints:
-				c.add(CodeTitleOverlap, at, false, "title %q starts at %d points, inside %q (%d to %d)", b.ID, b.MinPoints, a.ID, a.MinPoints, *a.MaxPoints).Detail =
+				c.add(CodeTitleOverlap, at, false, "title %q starts at %s, inside %q (%s)", b.ID, points(b.MinPoints), a.ID, span(a.MinPoints, *a.MaxPoints)).Detail =
 					"titles of one track must not share points; paired titles belong to different tracks"
 			case b.MinPoints > *a.MaxPoints+1:
-				c.add(CodeTitleGap, at, false, "no title among the %s covers %d to %d points", family, *a.MaxPoints+1, b.MinPoints-1)
+				c.add(CodeTitleGap, at, false, "no title among the %s covers %s", family, span(*a.MaxPoints+1, b.MinPoints-1))
 			}
 		}
 		last := l.Titles[idx[len(idx)-1]]
 		if last.MaxPoints != nil && float64(*last.MaxPoints) < c.maxPoints {
 			c.add(CodeCeiling, tp.Index(idx[len(idx)-1]).Key("max_points"), false,
-				"points above %d earn no title among the %s, though %s can be earned", *last.MaxPoints, family, num(c.maxPoints)).Detail =
+				"totals above %s earn no title among the %s, though %s can be earned", points(*last.MaxPoints), family, num(c.maxPoints)).Detail =
 				"drop max_points from the top title to let it cover every higher total"
 		}
 	}

@@ -187,3 +187,23 @@ func TestPolicy(t *testing.T) {
 		t.Errorf("MaxSteps")
 	}
 }
+
+func TestGateString(t *testing.T) {
+	for _, tc := range []struct {
+		g    rubric.Gate
+		want string
+	}{
+		{rubric.Gate{Points: &rubric.PointsGate{Min: 19}}, "at least 19 points"},
+		{rubric.Gate{Points: &rubric.PointsGate{Min: 5, Categories: []string{"people", "business"}}}, "at least 5 points in people, business"},
+		{rubric.Gate{CategoryFloor: &rubric.CategoryFloor{Category: "people", Min: 8}}, "at least 8 points in category people"},
+		{rubric.Gate{NOfM: &rubric.NOfM{N: 2, Capabilities: []string{"a", "b", "c"}, MinRating: "advanced"}}, "advanced or above in at least 2 of a, b, c"},
+		{rubric.Gate{Evidence: &rubric.EvidenceGate{Capability: "tps", MinRating: "advanced", Tag: "hard-problem", Count: 24, Window: rubric.Period{N: 12, Unit: "mo"}}},
+			"at least 24 items of tps at advanced or above, tagged hard-problem, within 12mo"},
+		{rubric.Gate{Evidence: &rubric.EvidenceGate{Capability: "arch", Count: 1, Sources: []string{"assessor", "peer"}}}, "at least 1 item of arch, from assessor or peer"},
+		{rubric.Gate{}, "invalid gate"},
+	} {
+		if got := tc.g.String(); got != tc.want {
+			t.Errorf("String() = %q, want %q", got, tc.want)
+		}
+	}
+}

@@ -1,5 +1,10 @@
 package rubric
 
+import (
+	"fmt"
+	"strings"
+)
+
 // An Expectation is the minimum rating a level expects of a capability, or
 // NotApplicable when the capability does not apply at that level.
 type Expectation struct {
@@ -183,4 +188,48 @@ type NOfM struct {
 	// MinRating is the rating each must reach; every listed capability's
 	// scale must have it.
 	MinRating string `yaml:"min_rating"`
+}
+
+// String describes the gate in words, for explanations and rendered
+// ladders; the gate's Description, when set, is for people and is not used.
+func (g Gate) String() string {
+	switch g.Kind() {
+	case "points":
+		if len(g.Points.Categories) > 0 {
+			return fmt.Sprintf("at least %d points in %s", g.Points.Min, strings.Join(g.Points.Categories, ", "))
+		}
+		return fmt.Sprintf("at least %d points", g.Points.Min)
+	case "category_floor":
+		return fmt.Sprintf("at least %d points in category %s", g.CategoryFloor.Min, g.CategoryFloor.Category)
+	case "evidence":
+		return g.Evidence.String()
+	case "n_of_m":
+		return fmt.Sprintf("%s or above in at least %d of %s", g.NOfM.MinRating, g.NOfM.N, strings.Join(g.NOfM.Capabilities, ", "))
+	}
+	return "invalid gate"
+}
+
+// String describes the requirement in words, as in "at least 24 items of
+// technical-problem-solving at advanced or above, tagged hard-problem,
+// within 12mo".
+func (e EvidenceGate) String() string {
+	var b strings.Builder
+	item := "items"
+	if e.Count == 1 {
+		item = "item"
+	}
+	fmt.Fprintf(&b, "at least %d %s of %s", e.Count, item, e.Capability)
+	if e.MinRating != "" {
+		fmt.Fprintf(&b, " at %s or above", e.MinRating)
+	}
+	if e.Tag != "" {
+		fmt.Fprintf(&b, ", tagged %s", e.Tag)
+	}
+	if len(e.Sources) > 0 {
+		fmt.Fprintf(&b, ", from %s", strings.Join(e.Sources, " or "))
+	}
+	if !e.Window.IsZero() {
+		fmt.Fprintf(&b, ", within %s", e.Window)
+	}
+	return b.String()
 }

@@ -53,7 +53,13 @@ func (c *checker) value(v reflect.Value, p *Path) {
 			si := c.types.info(et)
 			for i := 0; i < v.Len(); i++ {
 				el := v.Index(i)
-				kp := p.Key(el.Field(si.key).String())
+				key := el.Field(si.key).String()
+				kp := p.Key(key)
+				// Keys are ids, as the schema's propertyNames says.
+				if !idRE.MatchString(key) {
+					c.issues = append(c.issues, Issue{Code: CodeBadID, Path: kp.String(), At: kp, Key: true,
+						Summary: fmt.Sprintf("%q is not a valid id", key), Detail: idDetail})
+				}
 				if si.value >= 0 {
 					f := si.fields[si.byName[fieldName(si, si.value)]]
 					c.field(el.Type().Field(si.value), f, el.Field(si.value), kp)
@@ -104,8 +110,7 @@ func (c *checker) field(sf reflect.StructField, f field, v reflect.Value, p *Pat
 		switch k {
 		case "pattern":
 			if v.Kind() == reflect.String && v.String() != "" && !c.pattern(val).MatchString(v.String()) {
-				c.add(p, CodeBadID, fmt.Sprintf("%q is not a valid id", v.String()),
-					"ids hold lower-case letters and digits in groups joined by single '-', '_' or '.', as in team-management or 3.2")
+				c.add(p, CodeBadID, fmt.Sprintf("%q is not a valid id", v.String()), idDetail)
 			}
 		case "minimum":
 			limit, _ := strconv.ParseFloat(val, 64)
@@ -148,6 +153,14 @@ func (c *checker) field(sf reflect.StructField, f field, v reflect.Value, p *Pat
 	}
 	c.value(v, p)
 }
+
+// IDPattern is the syntax of ids: lower-case letters and digits in groups
+// joined by single '-', '_' or '.'.
+const IDPattern = `^[a-z0-9]+([._-][a-z0-9]+)*$`
+
+var idRE = regexp.MustCompile(IDPattern)
+
+const idDetail = "ids hold lower-case letters and digits in groups joined by single '-', '_' or '.', as in team-management or 3.2"
 
 func (c *checker) pattern(s string) *regexp.Regexp {
 	re, ok := c.patterns[s]

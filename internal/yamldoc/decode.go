@@ -150,13 +150,15 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, p *Path) {
 	}
 	t := v.Type()
 	if t.Kind() == reflect.Pointer {
+		// The pointer is set even when its content is bad, so that later
+		// checks see the field as given and do not report it again.
+		e := reflect.New(t.Elem())
+		v.Set(e)
 		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 			d.badType(n, p, t)
 			return
 		}
-		e := reflect.New(t.Elem())
 		d.value(n, e.Elem(), p)
-		v.Set(e)
 		return
 	}
 	if isText(t) {
@@ -181,6 +183,11 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, p *Path) {
 	case reflect.String:
 		if n.Kind != yaml.ScalarNode || !stringish(n) {
 			d.badType(n, p, t)
+			if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+				// Keep the text (id: 12 reads as "12") so that references
+				// to it do not each report again.
+				v.SetString(n.Value)
+			}
 			return
 		}
 		v.SetString(n.Value)
@@ -191,7 +198,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, p *Path) {
 		}
 		b, err := strconv.ParseBool(strings.ToLower(n.Value))
 		if err != nil {
-			d.badType(n, p, t)
+			d.add(n, p, CodeBadType, fmt.Sprintf("expected true or false, found %s", n.Value), "")
 			return
 		}
 		v.SetBool(b)
@@ -230,8 +237,12 @@ func (d *decoder) integer(n *yaml.Node, p *Path, t reflect.Type) (int64, bool) {
 		if !ok {
 			return 0, false
 		}
-		if f != math.Trunc(f) || math.Abs(f) > 1<<53 {
+		if f != math.Trunc(f) {
 			d.add(n, p, CodeBadNumber, fmt.Sprintf("expected an integer, found %s", s), "")
+			return 0, false
+		}
+		if math.Abs(f) > 1<<53 {
+			d.add(n, p, CodeBadNumber, fmt.Sprintf("integer %s is out of range", s), "")
 			return 0, false
 		}
 		return int64(f), true
@@ -264,6 +275,13 @@ func decimal(s string) bool {
 	return true
 }
 
+// leadingZero reports whether s starts, after a sign, with 0 and another
+// digit, as 08 or -012.5 do.
+func leadingZero(s string) bool {
+	s = strings.TrimLeft(s, "+-")
+	return len(s) > 1 && s[0] == '0' && s[1] >= '0' && s[1] <= '9'
+}
+
 // number reads a finite decimal number.
 func (d *decoder) number(n *yaml.Node, p *Path, t reflect.Type) (float64, bool) {
 	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
@@ -274,6 +292,11 @@ func (d *decoder) number(n *yaml.Node, p *Path, t reflect.Type) (float64, bool) 
 	if n.Tag == "!!int" && !decimal(s) {
 		d.add(n, p, CodeBadNumber, fmt.Sprintf("number %s is not plain decimal", s),
 			"write numbers in decimal without leading zeros, underscores or a base prefix")
+		return 0, false
+	}
+	if leadingZero(s) {
+		d.add(n, p, CodeBadNumber, fmt.Sprintf("number %s has a leading zero", s),
+			"YAML 1.1 and 1.2 read leading zeros differently; write the number without them")
 		return 0, false
 	}
 	lower := strings.ToLower(s)

@@ -119,16 +119,42 @@ func Parse(src []byte, lim Limits) (doc *Document, issues []Issue) {
 		return doc, append(issues, Issue{Code: CodeEmpty, Line: 1, Col: 1, Summary: "document is empty"})
 	}
 	doc.Root = root
-	issues = append(issues, doc.check(lim)...)
+	if limited := doc.check(lim); len(limited) > 0 {
+		// Past a limit the input is refused, not decoded: decoding would
+		// spend what the limit is there to save.
+		doc.Root = nil
+		issues = append(issues, limited...)
+	}
 	return doc, issues
 }
 
+// parserProblems are the messages of yaml's parser (as opposed to its
+// scanner). The parser reports 0-based lines, the scanner 1-based ones.
+var parserProblems = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
+
+// syntaxIssue turns a YAML parse error into an issue. The parser gives a
+// line but no column, so the column is 1.
 func syntaxIssue(err error) Issue {
 	msg := err.Error()
 	line := 1
 	if m := lineRE.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+		if parserProblems[msg] {
+			line++
+		}
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
@@ -159,7 +185,7 @@ func badUTF8(src []byte) (line, col int, ok bool) {
 // coreTags are the tags a document may carry; explicit others are refused.
 var coreTags = map[string]bool{
 	"!!str": true, "!!int": true, "!!float": true, "!!bool": true, "!!null": true,
-	"!!map": true, "!!seq": true, "!!timestamp": true,
+	"!!map": true, "!!seq": true,
 }
 
 // check walks the whole tree once, without following aliases, and enforces
