@@ -35,9 +35,9 @@ func (s Severity) String() string {
 // A Pos is a position in a file. Line and Col are 1-based; a zero Line means
 // the position is unknown (as for a ladder built in Go code).
 type Pos struct {
-	File string
-	Line int
-	Col  int
+	File string // the name given to Parse, or the path loaded
+	Line int    // 1-based line, 0 when unknown
+	Col  int    // 1-based column, in characters
 }
 
 // IsValid reports whether p has a line.
@@ -57,6 +57,7 @@ func (p Pos) String() string {
 
 // A Diagnostic is one problem found in a document.
 type Diagnostic struct {
+	// Severity is Error or Warning; it follows from Code.
 	Severity Severity
 	// Code is the stable identifier of the kind of problem; see the package
 	// documentation for the table of codes.

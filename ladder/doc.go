@@ -78,8 +78,9 @@
 //
 // Every problem is a [Diagnostic] with a [Severity], a stable [Code], a
 // 1-based position (the key for unknown and duplicate keys, the value for
-// bad values and references, the parent mapping for absent fields and the
-// key for empty ones), the
+// bad values and references, the parent mapping for absent fields, the key
+// for empty ones, and line 1, column 1 when nothing better exists; syntax
+// errors carry a line and column 1, as the YAML parser gives no column), the
 // path to the node and a summary; its text form is
 //
 //	file:line:col: code: summary
@@ -116,7 +117,7 @@
 //	threshold-order    a threshold whose min_points is not above the one before it
 //	title-gap          points between two titles of one track that no title covers
 //	title-overlap      two titles of one track that share points
-//	unreachable-level  a level or threshold that no input can reach (more points than can be earned, n > m, a level above an unreachable one)
+//	unreachable-level  a level, threshold or title that no input can reach (more points than can be earned, n > m, a level above an unreachable one)
 //	ceiling            warning: points silently discarded (a top rating worth no more than the one below; totals above the top title)
 //	expectation-falls  warning: a level expecting less of a capability than the level below it
 //	unused             warning: a category or scale that no capability uses

@@ -43,7 +43,7 @@ func (l Limits) internal() yamldoc.Limits {
 // A Loader reads ladders under chosen limits. The zero Loader uses the
 // default limits and is what the package-level Parse, Load and LoadFile use.
 type Loader struct {
-	Limits Limits
+	Limits Limits // bounds on each file; the zero value means the defaults
 }
 
 // Parse reads a ladder from src, a YAML or JSON document; name is used in

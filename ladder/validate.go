@@ -417,6 +417,10 @@ func (c *checker) checkTitles() {
 				t.ID, points(*t.MaxPoints), t.MinPoints)
 			continue
 		}
+		if float64(t.MinPoints) > c.maxPoints {
+			c.add(CodeUnreachableLevel, tp.Index(i).Key("min_points"), false,
+				"title %q needs %s but at most %s can be earned", t.ID, points(t.MinPoints), num(c.maxPoints))
+		}
 		if _, ok := families[t.Track]; !ok {
 			order = append(order, t.Track)
 		}

@@ -26,12 +26,12 @@ const (
 // which case At (with Key for the key rather than the value) says where to
 // look it up with [Document.Locate].
 type Issue struct {
-	Code       string
-	Line, Col  int
-	Path       string
-	At         *Path
-	Key        bool
-	Summary    string
-	Detail     string
-	Suggestion string
+	Code       string // one of the Code constants, or a caller's
+	Line, Col  int    // 1-based position; zero until located
+	Path       string // the rendered path of the node
+	At         *Path  // the path, for Document.Locate
+	Key        bool   // whether the issue is about the key rather than the value
+	Summary    string // one line on what is wrong
+	Detail     string // more on it, or ""
+	Suggestion string // the name probably meant, or ""
 }

@@ -1,0 +1,67 @@
+// Package careerladder models career ladders: capabilities rated on scales,
+// tracks of levels that expect ratings, and the rules — points, thresholds,
+// titles, gates, evidence counts — that decide where someone stands and what
+// they need for the next level.
+//
+// Ladders are YAML or JSON files, decoded strictly and validated with every
+// problem reported at once as file:line:col diagnostics with stable codes. A
+// JSON Schema for each file kind is published for editors and CI tools.
+//
+// # Quick start
+//
+//	l, err := ladder.LoadFile("ladders/engineering.yaml")
+//	if err != nil {
+//		log.Fatal(err) // a ladder.Diagnostics listing every problem
+//	}
+//	for _, t := range l.Tracks {
+//		fmt.Println(t.Name, len(t.Levels), "levels")
+//	}
+//
+// The reference ladders ship with the module: [Ladders] returns them, so
+// ladder.Load(careerladder.Ladders(), "cto.yaml") loads the flagship ladder
+// from senior engineer to the CTO of a small company. go run ./examples/cto
+// prints it.
+//
+// # Packages
+//
+//   - [github.com/careerladder/careerladder/rubric]: how to judge — rating
+//     scales, descriptors, and the rule kinds (points, thresholds, titles,
+//     gates, evidence policy) as plain data with small pure functions. A leaf:
+//     it knows nothing of files.
+//   - [github.com/careerladder/careerladder/ladder]: the document — the model,
+//     Parse, Load and LoadFile, validation with positioned [ladder.Diagnostics],
+//     writing back as YAML or JSON, and the embedded JSON Schema.
+//   - scoring (planned): evidence and ratings in; capability ratings, a level
+//     per track, the gap to the next level and an explanation out.
+//   - cmd/ladder (planned): the command-line tool for CI and people.
+//
+// Imports point down only: scoring uses ladder and rubric, ladder uses rubric
+// and the internal YAML walker. No package keeps global mutable state.
+//
+// The reference ladders: cto.yaml (engineer to CTO of a small company, with
+// evidence counts at the top levels), snowflake.yaml (a points ladder with
+// the numbers of Medium's Snowflake framework), engineering-ladders.yaml (five
+// axes, roles as vectors) and sparse.yaml (capabilities defined only at some
+// of seven levels, in the manner of SFIA).
+package careerladder
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed testdata/ladders/*.yaml
+var references embed.FS
+
+// Ladders returns the reference ladders as a read-only file system:
+// cto.yaml, snowflake.yaml, engineering-ladders.yaml and sparse.yaml. Each is
+// valid, warning-free and covered by the tests.
+func Ladders() fs.FS {
+	sub, err := fs.Sub(references, "testdata/ladders")
+	if err != nil {
+		// fs.Sub fails only for an invalid directory name, and this one is
+		// a constant.
+		panic(err)
+	}
+	return sub
+}

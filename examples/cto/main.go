@@ -1,0 +1,164 @@
+// Command cto prints the reference ladder from engineer to the CTO of a small
+// company as a readable summary: the rating scale, the capabilities by
+// category, and for each level what it expects and requires.
+//
+//	go run ./examples/cto
+//
+// The ladder is embedded in the module (careerladder.Ladders), so the
+// program needs no files.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/careerladder/careerladder"
+	"github.com/careerladder/careerladder/ladder"
+	"github.com/careerladder/careerladder/rubric"
+)
+
+func main() {
+	if err := run(os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "cto:", err)
+		os.Exit(1)
+	}
+}
+
+func run(w io.Writer) error {
+	l, err := ladder.Load(careerladder.Ladders(), "cto.yaml")
+	if err != nil {
+		return err
+	}
+	p := &printer{w: w}
+	p.header(l)
+	p.scales(l)
+	p.capabilities(l)
+	for i := range l.Tracks {
+		p.track(l, &l.Tracks[i])
+	}
+	p.policy(l.Rules.Evidence)
+	return p.err
+}
+
+// printer writes to w and remembers the first error.
+type printer struct {
+	w   io.Writer
+	err error
+}
+
+func (p *printer) printf(format string, args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintf(p.w, format, args...)
+	}
+}
+
+func (p *printer) header(l *ladder.Ladder) {
+	title := fmt.Sprintf("%s (%s %s)", l.Name, l.ID, l.Version)
+	p.printf("%s\n%s\n\n%s\n", title, strings.Repeat("=", len(title)), wrap(l.Description, 78, ""))
+}
+
+func (p *printer) scales(l *ladder.Ladder) {
+	for _, s := range l.Scales {
+		p.printf("\nRatings (%s), lowest first:\n", s.Name)
+		tw := tabwriter.NewWriter(p.w, 0, 0, 2, ' ', 0)
+		for _, r := range s.Ratings {
+			fmt.Fprintf(tw, "  %s\t%d point%s\t%s\n", r.ID, r.Points, plural(r.Points), r.Description)
+		}
+		p.flush(tw)
+	}
+}
+
+func (p *printer) capabilities(l *ladder.Ladder) {
+	p.printf("\nCapabilities:\n")
+	for _, cat := range l.Categories {
+		p.printf("  %s\n", cat.Name)
+		for _, c := range l.Capabilities {
+			if c.Category == cat.ID {
+				p.printf("    %s (%s)\n%s\n", c.Name, c.ID, wrap(c.Summary, 78, "      "))
+			}
+		}
+	}
+}
+
+func (p *printer) track(l *ladder.Ladder, t *ladder.Track) {
+	p.printf("\nTrack: %s\n%s\n", t.Name, wrap(t.Description, 78, "  "))
+	for i, v := range t.Levels {
+		p.printf("\n  Grade %d: %s, typically %s\n%s\n", v.Grade, v.Name, v.TypicalExperience, wrap(v.Summary, 78, "     "))
+		tw := tabwriter.NewWriter(p.w, 0, 0, 2, ' ', 0)
+		for _, e := range v.Expects {
+			c, _ := l.Capability(e.Capability)
+			change := ""
+			if i > 0 {
+				if prev, ok := t.Levels[i-1].Expectation(e.Capability); ok && prev != e.Rating {
+					change = "  (up from " + prev + ")"
+				}
+			}
+			fmt.Fprintf(tw, "     %s\t%s%s\n", c.Name, e.Rating, change)
+		}
+		p.flush(tw)
+		if v.Tolerance != nil {
+			p.printf("     Up to %d capabilit%s may sit %d step%s below.\n", v.Tolerance.Count, ies(v.Tolerance.Count),
+				v.Tolerance.MaxSteps(), plural(v.Tolerance.MaxSteps()))
+		}
+		for _, g := range v.Requires {
+			p.printf("     Requires %s.\n", g)
+			if g.Description != "" {
+				p.printf("%s\n", wrap(g.Description, 78, "       "))
+			}
+		}
+	}
+}
+
+func (p *printer) policy(e *rubric.EvidencePolicy) {
+	if e == nil {
+		return
+	}
+	p.printf("\nEvidence counts within %s, its weight halving every %s.\n", e.Window, e.HalfLife)
+	var sources []string
+	for _, s := range e.Sources {
+		sources = append(sources, fmt.Sprintf("%s %g", s.Source, s.Weight))
+	}
+	p.printf("Sources and weights: %s.\n", strings.Join(sources, ", "))
+	p.printf("A rating counts once %d items from %d distinct sources show it.\n", e.MinItems, e.MinSources)
+}
+
+func (p *printer) flush(tw *tabwriter.Writer) {
+	if err := tw.Flush(); err != nil && p.err == nil {
+		p.err = err
+	}
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func ies(n int) string {
+	if n == 1 {
+		return "y"
+	}
+	return "ies"
+}
+
+// wrap breaks s into lines of at most width columns, each starting with
+// indent.
+func wrap(s string, width int, indent string) string {
+	var lines []string
+	line := indent
+	for _, word := range strings.Fields(s) {
+		if len(line) > len(indent) && len(line)+1+len(word) > width {
+			lines = append(lines, line)
+			line = indent
+		}
+		if len(line) > len(indent) {
+			line += " "
+		}
+		line += word
+	}
+	return strings.Join(append(lines, line), "\n")
+}
