@@ -69,7 +69,9 @@
 // where a string is meant: quote it), integers with leading zeros or a base
 // prefix (YAML 1.1 and 1.2 read 012 differently), NaN, infinities and
 // numbers out of range, merge keys, tags other than the core ones, empty
-// files and files with more than one document. An alias is expanded at most
+// files and files with more than one document. A file whose name ends in
+// .json must be strict JSON: YAML would also take comments, trailing commas
+// and unquoted strings, which JSON tools reject. An alias is expanded at most
 // one level deep: an alias to a node that itself holds aliases is refused,
 // so no input expands exponentially. [Limits] bound input size, nesting
 // depth, node count and alias count; the zero [Loader] uses safe defaults.

@@ -66,6 +66,11 @@ func LoadFile(path string) (*Ladder, error) { return Loader{}.LoadFile(path) }
 // Parse is like the package-level Parse under ld's limits.
 func (ld Loader) Parse(name string, src []byte) (*Ladder, error) {
 	src = bytes.Clone(src)
+	if yamldoc.IsJSONName(name) && int64(len(src)) <= ld.Limits.internal().Resolved().MaxBytes {
+		if issues := yamldoc.CheckJSON(src); issues != nil {
+			return nil, fromIssues(name, issues)
+		}
+	}
 	doc, issues := yamldoc.Parse(src, ld.Limits.internal())
 	l := &Ladder{src: &source{name: name, src: src, limits: ld.Limits}}
 	ds := fromIssues(name, issues)

@@ -254,3 +254,31 @@ func FuzzDecode(f *testing.F) {
 		_ = fmt.Sprint(v)
 	})
 }
+
+func TestCheckJSON(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want []found
+	}{
+		{`{"id": "a"}`, nil},
+		{"{\"id\": \"a\"}\n\n", nil},
+		{"{\"id\": \"a\",}", []found{{1, 12, CodeSyntax}}},
+		{"{\n  # comment\n  \"id\": \"a\"}", []found{{2, 3, CodeSyntax}}},
+		{"{\"id\": a}", []found{{1, 8, CodeSyntax}}},
+		{"{\"id\": \"a\"", []found{{1, 11, CodeSyntax}}},
+		{"{\"id\": \"a\"}\n{}", []found{{2, 1, CodeMultiDoc}}},
+		{"  \n", []found{{1, 1, CodeEmpty}}},
+		{"{\"é\": x}", []found{{1, 7, CodeSyntax}}},
+	} {
+		var got []found
+		for _, is := range CheckJSON([]byte(tc.src)) {
+			got = append(got, found{is.Line, is.Col, is.Code})
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("CheckJSON(%q) (-want +got):\n%s", tc.src, diff)
+		}
+	}
+	if !IsJSONName("a/b.JSON") || IsJSONName("a.yaml") || IsJSONName("json") {
+		t.Errorf("IsJSONName")
+	}
+}
