@@ -78,8 +78,9 @@ type Diagnostic struct {
 	Suggestion string
 }
 
-// Error returns the diagnostic as "file:line:col: code: summary". When the
-// position is unknown, the path stands in for the line and column.
+// Error returns the diagnostic as "file:line:col: code: summary", with
+// "warning: " before the summary of a warning. When the position is
+// unknown, the path stands in for the line and column.
 func (d Diagnostic) Error() string {
 	pos := d.Pos.String()
 	if !d.Pos.IsValid() && d.Path != "" {

@@ -115,6 +115,29 @@ func requireNonEmpty(s *jsonschema.Schema) {
 
 func ptr[T any](v T) *T { return &v }
 
+// unwrap joins the lines of every description in s into one paragraph,
+// as editors show descriptions as flowing text; doc comments wrap at 80.
+func unwrap(s *jsonschema.Schema) {
+	if s == nil {
+		return
+	}
+	paras := strings.Split(s.Description, "\n\n")
+	for i, p := range paras {
+		paras[i] = strings.Join(strings.Fields(p), " ")
+	}
+	s.Description = strings.Join(paras, "\n\n")
+	for _, d := range s.Definitions {
+		unwrap(d)
+	}
+	if s.Properties != nil {
+		for pair := s.Properties.Oldest(); pair != nil; pair = pair.Next() {
+			unwrap(pair.Value)
+		}
+	}
+	unwrap(s.Items)
+	unwrap(s.AdditionalProperties)
+}
+
 func yamlName(f reflect.StructField) string {
 	return strings.Split(f.Tag.Get("yaml"), ",")[0]
 }
@@ -154,6 +177,7 @@ func generateSchema(t *testing.T) []byte {
 		{Properties: tracks, Required: []string{"tracks"}},
 		{Properties: rules, Required: []string{"rules"}},
 	}
+	unwrap(s)
 	gate := s.Definitions["RubricGate"]
 	if gate == nil {
 		t.Fatal("no RubricGate definition in the schema")
