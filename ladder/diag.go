@@ -172,24 +172,3 @@ func compare(a, b Diagnostic) int {
 		cmp.Compare(a.Severity, b.Severity),
 	)
 }
-
-// normalize sorts ds and removes duplicates: the same problem at the same
-// place, even when reached by two paths (through an alias).
-func (ds Diagnostics) normalize() Diagnostics {
-	ds.Sort()
-	same := func(a, b Diagnostic) bool { a.Path, b.Path = "", ""; return a == b }
-	out := ds[:0]
-	for _, d := range ds {
-		dup := false
-		for j := len(out) - 1; j >= 0 && out[j].Pos == d.Pos; j-- {
-			if same(out[j], d) {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			out = append(out, d)
-		}
-	}
-	return out
-}

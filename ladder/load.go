@@ -7,7 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"strings"
 
 	"github.com/careerladder/careerladder/internal/yamldoc"
 )
@@ -66,20 +65,8 @@ func LoadFile(path string) (*Ladder, error) { return Loader{}.LoadFile(path) }
 // Parse is like the package-level Parse under ld's limits.
 func (ld Loader) Parse(name string, src []byte) (*Ladder, error) {
 	src = bytes.Clone(src)
-	if yamldoc.IsJSONName(name) && int64(len(src)) <= ld.Limits.internal().Resolved().MaxBytes {
-		if issues := yamldoc.CheckJSON(src); issues != nil {
-			return nil, fromIssues(name, issues)
-		}
-	}
-	doc, issues := yamldoc.Parse(src, ld.Limits.internal())
 	l := &Ladder{src: &source{name: name, src: src, limits: ld.Limits}}
-	ds := fromIssues(name, issues)
-	if doc.Root != nil {
-		decoded := yamldoc.Decode(doc, l, ld.Limits.internal())
-		ds = append(ds, fromIssues(name, decoded)...)
-		ds = append(ds, suppress(l.validate(doc), decoded)...)
-	}
-	ds = ds.normalize()
+	ds := fromIssues(name, yamldoc.Load(src, yamldoc.IsJSONName(name), ld.Limits.internal(), l, l.checks))
 	if ds.HasErrors() {
 		return nil, ds
 	}
@@ -150,6 +137,7 @@ type source struct {
 	limits Limits
 }
 
+// fromIssues turns the walker's issues into diagnostics of file name.
 func fromIssues(name string, issues []yamldoc.Issue) Diagnostics {
 	ds := make(Diagnostics, 0, len(issues))
 	for _, is := range issues {
@@ -172,39 +160,3 @@ func (l *Ladder) WriteYAML(w io.Writer) error { return yamldoc.WriteYAML(w, yaml
 
 // WriteJSON writes l as an indented JSON document in the file format.
 func (l *Ladder) WriteJSON(w io.Writer) error { return yamldoc.WriteJSON(w, yamldoc.Encode(l)) }
-
-// suppress drops semantic diagnostics at or under a node that decoding
-// already reported: a value that could not be decoded is left zero, and
-// checking that zero would report the same problem twice.
-func suppress(ds Diagnostics, decoded []yamldoc.Issue) Diagnostics {
-	if len(decoded) == 0 {
-		return ds
-	}
-	bad := make(map[string]bool, len(decoded))
-	for _, is := range decoded {
-		if is.Code != yamldoc.CodeUnknownField {
-			bad[is.Path] = true
-		}
-	}
-	out := ds[:0]
-	for _, d := range ds {
-		if !under(d.Path, bad) {
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
-// under reports whether path or one of its ancestors is in set.
-func under(path string, set map[string]bool) bool {
-	for {
-		if set[path] {
-			return true
-		}
-		i := strings.LastIndexAny(path, ".[")
-		if i <= 0 {
-			return set[""]
-		}
-		path = path[:i]
-	}
-}

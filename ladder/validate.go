@@ -28,36 +28,26 @@ func (l *Ladder) Validate() Diagnostics {
 	if l == nil {
 		return Diagnostics{{Severity: Error, Code: CodeEmpty, Summary: "ladder is nil"}}
 	}
-	return l.validate(nil).normalize()
-}
-
-// validate runs all checks. doc, when not nil, is the parsed source of l,
-// used for positions; otherwise l's source is parsed again if diagnostics
-// need positions.
-func (l *Ladder) validate(doc *yamldoc.Document) Diagnostics {
-	c := &checker{l: l}
-	c.issues = yamldoc.Check(l)
-	c.run()
-	if len(c.issues) == 0 {
+	issues := append(yamldoc.Check(l), l.checks()...)
+	if len(issues) == 0 {
 		return nil
 	}
 	name := ""
 	if l.src != nil {
+		// Positions come from parsing the source again, which is cheaper
+		// than keeping its node tree for the life of the ladder.
 		name = l.src.name
-		if doc == nil {
-			doc, _ = yamldoc.Parse(l.src.src, l.src.limits.internal())
-		}
+		doc, _ := yamldoc.Parse(l.src.src, l.src.limits.internal())
+		doc.LocateAll(issues)
 	}
-	ds := make(Diagnostics, 0, len(c.issues))
-	for _, is := range c.issues {
-		d := Diagnostic{Severity: Code(is.Code).Severity(), Code: Code(is.Code), Path: is.Path, Summary: is.Summary,
-			Detail: is.Detail, Suggestion: is.Suggestion, Pos: Pos{File: name}}
-		if doc != nil {
-			d.Pos.Line, d.Pos.Col = doc.Locate(is.At, is.Key)
-		}
-		ds = append(ds, d)
-	}
-	return ds
+	return fromIssues(name, yamldoc.Tidy(issues))
+}
+
+// checks runs the rules across fields and returns their issues, unlocated.
+func (l *Ladder) checks() []yamldoc.Issue {
+	c := &checker{l: l}
+	c.run()
+	return c.issues
 }
 
 type checker struct {
