@@ -50,18 +50,25 @@ import (
 	"io/fs"
 )
 
-//go:embed testdata/ladders/*.yaml
+//go:embed testdata/ladders/*.yaml testdata/evidence/*.yaml
 var references embed.FS
 
 // Ladders returns the reference ladders as a read-only file system:
 // cto.yaml, snowflake.yaml, engineering-ladders.yaml and sparse.yaml. Each is
 // valid, warning-free and covered by the tests.
-func Ladders() fs.FS {
-	sub, err := fs.Sub(references, "testdata/ladders")
+func Ladders() fs.FS { return sub("testdata/ladders") }
+
+// Evidence returns the example evidence files as a read-only file system:
+// senior-engineer.yaml holds ratings and evidence for a senior engineer with
+// six years of experience, for the CTO ladder.
+func Evidence() fs.FS { return sub("testdata/evidence") }
+
+func sub(dir string) fs.FS {
+	fsys, err := fs.Sub(references, dir)
 	if err != nil {
-		// fs.Sub fails only for an invalid directory name, and this one is
-		// a constant.
+		// fs.Sub fails only for an invalid directory name, and these are
+		// constants.
 		panic(err)
 	}
-	return sub
+	return fsys
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/rubric"
+	"github.com/careerladder/careerladder/scoring"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files and the committed schema")
@@ -33,6 +34,9 @@ func schemaReflector(t *testing.T) *jsonschema.Reflector {
 	if err := r.AddGoComments(module+"/ladder", "../rubric"); err != nil {
 		t.Fatal(err)
 	}
+	if err := r.AddGoComments(module+"/ladder", "../scoring"); err != nil {
+		t.Fatal(err)
+	}
 	if len(r.CommentMap) == 0 {
 		t.Fatal("no doc comments found for the schema")
 	}
@@ -51,6 +55,10 @@ func schemaReflector(t *testing.T) *jsonschema.Reflector {
 // encoding/json: periods are strings, and keyed lists are mappings from id
 // to value.
 func mapType(r *jsonschema.Reflector, t reflect.Type) *jsonschema.Schema {
+	if t == reflect.TypeFor[scoring.Date]() {
+		return &jsonschema.Schema{Type: "string", Pattern: `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`,
+			Description: "A calendar day, written as 2006-01-02."}
+	}
 	if t == reflect.TypeFor[rubric.Period]() {
 		return &jsonschema.Schema{Type: "string", Pattern: `^[1-9][0-9]{0,3}(d|w|mo|y)$`,
 			Description: "A calendar period: a count and a unit, d (days), w (weeks), mo (months) or y (years), as in 12mo."}
@@ -95,6 +103,15 @@ func mapType(r *jsonschema.Reflector, t reflect.Type) *jsonschema.Schema {
 // requireNonEmpty gives every required string property of s, and every
 // string value of its keyed mappings, a minimum length of 1.
 func requireNonEmpty(s *jsonschema.Schema) {
+	if s == nil {
+		return
+	}
+	if ap := s.AdditionalProperties; ap != nil {
+		if ap.Type == "string" {
+			ap.MinLength = ptr(uint64(1))
+		}
+		requireNonEmpty(ap)
+	}
 	if s.Properties == nil {
 		return
 	}
@@ -104,12 +121,7 @@ func requireNonEmpty(s *jsonschema.Schema) {
 		}
 	}
 	for pair := s.Properties.Oldest(); pair != nil; pair = pair.Next() {
-		if ap := pair.Value.AdditionalProperties; ap != nil {
-			if ap.Type == "string" {
-				ap.MinLength = ptr(uint64(1))
-			}
-			requireNonEmpty(ap)
-		}
+		requireNonEmpty(pair.Value)
 	}
 }
 
@@ -152,20 +164,15 @@ func slicesDelete(list []string, s string) []string {
 	return out
 }
 
-// generateSchema returns the ladder schema as committed.
-func generateSchema(t *testing.T) []byte {
+// generateLadderSchema returns the ladder schema as committed.
+func generateLadderSchema(t *testing.T) []byte {
 	t.Helper()
 	r := schemaReflector(t)
 	s := r.Reflect(&ladder.Ladder{})
 	s.ID = "https://github.com/careerladder/careerladder/ladder/ladder.schema.json"
 	s.Title = "careerladder ladder"
 	s.Description = "A career ladder: capabilities rated on scales, tracks of levels that expect ratings, and the rules that decide levels and titles (format careerladder/v1)."
-	// The loader reports an empty required string as missing, so the
-	// schema asks for at least one character.
-	requireNonEmpty(s)
-	for _, d := range s.Definitions {
-		requireNonEmpty(d)
-	}
+	finish(s)
 	// A ladder needs tracks, thresholds or both.
 	tracks := jsonschema.NewProperties()
 	tracks.Set("tracks", jsonschema.TrueSchema)
@@ -177,7 +184,6 @@ func generateSchema(t *testing.T) []byte {
 		{Properties: tracks, Required: []string{"tracks"}},
 		{Properties: rules, Required: []string{"rules"}},
 	}
-	unwrap(s)
 	gate := s.Definitions["RubricGate"]
 	if gate == nil {
 		t.Fatal("no RubricGate definition in the schema")
@@ -188,6 +194,42 @@ func generateSchema(t *testing.T) []byte {
 		props.Set(kind, jsonschema.TrueSchema)
 		gate.OneOf = append(gate.OneOf, &jsonschema.Schema{Properties: props, Required: []string{kind}})
 	}
+	return marshal(t, s)
+}
+
+// generateEvidenceSchema returns the evidence schema as committed. It is
+// generated here, beside the ladder schema, so that one generator serves
+// both; package scoring checks that it embeds the committed file.
+func generateEvidenceSchema(t *testing.T) []byte {
+	t.Helper()
+	r := schemaReflector(t)
+	s := r.Reflect(&scoring.Input{})
+	s.ID = "https://github.com/careerladder/careerladder/scoring/evidence.schema.json"
+	s.Title = "careerladder evidence"
+	s.Description = "What is known about one person: direct ratings by assessor and dated evidence items, each tied to a capability of a ladder (format careerladder/evidence/v1)."
+	finish(s)
+	ev := s.Definitions["ScoringEvidence"]
+	if ev == nil {
+		t.Fatal("no ScoringEvidence definition in the schema")
+	}
+	tags, _ := ev.Properties.Get("tags")
+	tags.Items.Pattern = rubric.IDPattern
+	return marshal(t, s)
+}
+
+// finish applies what every schema needs beyond reflection.
+func finish(s *jsonschema.Schema) {
+	// The loader reports an empty required string as missing, so the
+	// schema asks for at least one character.
+	requireNonEmpty(s)
+	for _, d := range s.Definitions {
+		requireNonEmpty(d)
+	}
+	unwrap(s)
+}
+
+func marshal(t *testing.T, s *jsonschema.Schema) []byte {
+	t.Helper()
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
@@ -198,22 +240,32 @@ func generateSchema(t *testing.T) []byte {
 	return b.Bytes()
 }
 
+// TestSchemaUpToDate checks both committed schemas against the Go types;
+// go test ./ladder -update rewrites them.
 func TestSchemaUpToDate(t *testing.T) {
-	got := generateSchema(t)
-	const file = "ladder.schema.json"
-	if *update {
-		if err := os.WriteFile(file, got, 0o644); err != nil {
+	for _, tc := range []struct {
+		file     string
+		generate func(*testing.T) []byte
+		embedded []byte
+	}{
+		{"ladder.schema.json", generateLadderSchema, ladder.JSONSchema()},
+		{"../scoring/evidence.schema.json", generateEvidenceSchema, scoring.EvidenceSchema()},
+	} {
+		got := tc.generate(t)
+		if *update {
+			if err := os.WriteFile(tc.file, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(tc.file)
+		if err != nil {
 			t.Fatal(err)
 		}
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s is stale; run go test ./ladder -update", file)
-	}
-	if !bytes.Equal(ladder.JSONSchema(), want) {
-		t.Errorf("JSONSchema() differs from %s; rebuild", file)
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s is stale; run go test ./ladder -update", tc.file)
+		}
+		if !*update && !bytes.Equal(tc.embedded, want) {
+			t.Errorf("the embedded copy of %s differs from the file; rebuild", tc.file)
+		}
 	}
 }

@@ -1,0 +1,252 @@
+package scoring
+
+import (
+	"cmp"
+	"encoding/binary"
+	"math"
+	"slices"
+)
+
+// maxStates bounds the states kept per capability in the search for the
+// cheapest path. Past it the search keeps the cheapest states only and
+// reports the path as not exact.
+const maxStates = 1 << 15
+
+// path returns the cheapest rating changes that meet the rating
+// requirements of the given levels of track t.
+//
+// The search is a dynamic programme over the capabilities that the
+// requirements involve, in ladder order. A state holds, for each level, how
+// many expectations fall short (within its tolerance), for each n-of-m gate
+// how many capabilities reach its rating, and for each points or floor gate
+// the points so far; counts and points are capped at what the requirement
+// needs, which keeps the states few. Each capability may keep its rating or
+// rise to any higher one, at one step per rating. The cheapest state that
+// meets everything at the end is the answer; ties go to the first found,
+// which with capabilities and ratings visited in order makes the result
+// deterministic. Among paths of equal steps the search prefers the one that
+// raises fewest ratings beyond what an expectation asks, so that it
+// completes expectations before it overshoots them.
+func (e *evaluation) path(t int, levels []int) Path {
+	s := e.s
+	p := Path{Changes: []Change{}, Evidence: []EvidenceNeed{}}
+	var (
+		groups []*level // levels with expectations
+		sums   []*gate  // points and floor gates
+		nofms  []*gate
+	)
+	for _, i := range levels {
+		v := &s.tracks[t].levels[i]
+		if len(v.expects) > 0 {
+			groups = append(groups, v)
+		}
+		for j := range v.gates {
+			g := &v.gates[j]
+			switch g.kind {
+			case gatePoints, gateFloor:
+				sums = append(sums, g)
+			case gateNOfM:
+				nofms = append(nofms, g)
+			case gateEvidence:
+				if have := e.count(g); have < g.count {
+					p.Evidence = append(p.Evidence, EvidenceNeed{Level: v.id, Gate: describeEvidence(g), Have: have, Need: g.count})
+				}
+			}
+		}
+	}
+	// Which capabilities matter, and their lowest allowed rank.
+	n := len(s.caps)
+	involved := make([]bool, n)
+	floor := make([]int, n)
+	copy(floor, e.worst)
+	for _, v := range groups {
+		for _, x := range v.expects {
+			involved[x.cap] = true
+			lo := x.min
+			if v.tolerance.Count > 0 {
+				lo = x.min - v.tolerance.MaxSteps()
+			}
+			floor[x.cap] = max(floor[x.cap], lo)
+		}
+	}
+	for _, g := range sums {
+		if g.caps == nil {
+			for k := range involved {
+				involved[k] = true
+			}
+		}
+		for _, k := range g.caps {
+			involved[k] = true
+		}
+	}
+	for _, g := range nofms {
+		for _, k := range g.caps {
+			involved[k] = true
+		}
+	}
+	for k := range s.caps {
+		if floor[k] >= len(s.caps[k].ratings) {
+			return p // an expectation above the top of the scale: impossible
+		}
+	}
+
+	// The initial state: everything the uninvolved capabilities give.
+	// need is the highest rank any expectation asks of each capability;
+	// steps beyond it are excess, the second criterion.
+	need := slices.Clone(e.worst)
+	for _, v := range groups {
+		for _, x := range v.expects {
+			need[x.cap] = max(need[x.cap], x.min)
+		}
+	}
+	type state struct {
+		cost  int
+		extra int // steps beyond need
+		prev  int // index in the previous layer
+		rank  int // rank chosen for this layer's capability
+		short []int
+		count []int
+		sum   []float64
+	}
+	start := state{prev: -1, short: make([]int, len(groups)), count: make([]int, len(nofms)), sum: make([]float64, len(sums))}
+	for k := range s.caps {
+		if !involved[k] {
+			add(start.count, start.sum, nofms, sums, k, e.worst[k], &s.caps[k])
+		}
+	}
+	capAt(start.count, start.sum, nofms, sums)
+	layers := [][]state{{start}}
+	var order []int // the involved capabilities, in ladder order
+	exact := true
+	key := make([]byte, 0, 64)
+	for k := range s.caps {
+		if !involved[k] {
+			continue
+		}
+		order = append(order, k)
+		c := &s.caps[k]
+		prev := layers[len(layers)-1]
+		var next []state
+		index := map[string]int{}
+		for pi := range prev {
+			ps := &prev[pi]
+			// From the current rank (-1 when unrated: staying so is free)
+			// up to the top of the scale.
+			for r := max(floor[k], e.worst[k]); r < len(c.ratings); r++ {
+				ns := state{cost: ps.cost + r - e.worst[k], extra: ps.extra + max(r-need[k], 0), prev: pi, rank: r,
+					short: slices.Clone(ps.short), count: slices.Clone(ps.count), sum: slices.Clone(ps.sum)}
+				ok := true
+				for gi, v := range groups {
+					for _, x := range v.expects {
+						if x.cap == k && r < x.min {
+							ns.short[gi]++
+							ok = ok && ns.short[gi] <= v.tolerance.Count
+						}
+					}
+				}
+				if !ok {
+					continue
+				}
+				add(ns.count, ns.sum, nofms, sums, k, r, c)
+				capAt(ns.count, ns.sum, nofms, sums)
+				key = stateKey(key[:0], ns.short, ns.count, ns.sum)
+				if j, seen := index[string(key)]; seen {
+					if cheaper(ns.cost, ns.extra, next[j].cost, next[j].extra) {
+						next[j] = ns
+					}
+					continue
+				}
+				index[string(key)] = len(next)
+				next = append(next, ns)
+			}
+		}
+		if len(next) > maxStates {
+			slices.SortStableFunc(next, func(a, b state) int { return cmp.Or(a.cost-b.cost, a.extra-b.extra) })
+			next = next[:maxStates]
+			exact = false
+		}
+		layers = append(layers, next)
+	}
+	// The cheapest final state that meets every requirement.
+	last := layers[len(layers)-1]
+	best := -1
+	for i := range last {
+		st := &last[i]
+		ok := true
+		for gi, v := range groups {
+			ok = ok && st.short[gi] <= v.tolerance.Count
+		}
+		for gi, g := range nofms {
+			ok = ok && st.count[gi] >= g.n
+		}
+		for gi, g := range sums {
+			ok = ok && st.sum[gi] >= g.min-1e-9
+		}
+		if ok && (best < 0 || cheaper(st.cost, st.extra, last[best].cost, last[best].extra)) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return p
+	}
+	p.Possible, p.Exact, p.Steps = true, exact, last[best].cost
+	target := slices.Clone(e.worst)
+	for li, i := len(layers)-1, best; li > 0; li-- {
+		st := &layers[li][i]
+		target[order[li-1]] = st.rank
+		i = st.prev
+	}
+	for k := range s.caps {
+		if target[k] > e.worst[k] {
+			c := &s.caps[k]
+			p.Changes = append(p.Changes, Change{Capability: c.id, Name: c.name, From: c.label(e.worst[k]),
+				To: c.label(target[k]), Steps: target[k] - e.worst[k]})
+		}
+	}
+	return p
+}
+
+// cheaper orders paths by steps, then by steps beyond expectations.
+func cheaper(cost, extra, thanCost, thanExtra int) bool {
+	return cost < thanCost || cost == thanCost && extra < thanExtra
+}
+
+// add adds capability k at rank r to the n-of-m counts and the sums.
+func add(count []int, sum []float64, nofms, sums []*gate, k, r int, c *capability) {
+	for gi, g := range nofms {
+		for j, ck := range g.caps {
+			if ck == k && r >= g.ranks[j] {
+				count[gi]++
+			}
+		}
+	}
+	for gi, g := range sums {
+		if g.caps == nil || slices.Contains(g.caps, k) {
+			sum[gi] += c.pointsAt(r)
+		}
+	}
+}
+
+// capAt caps counts and sums at what their requirements need: beyond that,
+// states differ in nothing that matters.
+func capAt(count []int, sum []float64, nofms, sums []*gate) {
+	for gi, g := range nofms {
+		count[gi] = min(count[gi], g.n)
+	}
+	for gi, g := range sums {
+		sum[gi] = math.Min(sum[gi], g.min)
+	}
+}
+
+func stateKey(b []byte, short, count []int, sum []float64) []byte {
+	for _, v := range short {
+		b = binary.AppendVarint(b, int64(v))
+	}
+	for _, v := range count {
+		b = binary.AppendVarint(b, int64(v))
+	}
+	for _, v := range sum {
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
+	}
+	return b
+}
