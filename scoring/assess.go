@@ -272,7 +272,7 @@ func (e *evaluation) aggregate(k int) int {
 			}
 		}
 	}
-	sum := &EvidenceSummary{Rating: c.label(rank)}
+	sum := &EvidenceSummary{Rating: c.label(rank), Given: len(e.byCap[k])}
 	for _, i := range idx {
 		it := &e.items[i]
 		it.trace.Weight = round(it.weight)
@@ -341,21 +341,35 @@ func (e *evaluation) combine(views []perspective) {
 		c := &s.caps[k]
 		cr := &caps[k]
 		cr.ID, cr.Name, cr.Views = c.id, c.name, []View{}
-		lo, hi := math.MaxInt, -1
+		// lo and hi range over the assessors; shown is the spread of all
+		// views, evidence included; demonstrated is the evidence's floor.
+		lo, hi, demonstrated := math.MaxInt, -1, -1
+		shownLo, shownHi := math.MaxInt, -1
 		for _, v := range views {
-			if r := v.ranks[k]; r >= 0 {
-				cr.Views = append(cr.Views, View{Perspective: v.name, Rating: c.label(r)})
+			r := v.ranks[k]
+			if r < 0 {
+				continue
+			}
+			cr.Views = append(cr.Views, View{Perspective: v.name, Rating: c.label(r)})
+			shownLo, shownHi = min(shownLo, r), max(shownHi, r)
+			if v.name == EvidencePerspective {
+				demonstrated = r
+			} else {
 				lo, hi = min(lo, r), max(hi, r)
 			}
 		}
+		if hi < 0 {
+			lo = -1
+		}
+		lo, hi = max(lo, demonstrated), max(hi, demonstrated)
 		switch {
 		case len(cr.Views) == 0:
-			lo, cr.Agreement = -1, Unrated
+			cr.Agreement = Unrated
 		case len(cr.Views) == 1:
 			cr.Agreement = Single
-		case hi == lo:
+		case shownHi == shownLo:
 			cr.Agreement = Agree
-		case hi-lo == 1:
+		case shownHi-shownLo == 1:
 			cr.Agreement = OneStep
 		default:
 			cr.Agreement = TwoOrMore

@@ -17,12 +17,18 @@
 //
 // Each assessor's direct ratings (self, manager, peer-alex, ...) and the
 // ratings derived from evidence are separate perspectives; they are never
-// averaged. A capability's Rating is the lowest rating any perspective
-// gives it (the worst case) and Best the highest, with a note of how far
-// apart they are: agree, one step apart, or two or more. Levels are
-// reported for both cases. A perspective that does not rate a capability
-// has no say on it; evidence too thin to demonstrate a rating is silence,
-// not a low rating.
+// averaged. A capability's Rating is the lowest rating an assessor gives it
+// (the worst case) and Best the highest, with a note of how far apart all
+// perspectives are: agree, one step apart, or two or more. Levels are
+// reported for both cases. An assessor who does not rate a capability has
+// no say on it.
+//
+// Evidence is a floor, not an opinion: a rating that evidence demonstrates
+// is reached in both cases even where an assessor rates lower, while
+// evidence too thin to demonstrate a rating, or demonstrating less than an
+// assessor says, lowers nothing. So adding evidence never lowers a rating
+// or a level under the default aggregation (highest); under median or
+// latest, adding items at or above the current rating never does.
 //
 // # Evidence
 //

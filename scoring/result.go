@@ -73,6 +73,8 @@ type EvidenceSummary struct {
 	// Rating is the rating the evidence demonstrates under the ladder's
 	// evidence policy, "" when it demonstrates none.
 	Rating string `json:"rating"`
+	// Given is how many items name the capability, counted or not.
+	Given int `json:"given"`
 	// Counted is how many items support Rating.
 	Counted int `json:"counted"`
 	// Weight is the total weight of those items, after source weights and

@@ -52,7 +52,7 @@ func (r *Result) WriteText(w io.Writer) error {
 		case Single:
 			notes = append(notes, "from "+c.Views[0].Perspective)
 		}
-		if e := c.Evidence; e != nil {
+		if e := c.Evidence; e != nil && e.Given > 0 {
 			if e.Rating != "" {
 				notes = append(notes, fmt.Sprintf("evidence: %d item%s from %d source%s", e.Counted, plural(e.Counted), e.Sources, plural(e.Sources)))
 			} else {
