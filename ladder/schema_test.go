@@ -56,7 +56,7 @@ func schemaReflector(t *testing.T) *jsonschema.Reflector {
 // to value.
 func mapType(r *jsonschema.Reflector, t reflect.Type) *jsonschema.Schema {
 	if t == reflect.TypeFor[scoring.Date]() {
-		return &jsonschema.Schema{Type: "string", Pattern: `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`,
+		return &jsonschema.Schema{Type: "string", Pattern: `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, Format: "date",
 			Description: "A calendar day, written as 2006-01-02."}
 	}
 	if t == reflect.TypeFor[rubric.Period]() {
@@ -214,6 +214,9 @@ func generateEvidenceSchema(t *testing.T) []byte {
 	}
 	tags, _ := ev.Properties.Get("tags")
 	tags.Items.Pattern = rubric.IDPattern
+	// The assessor name "evidence" is reserved for derived ratings.
+	ratings, _ := s.Properties.Get("ratings")
+	ratings.PropertyNames.Not = &jsonschema.Schema{Const: scoring.EvidencePerspective}
 	return marshal(t, s)
 }
 

@@ -1,0 +1,98 @@
+package scoring_test
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/careerladder/careerladder"
+	"github.com/careerladder/careerladder/ladder"
+	"github.com/careerladder/careerladder/scoring"
+)
+
+// TestValidInputs loads every example evidence file against its ladder.
+func TestValidInputs(t *testing.T) {
+	for ladderName, input := range map[string]string{
+		"cto.yaml": "senior-engineer.yaml", "snowflake.yaml": "snowflake.yaml",
+		"engineering-ladders.yaml": "engineering-ladders.yaml", "sparse.yaml": "sparse.yaml",
+	} {
+		s := compile(t, ladderName)
+		in := loadInput(t, s, input)
+		if in.Person == "" || in.Ladder != s.Ladder().ID {
+			t.Errorf("%s: person %q, ladder %q", input, in.Person, in.Ladder)
+		}
+	}
+	matches, _ := fs.Glob(careerladder.Evidence(), "*.yaml")
+	if len(matches) != 4 {
+		t.Errorf("example evidence files: %v", matches)
+	}
+}
+
+// TestInvalidInputs reads each case of testdata/invalid-evidence against the
+// CTO ladder and compares its "line:col code" lines with the golden file.
+func TestInvalidInputs(t *testing.T) {
+	s := compile(t, "cto.yaml")
+	files, _ := filepath.Glob("../testdata/invalid-evidence/*.yaml")
+	jsons, _ := filepath.Glob("../testdata/invalid-evidence/*.json")
+	files = append(files, jsons...)
+	if len(files) < 15 {
+		t.Fatalf("only %d cases", len(files))
+	}
+	for _, file := range files {
+		name := filepath.Base(file)
+		t.Run(name, func(t *testing.T) {
+			_, err := s.LoadInputFile(file)
+			var ds ladder.Diagnostics
+			if !errors.As(err, &ds) || len(ds) == 0 {
+				t.Fatalf("err = %v, want diagnostics", err)
+			}
+			var b strings.Builder
+			for _, d := range ds {
+				if d.Pos.File != file || d.Pos.Line < 1 || d.Pos.Col < 1 {
+					t.Errorf("bad position: %v", d)
+				}
+				fmt.Fprintf(&b, "%d:%d %s\n", d.Pos.Line, d.Pos.Col, d.Code)
+			}
+			golden(t, strings.TrimSuffix(file, filepath.Ext(file))+".golden", []byte(b.String()))
+		})
+	}
+}
+
+func TestLoadInputErrors(t *testing.T) {
+	s := compile(t, "cto.yaml")
+	if _, err := s.LoadInputFile(filepath.Join(t.TempDir(), "none.yaml")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing file: %v", err)
+	}
+	if _, err := s.LoadInput(nil, "x.yaml"); err == nil {
+		t.Errorf("nil fs accepted")
+	}
+	fsys := fstest.MapFS{"big.yaml": {Data: []byte(strings.Repeat("# padding\n", 100))}}
+	_, err := scoring.InputLoader{Scorer: s, Limits: ladder.Limits{MaxBytes: 50}}.Load(fsys, "big.yaml")
+	var ds ladder.Diagnostics
+	if !errors.As(err, &ds) || ds[0].Code != ladder.CodeTooLarge {
+		t.Errorf("limit: %v", err)
+	}
+	src, err := os.ReadFile("../testdata/evidence/senior-engineer.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := s.ParseInput("alex.yaml", src)
+	if err != nil || len(in.Evidence) != 36 || len(in.Ratings) != 2 {
+		t.Errorf("parse: %v, %d items", err, len(in.Evidence))
+	}
+}
+
+func TestEvidenceSchemaEmbedded(t *testing.T) {
+	want, err := os.ReadFile("evidence.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := scoring.EvidenceSchema(); string(got) != string(want) {
+		t.Errorf("EvidenceSchema() differs from evidence.schema.json")
+	}
+}

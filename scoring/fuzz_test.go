@@ -1,0 +1,42 @@
+package scoring_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/careerladder/careerladder/ladder"
+)
+
+// FuzzParseInput: no evidence file makes parsing or assessing panic; a
+// loaded input assesses the same twice; every item appears in the result.
+func FuzzParseInput(f *testing.F) {
+	for _, dir := range []string{"../testdata/evidence", "../testdata/invalid-evidence"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.*"))
+		for _, file := range files {
+			if src, err := os.ReadFile(file); err == nil {
+				f.Add(src)
+			}
+		}
+	}
+	s := compile(f, "cto.yaml")
+	f.Fuzz(func(t *testing.T, src []byte) {
+		in, err := s.ParseInput("in.yaml", src)
+		if err != nil {
+			var ds ladder.Diagnostics
+			if !errors.As(err, &ds) || !ds.HasErrors() {
+				t.Fatalf("error %T without error diagnostics: %v", err, err)
+			}
+			return
+		}
+		a, b := s.Assess(in, asOf), s.Assess(in, asOf)
+		if !bytes.Equal(jsonOf(t, a), jsonOf(t, b)) {
+			t.Fatal("two assessments differ")
+		}
+		if len(a.Evidence) != len(in.Evidence) {
+			t.Fatalf("%d items in, %d traced", len(in.Evidence), len(a.Evidence))
+		}
+	})
+}
