@@ -9,6 +9,7 @@ import (
 
 	"github.com/careerladder/careerladder"
 	"github.com/careerladder/careerladder/ladder"
+	"github.com/careerladder/careerladder/scoring"
 )
 
 func TestLadders(t *testing.T) {
@@ -61,5 +62,31 @@ func TestReadmeExample(t *testing.T) {
 	}
 	if ds := l.Validate(); len(ds) > 0 {
 		t.Errorf("the README example has warnings:\n%v", ds)
+	}
+}
+
+// TestReadmeEvidenceExample keeps the evidence file example in README.md
+// valid against the CTO ladder.
+func TestReadmeEvidenceExample(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const start = "```yaml\n# yaml-language-server: $schema=https://raw.githubusercontent.com/careerladder/careerladder/main/scoring/evidence.schema.json\n"
+	_, rest, ok := strings.Cut(string(readme), start)
+	if !ok {
+		t.Fatal("README.md has no evidence file example")
+	}
+	src, _, _ := strings.Cut(rest, "```")
+	l, err := ladder.Load(careerladder.Ladders(), "cto.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := scoring.Compile(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ParseInput("README.md", []byte(src)); err != nil {
+		t.Errorf("the README evidence example does not load:\n%v", err)
 	}
 }

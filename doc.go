@@ -19,8 +19,14 @@
 //
 // The reference ladders ship with the module: [Ladders] returns them, so
 // ladder.Load(careerladder.Ladders(), "cto.yaml") loads the flagship ladder
-// from senior engineer to the CTO of a small company. go run ./examples/cto
-// prints it.
+// from senior engineer to the CTO of a small company, and [Evidence] holds
+// an example person for each. go run ./examples/cto prints the readiness
+// report of a senior engineer against it:
+//
+//	s, _ := scoring.Compile(l)
+//	in, _ := s.LoadInput(careerladder.Evidence(), "senior-engineer.yaml")
+//	res := s.Assess(in, asOf)
+//	res.WriteText(os.Stdout) // levels, gaps, the cheapest path
 //
 // # Packages
 //
@@ -31,8 +37,10 @@
 //   - [github.com/careerladder/careerladder/ladder]: the document — the model,
 //     Parse, Load and LoadFile, validation with positioned [ladder.Diagnostics],
 //     writing back as YAML or JSON, and the embedded JSON Schema.
-//   - scoring (planned): evidence and ratings in; capability ratings, a level
-//     per track, the gap to the next level and an explanation out.
+//   - [github.com/careerladder/careerladder/scoring]: evidence and ratings in;
+//     capability ratings, a level per track, the gap to the next level with
+//     the cheapest path, and a trace of every input out. Also evidence files
+//     and their schema.
 //   - cmd/ladder (planned): the command-line tool for CI and people.
 //
 // Imports point down only: scoring uses ladder and rubric, ladder uses rubric

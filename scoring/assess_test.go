@@ -77,7 +77,13 @@ func TestGolden(t *testing.T) {
 			res := s.Assess(loadInput(t, s, tc.input), asOf)
 			base := filepath.Join("testdata", strings.TrimSuffix(tc.ladder, ".yaml"))
 			golden(t, base+".json", jsonOf(t, res))
-			golden(t, base+".txt", textOf(t, res))
+			text := textOf(t, res)
+			golden(t, base+".txt", text)
+			for i, line := range strings.Split(string(text), "\n") {
+				if strings.TrimRight(line, " ") != line {
+					t.Errorf("text line %d ends in spaces", i+1)
+				}
+			}
 		})
 	}
 }

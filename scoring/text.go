@@ -59,7 +59,11 @@ func (r *Result) WriteText(w io.Writer) error {
 				notes = append(notes, "evidence: not enough")
 			}
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\n", c.Name, rating, strings.Join(notes, "; "))
+		if len(notes) == 0 {
+			fmt.Fprintf(tw, "  %s\t%s\n", c.Name, rating)
+		} else {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", c.Name, rating, strings.Join(notes, "; "))
+		}
 	}
 	tw.Flush()
 	if p := r.Points; p.Total > 0 || p.Level != nil || len(p.Titles) > 0 {

@@ -1,37 +1,92 @@
-// Command cto prints the reference ladder from engineer to the CTO of a small
-// company as a readable summary: the rating scale, the capabilities by
-// category, and for each level what it expects and requires.
+// Command cto prints a readiness report: where a senior engineer with six
+// years of experience stands on the ladder from engineer to the CTO of a
+// small company, what the CTO level needs that they lack, and the cheapest
+// path there.
 //
-//	go run ./examples/cto
+//	go run ./examples/cto                      # the embedded example, as of 2026-11-27
+//	go run ./examples/cto -evidence alex.yaml  # another person's evidence file
+//	go run ./examples/cto -as-of 2027-06-30    # another day
+//	go run ./examples/cto -ladder              # the ladder itself, as a summary
 //
-// The ladder is embedded in the module (careerladder.Ladders), so the
-// program needs no files.
+// The ladder and the example evidence are embedded in the module
+// (careerladder.Ladders and careerladder.Evidence), so the program needs no
+// files.
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/careerladder/careerladder"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/rubric"
+	"github.com/careerladder/careerladder/scoring"
 )
 
+// defaultAsOf is the day the example evidence is dated against.
+const defaultAsOf = "2026-11-27"
+
 func main() {
-	if err := run(os.Stdout); err != nil {
+	if err := run(os.Stdout, os.Args[1:]); err != nil {
 		fmt.Fprintln(os.Stderr, "cto:", err)
 		os.Exit(1)
 	}
 }
 
-func run(w io.Writer) error {
+func run(w io.Writer, args []string) error {
+	fl := flag.NewFlagSet("cto", flag.ContinueOnError)
+	evidence := fl.String("evidence", "", "an evidence file for the CTO ladder (default: the embedded example)")
+	asOfText := fl.String("as-of", defaultAsOf, "the day of the assessment, as YYYY-MM-DD")
+	summary := fl.Bool("ladder", false, "print the ladder instead of a report")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
 	l, err := ladder.Load(careerladder.Ladders(), "cto.yaml")
 	if err != nil {
 		return err
 	}
+	if *summary {
+		return summarize(w, l)
+	}
+	asOf, err := time.Parse(time.DateOnly, *asOfText)
+	if err != nil {
+		return fmt.Errorf("-as-of: %w", err)
+	}
+	s, err := scoring.Compile(l)
+	if err != nil {
+		return err
+	}
+	var in scoring.Input
+	if *evidence == "" {
+		in, err = s.LoadInput(careerladder.Evidence(), "senior-engineer.yaml")
+	} else {
+		in, err = s.LoadInputFile(*evidence)
+	}
+	if err != nil {
+		return err
+	}
+	res := s.Assess(in, asOf)
+	fmt.Fprintf(w, "Readiness report\n================\n\n")
+	if err := res.WriteText(w); err != nil {
+		return err
+	}
+	top := l.Tracks[len(l.Tracks)-1]
+	gap, err := s.Gap(in, asOf, top.ID, top.Levels[len(top.Levels)-1].ID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	return gap.WriteText(w)
+}
+
+// summarize prints the ladder: its scale, capabilities by category, and
+// what each level expects and requires.
+func summarize(w io.Writer, l *ladder.Ladder) error {
 	p := &printer{w: w}
 	p.header(l)
 	p.scales(l)
