@@ -383,6 +383,6 @@ func TestCompileErrors(t *testing.T) {
 		t.Errorf("invalid ladder compiled")
 	}
 	if _, err := (scoring.InputLoader{}).Parse("x.yaml", []byte("{}")); err == nil {
-		t.Errorf("loader without scorer")
+		t.Errorf("an empty mapping loaded without a scorer")
 	}
 }

@@ -113,11 +113,8 @@ type policy struct {
 	aggregate  rubric.Aggregation
 }
 
-// Errors of misuse.
-var (
-	ErrNilLadder = errors.New("scoring: nil ladder") // Compile was given a nil ladder
-	ErrNilScorer = errors.New("scoring: nil scorer") // an InputLoader has no Scorer
-)
+// ErrNilLadder is returned by Compile for a nil ladder.
+var ErrNilLadder = errors.New("scoring: nil ladder")
 
 // Compile prepares l for assessment. The ladder must be valid: when
 // l.Validate reports errors, Compile returns them as a ladder.Diagnostics.

@@ -25,12 +25,19 @@ var evidenceSchema []byte
 // returned slice is a copy.
 func EvidenceSchema() []byte { return slices.Clone(evidenceSchema) }
 
-// An InputLoader reads evidence files for one Scorer under chosen limits.
-// The zero Limits are the defaults of ladder.Limits.
+// An InputLoader reads evidence files under chosen limits. With a Scorer it
+// checks them against the scorer's ladder; without one (the zero
+// InputLoader) it checks only what needs no ladder: the structure, ids,
+// dates and tags.
 type InputLoader struct {
-	Scorer *Scorer       // the scorer whose ladder the files are checked against
-	Limits ladder.Limits // bounds on each file
+	Scorer *Scorer       // the scorer whose ladder the files are checked against, or nil
+	Limits ladder.Limits // bounds on each file; the zero value means the defaults
 }
+
+// ParseInput reads an evidence file without a ladder, checking what needs
+// none, as the zero InputLoader does. Scorer.ParseInput also checks every
+// capability and rating against the ladder.
+func ParseInput(name string, src []byte) (Input, error) { return InputLoader{}.Parse(name, src) }
 
 // ParseInput reads an evidence file (YAML or JSON) for s's ladder, as
 // InputLoader.Parse does under the default limits.
@@ -50,17 +57,14 @@ func (s *Scorer) LoadInputFile(path string) (Input, error) {
 	return InputLoader{Scorer: s}.LoadFile(path)
 }
 
-// Parse reads an evidence file with the strictness of ladder files and
-// checks it against the scorer's ladder: every capability and rating must
-// exist (a rating on the capability's scale; n/a only for direct ratings),
-// evidence ids must be unique, the assessor name "evidence" is reserved,
-// and the ladder field, if set, must name the ladder. Every problem is
-// reported at once, as a ladder.Diagnostics with positions; nothing is
-// dropped.
+// Parse reads an evidence file with the strictness of ladder files: evidence
+// ids must be unique, tags must be ids and the assessor name "evidence" is
+// reserved. With a Scorer it also checks the file against the scorer's
+// ladder: every capability and rating must exist (a rating on the
+// capability's scale; n/a only for direct ratings), and the ladder field,
+// if set, must name the ladder. Every problem is reported at once, as a
+// ladder.Diagnostics with positions; nothing is dropped.
 func (ld InputLoader) Parse(name string, src []byte) (Input, error) {
-	if ld.Scorer == nil {
-		return Input{}, ErrNilScorer
-	}
 	var in Input
 	lim := yamldoc.Limits{MaxBytes: ld.Limits.MaxBytes, MaxDepth: ld.Limits.MaxDepth, MaxNodes: ld.Limits.MaxNodes, MaxAliases: ld.Limits.MaxAliases}
 	issues := yamldoc.Load(bytes.Clone(src), yamldoc.IsJSONName(name), lim, &in, func() []yamldoc.Issue {
@@ -111,7 +115,8 @@ func (ld InputLoader) read(name string, r io.Reader) (Input, error) {
 	return ld.Parse(name, src)
 }
 
-// check validates in against the ladder and returns unlocated issues.
+// check validates in, against the ladder when s is not nil, and returns
+// unlocated issues.
 func (s *Scorer) check(in *Input) []yamldoc.Issue {
 	var out []yamldoc.Issue
 	var root *yamldoc.Path
@@ -126,13 +131,15 @@ func (s *Scorer) check(in *Input) []yamldoc.Issue {
 		}
 		out = append(out, is)
 	}
-	capIDs := make([]string, len(s.caps))
-	for i, c := range s.caps {
-		capIDs[i] = c.id
+	var capIDs []string
+	if s != nil {
+		for _, c := range s.caps {
+			capIDs = append(capIDs, c.id)
+		}
 	}
 	// capability checks a capability reference and returns its index.
 	capability := func(id string, p *yamldoc.Path, key bool) int {
-		if id == "" || (key && rubric.CheckID(id) != nil) {
+		if s == nil || id == "" || (key && rubric.CheckID(id) != nil) {
 			return -1 // missing or not an id: reported by the structural checks
 		}
 		if k, ok := s.capIndex[id]; ok {
@@ -152,7 +159,7 @@ func (s *Scorer) check(in *Input) []yamldoc.Issue {
 		add(ladder.CodeUnknownRef, p, false, fmt.Sprintf("unknown rating %q on scale %q of capability %q", id, s.caps[k].scale.ID, s.caps[k].id),
 			yamldoc.Suggest(id, names), names)
 	}
-	if in.Ladder != "" && in.Ladder != s.l.ID {
+	if s != nil && in.Ladder != "" && in.Ladder != s.l.ID {
 		add(ladder.CodeUnknownRef, root.Key("ladder"), false, fmt.Sprintf("the evidence is for ladder %q, not %q", in.Ladder, s.l.ID), "", nil)
 	}
 	for _, a := range in.Ratings {

@@ -63,6 +63,26 @@ func TestInvalidInputs(t *testing.T) {
 	}
 }
 
+// TestParseInputWithoutLadder checks only what needs no ladder.
+func TestParseInputWithoutLadder(t *testing.T) {
+	src := []byte("format: careerladder/evidence/v1\nperson: p\nevidence:\n  - {id: a, capability: anything, rating: whatever, date: 2026-01-01, source: peer, tags: [Bad Tag]}\n  - {id: a, capability: x, rating: y, date: 2026-01-02, source: peer}\n")
+	_, err := scoring.ParseInput("p.yaml", src)
+	var ds ladder.Diagnostics
+	if !errors.As(err, &ds) {
+		t.Fatalf("err = %v", err)
+	}
+	var codes []string
+	for _, d := range ds {
+		codes = append(codes, fmt.Sprintf("%d:%d %s", d.Pos.Line, d.Pos.Col, d.Code))
+	}
+	if want := "4:92 bad-id,5:10 duplicate-id"; strings.Join(codes, ",") != want {
+		t.Errorf("diagnostics %v, want %s", codes, want)
+	}
+	if _, err := scoring.ParseInput("ok.yaml", []byte("format: careerladder/evidence/v1\nperson: p\nratings: {manager: {anything: whatever}}\n")); err != nil {
+		t.Errorf("references checked without a ladder: %v", err)
+	}
+}
+
 func TestLoadInputErrors(t *testing.T) {
 	s := compile(t, "cto.yaml")
 	if _, err := s.LoadInputFile(filepath.Join(t.TempDir(), "none.yaml")); !errors.Is(err, fs.ErrNotExist) {
