@@ -103,6 +103,29 @@ func diagnose(t *testing.T, name string, src []byte) ladder.Diagnostics {
 	return l.Validate()
 }
 
+// golden compares got with the golden file, line by line, and rewrites the
+// file first under -update. It reports whether they were equal.
+func golden(t *testing.T, file string, got []byte) bool {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(strings.Split(string(want), "\n"), strings.Split(string(got), "\n")); diff != "" {
+		t.Errorf("%s differs (-want +got); go test ./ladder -update rewrites it:\n%s", file, diff)
+		return false
+	}
+	return true
+}
+
 func goldenLines(ds ladder.Diagnostics) string {
 	var b strings.Builder
 	for _, d := range ds {
@@ -137,19 +160,8 @@ func TestInvalidCases(t *testing.T) {
 					t.Errorf("empty summary: %v", d)
 				}
 			}
-			got := goldenLines(ds)
-			golden := strings.TrimSuffix(file, filepath.Ext(file)) + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(strings.Split(string(want), "\n"), strings.Split(got, "\n")); diff != "" {
-				t.Errorf("diagnostics differ from %s (-want +got):\n%s\nall diagnostics:\n%v", golden, diff, ds)
+			if !golden(t, strings.TrimSuffix(file, filepath.Ext(file))+".golden", []byte(goldenLines(ds))) {
+				t.Logf("all diagnostics:\n%v", ds)
 			}
 		})
 	}
