@@ -1,0 +1,183 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"time"
+
+	"github.com/careerladder/careerladder/ladder"
+	"github.com/careerladder/careerladder/scoring"
+)
+
+const schemaHelp = `usage: ladder schema [ladder|evidence]
+
+Prints the JSON Schema (draft 2020-12) of ladder files (the default) or of
+evidence files, byte for byte the schema the library embeds and commits as
+ladder/ladder.schema.json and scoring/evidence.schema.json.
+`
+
+func runSchema(c *cli, args []string) (int, error) {
+	kind := "ladder"
+	switch len(args) {
+	case 0:
+	case 1:
+		kind = args[0]
+	default:
+		return exitUsage, usagef("too many arguments")
+	}
+	switch kind {
+	case "ladder":
+		_, err := c.stdout.Write(ladder.JSONSchema())
+		return exitOK, err
+	case "evidence":
+		_, err := c.stdout.Write(scoring.EvidenceSchema())
+		return exitOK, err
+	}
+	return exitUsage, usagef("unknown schema %q: ladder or evidence", kind)
+}
+
+const renderHelp = `usage: ladder render [--format markdown] FILE
+
+Writes a ladder as a Markdown page (CommonMark with GitHub tables): rating
+scales, capabilities by category with descriptors, signals and examples, a
+level-by-capability matrix of expectations per track, each level's
+requirements, titles and rules in words. Text from the file is escaped so
+that it cannot break the page. "-" reads standard input.
+
+Exit status: 0 success; 1 when the ladder is invalid (diagnostics on
+standard error); 2 for a usage or I/O error.
+`
+
+func runRender(c *cli, args []string) (int, error) {
+	fs := flag.NewFlagSet("render", flag.ContinueOnError)
+	format := &choice{"markdown", []string{"markdown"}}
+	fs.Var(format, "format", "")
+	paths, err := parseFlags(fs, args)
+	if err != nil {
+		return exitUsage, err
+	}
+	if len(paths) != 1 {
+		return exitUsage, usagef("render takes one file")
+	}
+	l, code, err := loadLadder(c, paths[0])
+	if err != nil {
+		return code, err
+	}
+	return exitOK, l.WriteMarkdown(c.stdout)
+}
+
+const assessHelp = `usage: ladder assess --ladder FILE (--evidence FILE | --ratings FILE)... [--as-of YYYY-MM-DD] [--track ID] [--format text|json]
+
+Assesses one person against a ladder: capability ratings (worst and best
+case when assessors disagree), the level reached on each track, and what
+the next level needs with the cheapest path to it.
+
+  --ladder FILE      the ladder (YAML or JSON)
+  --evidence FILE    an evidence file (format careerladder/evidence/v1);
+  --ratings FILE     the same format, holding direct ratings. Both repeat;
+                     all files must be for the same person and are merged.
+  --as-of DATE       the day of the assessment; evidence after it does not
+                     count. Default: today, in local time.
+  --track ID         report this track only.
+  --format text      a report for people (the default);
+  --format json      the result as one JSON document, whose fields are
+                     those of scoring.Result (see its documentation):
+                     stable, sorted, and the same for the same input.
+
+Exit status: 0 success; 1 when a file is invalid (diagnostics on standard
+error) or the files are for different people; 2 for a usage or I/O error.
+`
+
+func runAssess(c *cli, args []string) (int, error) {
+	fs := flag.NewFlagSet("assess", flag.ContinueOnError)
+	ladderFile := fs.String("ladder", "", "")
+	var evidence, ratings files
+	fs.Var(&evidence, "evidence", "")
+	fs.Var(&ratings, "ratings", "")
+	asOfText := fs.String("as-of", "", "")
+	track := fs.String("track", "", "")
+	format := &choice{"text", []string{"text", "json"}}
+	fs.Var(format, "format", "")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return exitUsage, err
+	}
+	switch {
+	case len(pos) > 0:
+		return exitUsage, usagef("unexpected argument %q", pos[0])
+	case *ladderFile == "":
+		return exitUsage, usagef("--ladder is required")
+	case len(evidence)+len(ratings) == 0:
+		return exitUsage, usagef("give at least one --evidence or --ratings file")
+	}
+	asOf := c.now()
+	if *asOfText != "" {
+		if asOf, err = time.Parse(time.DateOnly, *asOfText); err != nil {
+			return exitUsage, usagef("--as-of %q is not a day written as YYYY-MM-DD", *asOfText)
+		}
+	}
+	l, code, err := loadLadder(c, *ladderFile)
+	if err != nil {
+		return code, err
+	}
+	if *track != "" {
+		if _, ok := l.Track(*track); !ok {
+			return exitUsage, usagef("ladder %s has no track %q", l.ID, *track)
+		}
+	}
+	s, err := scoring.Compile(l)
+	if err != nil {
+		return exitFindings, err
+	}
+	var in scoring.Input
+	bad := false
+	for _, path := range append(append(files{}, ratings...), evidence...) {
+		src, err := readInput(c, path)
+		var ds ladder.Diagnostics
+		if err != nil && !errors.As(err, &ds) {
+			return exitUsage, err
+		}
+		if ds == nil {
+			var part scoring.Input
+			part, err = s.ParseInput(path, src)
+			if errors.As(err, &ds) {
+				bad = true
+				printDiagnostics(c.stderr, ds)
+				continue
+			}
+			if in.Person != "" && part.Person != in.Person {
+				return exitFindings, fmt.Errorf("%s is for %q, another file for %q: assess one person at a time", path, part.Person, in.Person)
+			}
+			in.Person = part.Person
+			in.Ratings = append(in.Ratings, part.Ratings...)
+			in.Evidence = append(in.Evidence, part.Evidence...)
+			continue
+		}
+		bad = true
+		printDiagnostics(c.stderr, ds)
+	}
+	if bad {
+		return exitFindings, errors.New("invalid input files")
+	}
+	res := s.Assess(in, asOf)
+	if *track != "" {
+		for _, t := range res.Tracks {
+			if t.ID == *track {
+				res.Tracks = []scoring.TrackResult{t}
+			}
+		}
+	}
+	var out bytes.Buffer
+	if format.value == "json" {
+		err = res.WriteJSON(&out)
+	} else {
+		err = res.WriteText(&out)
+	}
+	if err != nil {
+		return exitUsage, err
+	}
+	_, err = c.stdout.Write(out.Bytes())
+	return exitOK, err
+}

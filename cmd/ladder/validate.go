@@ -1,0 +1,287 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/careerladder/careerladder/internal/yamldoc"
+	"github.com/careerladder/careerladder/ladder"
+	"github.com/careerladder/careerladder/scoring"
+)
+
+const validateHelp = `usage: ladder validate [--format text|json|github] [--strict] [--kind auto|ladder|evidence] [--ladder FILE] FILE...
+
+Checks ladder and evidence files and reports every problem in every file.
+"-" reads standard input. The kind of each file comes from its format
+field (careerladder/v1 or careerladder/evidence/v1) unless --kind says.
+Evidence files are checked against the ladder given with --ladder; without
+it, only what needs no ladder is checked.
+
+  --format text    one "file:line:col: code: summary" line per diagnostic
+                   ("code: warning: summary" for warnings), sorted by file and
+                   position, then one line of counts. The default.
+  --format github  GitHub Actions annotations:
+                   ::error file=F,line=L,col=C,title=CODE::SUMMARY
+                   (::warning for warnings), then the line of counts.
+  --format json    one JSON document:
+                   {"files": [{"file": F, "kind": "ladder"|"evidence",
+                     "valid": bool, "error": "I/O error, if any",
+                     "diagnostics": [{"severity": "error"|"warning",
+                       "code": C, "file": F, "line": L, "col": C,
+                       "path": P, "summary": S, "detail": D,
+                       "suggestion": S}]}],
+                    "errors": N, "warnings": N}
+                   Files in argument order, diagnostics sorted; empty
+                   fields are left out.
+  --strict         warnings fail too.
+
+Exit status: 0 when no file has errors (and, with --strict, no warnings);
+1 when one has; 2 for a usage error or a file that cannot be read (missing,
+a directory, unreadable), after checking the others.
+`
+
+// fileResult is the outcome of one file, as the JSON format shows it.
+type fileResult struct {
+	File        string           `json:"file"`
+	Kind        string           `json:"kind,omitempty"`
+	Valid       bool             `json:"valid"`
+	Error       string           `json:"error,omitempty"`
+	Diagnostics []diagnosticJSON `json:"diagnostics"`
+}
+
+type diagnosticJSON struct {
+	Severity   string `json:"severity"`
+	Code       string `json:"code"`
+	File       string `json:"file"`
+	Line       int    `json:"line"`
+	Col        int    `json:"col"`
+	Path       string `json:"path,omitempty"`
+	Summary    string `json:"summary"`
+	Detail     string `json:"detail,omitempty"`
+	Suggestion string `json:"suggestion,omitempty"`
+}
+
+type report struct {
+	Files    []fileResult `json:"files"`
+	Errors   int          `json:"errors"`
+	Warnings int          `json:"warnings"`
+}
+
+func runValidate(c *cli, args []string) (int, error) {
+	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+	format := &choice{"text", []string{"text", "json", "github"}}
+	kind := &choice{"auto", []string{"auto", "ladder", "evidence"}}
+	fs.Var(format, "format", "")
+	fs.Var(kind, "kind", "")
+	strict := fs.Bool("strict", false, "")
+	ladderFile := fs.String("ladder", "", "")
+	paths, err := parseFlags(fs, args)
+	if err != nil {
+		return exitUsage, err
+	}
+	if len(paths) == 0 {
+		return exitUsage, usagef("no files to validate")
+	}
+	var scorer *scoring.Scorer
+	if *ladderFile != "" {
+		l, code, err := loadLadder(c, *ladderFile)
+		if err != nil {
+			return code, err
+		}
+		if scorer, err = scoring.Compile(l); err != nil {
+			return exitFindings, err
+		}
+	}
+	var rep report
+	ioFailed := false
+	all := ladder.Diagnostics{}
+	for _, p := range paths {
+		fr := validateFile(c, p, kind.value, scorer)
+		if fr.Error != "" {
+			ioFailed = true
+			fmt.Fprintf(c.stderr, "ladder validate: %s\n", fr.Error)
+		}
+		rep.Files = append(rep.Files, fr.fileResult)
+		all = append(all, fr.diags...)
+	}
+	all.Sort()
+	for _, d := range all {
+		if d.Severity == ladder.Warning {
+			rep.Warnings++
+		} else {
+			rep.Errors++
+		}
+	}
+	switch format.value {
+	case "json":
+		enc := json.NewEncoder(c.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(rep); err != nil {
+			return exitUsage, err
+		}
+	case "github":
+		for _, d := range all {
+			level := "error"
+			if d.Severity == ladder.Warning {
+				level = "warning"
+			}
+			fmt.Fprintf(c.stdout, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", level,
+				ghProperty(d.Pos.File), d.Pos.Line, d.Pos.Col, ghProperty(string(d.Code)), ghMessage(d.Summary))
+		}
+		fmt.Fprintln(c.stdout, counts(len(paths), rep.Errors, rep.Warnings))
+	default:
+		for _, d := range all {
+			fmt.Fprintln(c.stdout, d.Error())
+		}
+		fmt.Fprintln(c.stdout, counts(len(paths), rep.Errors, rep.Warnings))
+	}
+	switch {
+	case ioFailed:
+		return exitUsage, nil
+	case rep.Errors > 0 || *strict && rep.Warnings > 0:
+		return exitFindings, nil
+	}
+	return exitOK, nil
+}
+
+type validated struct {
+	fileResult
+	diags ladder.Diagnostics
+}
+
+// validateFile checks one file; I/O errors go into Error.
+func validateFile(c *cli, path, kind string, scorer *scoring.Scorer) validated {
+	name := path
+	if path == "-" {
+		name = "<stdin>"
+	}
+	v := validated{fileResult: fileResult{File: name, Diagnostics: []diagnosticJSON{}}}
+	src, err := readInput(c, path)
+	var ds ladder.Diagnostics
+	switch {
+	case errors.As(err, &ds):
+		v.diags = ds // too large: refused before reading it whole
+	case err != nil:
+		v.Error = err.Error()
+		return v
+	default:
+		if kind == "auto" {
+			kind = detectKind(src)
+		}
+		v.Kind = kind
+		v.diags = check(name, src, kind, scorer)
+	}
+	v.Valid = !v.diags.HasErrors()
+	for _, d := range v.diags {
+		v.Diagnostics = append(v.Diagnostics, diagnosticJSON{Severity: d.Severity.String(), Code: string(d.Code),
+			File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Path: d.Path, Summary: d.Summary, Detail: d.Detail, Suggestion: d.Suggestion})
+	}
+	return v
+}
+
+// check returns every diagnostic of a file: load errors, or warnings.
+func check(name string, src []byte, kind string, scorer *scoring.Scorer) ladder.Diagnostics {
+	var err error
+	if kind == "evidence" {
+		if scorer != nil {
+			_, err = scorer.ParseInput(name, src)
+		} else {
+			_, err = scoring.ParseInput(name, src)
+		}
+	} else {
+		var l *ladder.Ladder
+		if l, err = ladder.Parse(name, src); err == nil {
+			return l.Validate()
+		}
+	}
+	var ds ladder.Diagnostics
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &ds):
+		return ds
+	}
+	return ladder.Diagnostics{{Severity: ladder.Error, Code: ladder.CodeSyntax, Pos: ladder.Pos{File: name, Line: 1, Col: 1}, Summary: err.Error()}}
+}
+
+// detectKind reads the format field: evidence files say
+// careerladder/evidence/v1; anything else is read as a ladder, whose
+// checks then report what is wrong.
+func detectKind(src []byte) string {
+	doc, _ := yamldoc.Parse(src, yamldoc.Limits{})
+	if doc.Root == nil {
+		return "ladder"
+	}
+	n := doc.Root
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "format" && strings.HasPrefix(n.Content[i+1].Value, "careerladder/evidence/") {
+			return "evidence"
+		}
+	}
+	return "ladder"
+}
+
+// readInput reads a file, or standard input for "-", within the default
+// size limit.
+func readInput(c *cli, path string) ([]byte, error) {
+	if path == "-" {
+		return ladder.ReadLimited("<stdin>", c.stdin, 0)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory", path)
+	}
+	return ladder.ReadLimited(path, f, 0)
+}
+
+// loadLadder reads a valid ladder; content problems are printed as
+// diagnostics (exit 1), I/O problems are usage errors (exit 2).
+func loadLadder(c *cli, path string) (*ladder.Ladder, int, error) {
+	src, err := readInput(c, path)
+	var ds ladder.Diagnostics
+	if err != nil && !errors.As(err, &ds) {
+		return nil, exitUsage, err
+	}
+	l, err := ladder.Parse(path, src)
+	if ds == nil && errors.As(err, &ds) || ds != nil {
+		printDiagnostics(c.stderr, ds)
+		return nil, exitFindings, fmt.Errorf("%s is not a valid ladder", path)
+	}
+	return l, exitOK, err
+}
+
+func printDiagnostics(w io.Writer, ds ladder.Diagnostics) {
+	for _, d := range ds {
+		fmt.Fprintln(w, d.Error())
+	}
+}
+
+func counts(files, errs, warnings int) string {
+	return fmt.Sprintf("%d file%s checked: %d error%s, %d warning%s", files, plural(files), errs, plural(errs), warnings, plural(warnings))
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// ghMessage and ghProperty escape text for GitHub workflow commands.
+func ghMessage(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
