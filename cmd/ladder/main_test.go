@@ -1,0 +1,281 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// bin is the ladder binary built once for the end-to-end tests.
+var bin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "ladder-cli")
+	if err != nil {
+		panic(err)
+	}
+	bin = filepath.Join(dir, "ladder")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		panic("go build: " + err.Error() + "\n" + string(out))
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+const root = "../.."
+
+// ladderRun runs the binary in the module root with stdin and returns its
+// output and exit status.
+func ladderRun(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = root
+	cmd.Stdin = strings.NewReader(stdin)
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err := cmd.Run()
+	if err != nil {
+		if ee, ok := err.(*exec.ExitError); ok {
+			return o.String(), e.String(), ee.ExitCode()
+		}
+		t.Fatal(err)
+	}
+	return o.String(), e.String(), 0
+}
+
+func TestValidate(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		stdin  string
+		code   int
+		stdout []string // lines expected, in order
+		stderr string   // substring expected
+	}{
+		{name: "valid ladders and evidence", args: []string{"validate", "testdata/ladders/cto.yaml", "testdata/ladders/snowflake.yaml", "testdata/evidence/sparse.yaml"},
+			stdout: []string{"3 files checked: 0 errors, 0 warnings"}},
+		{name: "errors", args: []string{"validate", "testdata/invalid/unknown-field.yaml", "testdata/invalid/duplicate-key.yaml"}, code: 1,
+			stdout: []string{
+				"testdata/invalid/duplicate-key.yaml:5:1: duplicate-key: key \"name\" appears more than once",
+				"testdata/invalid/unknown-field.yaml:11:32: unknown-field: unknown field \"summery\" (did you mean \"summary\"?)",
+				"2 files checked: 2 errors, 0 warnings",
+			}},
+		{name: "warnings pass", args: []string{"validate", "testdata/invalid/unused.yaml"},
+			stdout: []string{"testdata/invalid/unused.yaml:11:10: unused: warning: no capability is in category \"people\"", "1 file checked: 0 errors, 1 warning"}},
+		{name: "warnings fail with --strict", args: []string{"validate", "--strict", "testdata/invalid/unused.yaml"}, code: 1},
+		{name: "flags after files", args: []string{"validate", "testdata/invalid/unused.yaml", "--strict"}, code: 1},
+		{name: "github", args: []string{"validate", "--format", "github", "testdata/invalid/unknown-field.yaml", "testdata/invalid/unused.yaml"}, code: 1,
+			stdout: []string{
+				"::error file=testdata/invalid/unknown-field.yaml,line=11,col=32,title=unknown-field::unknown field \"summery\" (did you mean \"summary\"?)",
+				"::warning file=testdata/invalid/unused.yaml,line=11,col=10,title=unused::no capability is in category \"people\"",
+			}},
+		{name: "stdin", args: []string{"validate", "-"}, stdin: "format: careerladder/v1\nid: x\n", code: 1,
+			stdout: []string{"<stdin>:1:1: missing-field: missing field \"capabilities\""}},
+		{name: "evidence against a ladder", args: []string{"validate", "--ladder", "testdata/ladders/cto.yaml", "testdata/invalid-evidence/unknown-ref-capability.yaml"}, code: 1,
+			stdout: []string{"testdata/invalid-evidence/unknown-ref-capability.yaml:9:17: unknown-ref: unknown capability \"technical-problem-solvin\" (did you mean \"technical-problem-solving\"?)"}},
+		{name: "evidence without a ladder", args: []string{"validate", "testdata/invalid-evidence/unknown-ref-capability.yaml"},
+			stdout: []string{"1 file checked: 0 errors, 0 warnings"}},
+		{name: "forced kind", args: []string{"validate", "--kind", "evidence", "testdata/ladders/cto.yaml"}, code: 1},
+		{name: "missing file", args: []string{"validate", "testdata/ladders/cto.yaml", "no/such.yaml"}, code: 2, stderr: "no such file"},
+		{name: "directory", args: []string{"validate", "testdata"}, code: 2, stderr: "is a directory"},
+		{name: "no files", args: []string{"validate"}, code: 2, stderr: "usage: ladder validate"},
+		{name: "unknown flag", args: []string{"validate", "--frob", "x.yaml"}, code: 2, stderr: "flag provided but not defined"},
+		{name: "bad format value", args: []string{"validate", "--format", "xml", "x.yaml"}, code: 2, stderr: "must be one of"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errOut, code := ladderRun(t, tc.stdin, tc.args...)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tc.code, out, errOut)
+			}
+			lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+			i := 0
+			for _, want := range tc.stdout {
+				for i < len(lines) && lines[i] != want {
+					i++
+				}
+				if i == len(lines) {
+					t.Errorf("stdout lacks %q (in order)\n%s", want, out)
+					break
+				}
+			}
+			if !strings.Contains(errOut, tc.stderr) {
+				t.Errorf("stderr lacks %q:\n%s", tc.stderr, errOut)
+			}
+		})
+	}
+}
+
+func TestValidateJSON(t *testing.T) {
+	out, _, code := ladderRun(t, "", "validate", "--format", "json", "testdata/invalid/unknown-field.yaml", "testdata/ladders/cto.yaml")
+	if code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	var rep struct {
+		Files []struct {
+			File        string
+			Kind        string
+			Valid       bool
+			Diagnostics []struct {
+				Severity, Code, File, Path, Summary, Suggestion string
+				Line, Col                                       int
+			}
+		}
+		Errors, Warnings int
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(rep.Files) != 2 || rep.Errors != 1 || rep.Warnings != 0 || rep.Files[0].Valid || !rep.Files[1].Valid || rep.Files[1].Kind != "ladder" {
+		t.Fatalf("report: %+v", rep)
+	}
+	d := rep.Files[0].Diagnostics[0]
+	if d.Code != "unknown-field" || d.Line != 11 || d.Col != 32 || d.Severity != "error" || d.Suggestion != "summary" || d.Path != "capabilities[0].summery" {
+		t.Errorf("diagnostic: %+v", d)
+	}
+	again, _, _ := ladderRun(t, "", "validate", "--format", "json", "testdata/invalid/unknown-field.yaml", "testdata/ladders/cto.yaml")
+	if again != out {
+		t.Errorf("JSON output is not stable")
+	}
+}
+
+func TestSchema(t *testing.T) {
+	for _, tc := range []struct{ arg, file string }{{"", "ladder/ladder.schema.json"}, {"ladder", "ladder/ladder.schema.json"}, {"evidence", "scoring/evidence.schema.json"}} {
+		args := []string{"schema"}
+		if tc.arg != "" {
+			args = append(args, tc.arg)
+		}
+		out, _, code := ladderRun(t, "", args...)
+		want, err := os.ReadFile(filepath.Join(root, tc.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if code != 0 || out != string(want) {
+			t.Errorf("ladder %v: exit %d, output differs from %s", args, code, tc.file)
+		}
+	}
+	if _, errOut, code := ladderRun(t, "", "schema", "resume"); code != 2 || !strings.Contains(errOut, "unknown schema") {
+		t.Errorf("unknown schema: exit %d, %s", code, errOut)
+	}
+}
+
+func TestAssess(t *testing.T) {
+	out, _, code := ladderRun(t, "", "assess", "--ladder", "testdata/ladders/cto.yaml", "--evidence", "testdata/evidence/senior-engineer.yaml", "--as-of", "2026-11-27")
+	if code != 0 || !strings.Contains(out, "Track Engineering: Senior Engineer (best case Tech Lead)") {
+		t.Errorf("text: exit %d\n%s", code, out)
+	}
+	out, _, code = ladderRun(t, "", "assess", "--format", "json", "--track", "leadership", "--ladder", "testdata/ladders/cto.yaml",
+		"--evidence", "testdata/evidence/senior-engineer.yaml", "--as-of", "2026-11-27")
+	var res struct {
+		Person string
+		Tracks []struct{ ID string }
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || code != 0 || res.Person != "alex" || len(res.Tracks) != 1 || res.Tracks[0].ID != "leadership" {
+		t.Errorf("json: exit %d, %v, %+v", code, err, res)
+	}
+	golden, err := os.ReadFile(filepath.Join(root, "scoring/testdata/cto.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, _, _ := ladderRun(t, "", "assess", "--format", "json", "--ladder", "testdata/ladders/cto.yaml", "--evidence", "testdata/evidence/senior-engineer.yaml", "--as-of", "2026-11-27")
+	if full != string(golden) {
+		t.Errorf("assess --format json differs from the library's golden result")
+	}
+	// Ratings and evidence for one person merge.
+	dir := t.TempDir()
+	ratings := filepath.Join(dir, "r.yaml")
+	os.WriteFile(ratings, []byte("format: careerladder/evidence/v1\nperson: sam\nratings: {peer: {mobile: m5}}\n"), 0o644)
+	other := filepath.Join(dir, "o.yaml")
+	os.WriteFile(other, []byte("format: careerladder/evidence/v1\nperson: kim\nratings: {self: {mobile: m1}}\n"), 0o644)
+	out, _, code = ladderRun(t, "", "assess", "--ladder", "testdata/ladders/snowflake.yaml", "--ratings", "testdata/evidence/snowflake.yaml", "--ratings", ratings, "--as-of", "2026-11-27")
+	if code != 0 || !strings.Contains(out, "Mobile              m1 to m5") {
+		t.Errorf("merged ratings: exit %d\n%s", code, out)
+	}
+	for _, tc := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"--ladder", "testdata/ladders/snowflake.yaml", "--ratings", "testdata/evidence/snowflake.yaml", "--ratings", other}, 1, "assess one person at a time"},
+		{[]string{"--ladder", "testdata/ladders/cto.yaml", "--evidence", "testdata/invalid-evidence/unknown-ref-rating.yaml"}, 1, "unknown-ref"},
+		{[]string{"--ladder", "testdata/invalid/unknown-field.yaml", "--evidence", "testdata/evidence/sparse.yaml"}, 1, "unknown-field"},
+		{[]string{"--ladder", "testdata/ladders/cto.yaml"}, 2, "at least one --evidence"},
+		{[]string{"--evidence", "testdata/evidence/sparse.yaml"}, 2, "--ladder is required"},
+		{[]string{"--ladder", "testdata/ladders/cto.yaml", "--evidence", "testdata/evidence/senior-engineer.yaml", "--as-of", "27/11/2026"}, 2, "--as-of"},
+		{[]string{"--ladder", "testdata/ladders/cto.yaml", "--evidence", "testdata/evidence/senior-engineer.yaml", "--track", "sales"}, 2, "no track"},
+		{[]string{"--ladder", "testdata/ladders/cto.yaml", "--evidence", "no/such.yaml"}, 2, "no such file"},
+		{[]string{"--ladder", "testdata/ladders/cto.yaml", "--evidence", "testdata/evidence/sparse.yaml", "extra"}, 2, "unexpected argument"},
+	} {
+		_, errOut, code := ladderRun(t, "", append([]string{"assess"}, tc.args...)...)
+		if code != tc.code || !strings.Contains(errOut, tc.msg) {
+			t.Errorf("assess %v: exit %d, want %d with %q:\n%s", tc.args, code, tc.code, tc.msg, errOut)
+		}
+	}
+}
+
+func TestRender(t *testing.T) {
+	out, _, code := ladderRun(t, "", "render", "testdata/ladders/cto.yaml")
+	want, err := os.ReadFile(filepath.Join(root, "ladder/testdata/markdown/cto.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code != 0 || out != string(want) {
+		t.Errorf("render: exit %d, output differs from the library's golden page", code)
+	}
+	if _, _, code := ladderRun(t, "", "render", "--format", "markdown", "testdata/ladders/sparse.yaml"); code != 0 {
+		t.Errorf("render --format markdown: exit %d", code)
+	}
+	if _, errOut, code := ladderRun(t, "", "render", "testdata/invalid/unknown-field.yaml"); code != 1 || !strings.Contains(errOut, "unknown-field") {
+		t.Errorf("invalid ladder: exit %d\n%s", code, errOut)
+	}
+	if _, _, code := ladderRun(t, "", "render", "--format", "html", "testdata/ladders/cto.yaml"); code != 2 {
+		t.Errorf("html: exit %d", code)
+	}
+	if _, _, code := ladderRun(t, "", "render"); code != 2 {
+		t.Errorf("no file: exit %d", code)
+	}
+}
+
+func TestHelpVersionUnknown(t *testing.T) {
+	out, _, code := ladderRun(t, "", "help")
+	if code != 0 || !strings.Contains(out, "usage: ladder COMMAND") {
+		t.Errorf("help: %d\n%s", code, out)
+	}
+	for _, c := range []string{"validate", "schema", "assess", "render", "version", "help"} {
+		out, _, code := ladderRun(t, "", "help", c)
+		if code != 0 || !strings.Contains(out, "usage: ladder "+c) {
+			t.Errorf("help %s: %d\n%s", c, code, out)
+		}
+	}
+	if out, _, code := ladderRun(t, "", "version"); code != 0 || !strings.HasPrefix(out, "ladder ") {
+		t.Errorf("version: %d %s", code, out)
+	}
+	for _, args := range [][]string{{}, {"frob"}, {"help", "frob"}, {"version", "extra"}} {
+		_, errOut, code := ladderRun(t, "", args...)
+		if code != 2 || !strings.Contains(errOut, "usage: ladder") {
+			t.Errorf("ladder %v: exit %d, want 2 with usage on stderr:\n%s", args, code, errOut)
+		}
+	}
+}
+
+func TestTooLarge(t *testing.T) {
+	big := filepath.Join(t.TempDir(), "big.yaml")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 30 MB of comments: refused as too large, without reading it whole.
+	line := []byte(strings.Repeat("#", 99) + "\n")
+	for i := 0; i < 300_000; i++ {
+		f.Write(line)
+	}
+	f.Close()
+	out, _, code := ladderRun(t, "", "validate", big)
+	if code != 1 || !strings.Contains(out, big+":1:1: too-large") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+}
