@@ -191,3 +191,11 @@ func (s *Scorer) check(in *Input) []yamldoc.Issue {
 	}
 	return out
 }
+
+// WriteYAML writes in as an evidence file in YAML. Comments and layout of
+// the file it was read from are not kept.
+func (in *Input) WriteYAML(w io.Writer) error { return yamldoc.WriteYAML(w, yamldoc.Encode(in)) }
+
+// WriteJSON writes in as an evidence file in indented JSON, the shape the
+// evidence schema describes.
+func (in *Input) WriteJSON(w io.Writer) error { return yamldoc.WriteJSON(w, yamldoc.Encode(in)) }

@@ -1,6 +1,7 @@
 package scoring_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -9,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/careerladder/careerladder"
 	"github.com/careerladder/careerladder/ladder"
@@ -114,5 +117,39 @@ func TestEvidenceSchemaEmbedded(t *testing.T) {
 	}
 	if got := scoring.EvidenceSchema(); string(got) != string(want) {
 		t.Errorf("EvidenceSchema() differs from evidence.schema.json")
+	}
+}
+
+// TestInputRoundTrip writes every example evidence file as YAML and JSON
+// and reads it back: the input must be equal, order kept.
+func TestInputRoundTrip(t *testing.T) {
+	files, _ := fs.Glob(careerladder.Evidence(), "*.yaml")
+	for _, name := range files {
+		src, err := fs.ReadFile(careerladder.Evidence(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in, err := scoring.ParseInput(name, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ext := range []string{".yaml", ".json"} {
+			var b bytes.Buffer
+			if ext == ".json" {
+				err = in.WriteJSON(&b)
+			} else {
+				err = in.WriteYAML(&b)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			back, err := scoring.ParseInput("out"+ext, b.Bytes())
+			if err != nil {
+				t.Fatalf("%s%s does not load: %v\n%s", name, ext, err, b.Bytes())
+			}
+			if diff := cmp.Diff(in, back); diff != "" {
+				t.Errorf("%s%s round trip (-in +back):\n%s", name, ext, diff)
+			}
+		}
 	}
 }
