@@ -14,6 +14,8 @@ const (
 	CodeTooLarge     Code = yamldoc.CodeTooLarge     // input larger than Limits.MaxBytes
 	CodeTooDeep      Code = yamldoc.CodeTooDeep      // nesting deeper than Limits.MaxDepth
 	CodeTooManyNodes Code = yamldoc.CodeTooManyNodes // more nodes than Limits.MaxNodes
+	CodeTooManyIDs   Code = yamldoc.CodeTooManyIDs   // more entities with an id than Limits.MaxIDs
+	CodeTooLong      Code = yamldoc.CodeTooLong      // a value or key longer than Limits.MaxString
 	CodeAlias        Code = yamldoc.CodeAlias        // alias too many, dangling or nested
 	CodeMergeKey     Code = yamldoc.CodeMergeKey     // a << merge key
 	CodeBadTag       Code = yamldoc.CodeBadTag       // a tag other than the core ones
@@ -51,7 +53,7 @@ const (
 // in the package documentation.
 func Codes() []Code {
 	return []Code{
-		CodeSyntax, CodeEmpty, CodeMultiDoc, CodeTooLarge, CodeTooDeep, CodeTooManyNodes,
+		CodeSyntax, CodeEmpty, CodeMultiDoc, CodeTooLarge, CodeTooDeep, CodeTooManyNodes, CodeTooManyIDs, CodeTooLong,
 		CodeAlias, CodeMergeKey, CodeBadTag,
 		CodeUnknownField, CodeDuplicateKey, CodeMissingField, CodeBadType, CodeBadNumber,
 		CodeBadValue, CodeBadFormat,

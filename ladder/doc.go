@@ -74,7 +74,8 @@
 // and unquoted strings, which JSON tools reject. An alias is expanded at most
 // one level deep: an alias to a node that itself holds aliases is refused,
 // so no input expands exponentially. [Limits] bound input size, nesting
-// depth, node count and alias count; the zero [Loader] uses safe defaults.
+// depth, node count, alias count, the number of entities with an id and the
+// length of one value; the zero [Loader] uses safe defaults.
 //
 // # Diagnostics
 //
@@ -100,6 +101,8 @@
 //	too-large          input larger than Limits.MaxBytes (default 4 MiB)
 //	too-deep           nesting deeper than Limits.MaxDepth (default 64)
 //	too-many-nodes     more nodes than Limits.MaxNodes, aliases counted expanded
+//	too-many-ids       more entities with an id than Limits.MaxIDs (default 100,000)
+//	too-long           a value or key longer than Limits.MaxString (default 64 KiB)
 //	alias              more aliases than Limits.MaxAliases, or an alias to a node holding aliases
 //	merge-key          a << merge key
 //	bad-tag            a tag other than !!str, !!int, !!float, !!bool, !!null, !!map, !!seq

@@ -78,6 +78,10 @@ func caseLoader(t *testing.T, src []byte) ladder.Loader {
 			ld.Limits.MaxNodes = n
 		case "max_aliases":
 			ld.Limits.MaxAliases = n
+		case "max_ids":
+			ld.Limits.MaxIDs = n
+		case "max_string":
+			ld.Limits.MaxString = n
 		default:
 			t.Fatalf("unknown limit %q", k)
 		}

@@ -17,6 +17,8 @@ const (
 	DefaultMaxDepth   = yamldoc.DefaultMaxDepth   // 64 levels of nesting
 	DefaultMaxNodes   = yamldoc.DefaultMaxNodes   // about a million nodes
 	DefaultMaxAliases = yamldoc.DefaultMaxAliases // 100 aliases
+	DefaultMaxIDs     = yamldoc.DefaultMaxIDs     // 100,000 entities with an id
+	DefaultMaxString  = yamldoc.DefaultMaxString  // 64 KiB in one value or key
 )
 
 // Limits bound the resources spent on one file, so that hostile input is
@@ -33,11 +35,16 @@ type Limits struct {
 	MaxNodes int
 	// MaxAliases is the most aliases a document may use.
 	MaxAliases int
+	// MaxIDs is the most entities with an id (capabilities, levels,
+	// ratings, evidence items, keys of mappings keyed by id) a document may
+	// define.
+	MaxIDs int
+	// MaxString is the longest value or key, in bytes.
+	MaxString int
 }
 
-func (l Limits) internal() yamldoc.Limits {
-	return yamldoc.Limits{MaxBytes: l.MaxBytes, MaxDepth: l.MaxDepth, MaxNodes: l.MaxNodes, MaxAliases: l.MaxAliases}
-}
+// internal converts l for the walker, whose Limits has the same fields.
+func (l Limits) internal() yamldoc.Limits { return yamldoc.Limits(l) }
 
 // A Loader reads ladders under chosen limits. The zero Loader uses the
 // default limits and is what the package-level Parse, Load and LoadFile use.

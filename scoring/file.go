@@ -66,8 +66,7 @@ func (s *Scorer) LoadInputFile(path string) (Input, error) {
 // ladder.Diagnostics with positions; nothing is dropped.
 func (ld InputLoader) Parse(name string, src []byte) (Input, error) {
 	var in Input
-	lim := yamldoc.Limits{MaxBytes: ld.Limits.MaxBytes, MaxDepth: ld.Limits.MaxDepth, MaxNodes: ld.Limits.MaxNodes, MaxAliases: ld.Limits.MaxAliases}
-	issues := yamldoc.Load(bytes.Clone(src), yamldoc.IsJSONName(name), lim, &in, func() []yamldoc.Issue {
+	issues := yamldoc.Load(bytes.Clone(src), yamldoc.IsJSONName(name), yamldoc.Limits(ld.Limits), &in, func() []yamldoc.Issue {
 		return ld.Scorer.check(&in)
 	})
 	if len(issues) == 0 {

@@ -23,7 +23,7 @@ func Decode(doc *Document, v any, lim Limits) []Issue {
 		return nil
 	}
 	lim = lim.Resolved()
-	d := &decoder{doc: doc, types: types{}, budget: lim.MaxNodes - doc.nodes}
+	d := &decoder{doc: doc, types: types{}, budget: lim.MaxNodes - doc.nodes, ids: lim.MaxIDs}
 	if lim.MaxNodes < 0 {
 		d.budget = int(^uint(0) >> 1)
 	}
@@ -38,6 +38,16 @@ type decoder struct {
 	issues []Issue
 	// budget is what alias expansion may still add, in nodes.
 	budget int
+	// ids is how many more entities with an id the document may define.
+	ids int
+}
+
+// countID counts one entity with an id; past the limit it reports once.
+func (d *decoder) countID(n *yaml.Node, p *Path) {
+	d.ids--
+	if d.ids == -1 {
+		d.add(n, p, CodeTooManyIDs, "more entities with an id than the limit allows", "")
+	}
 }
 
 func (d *decoder) add(n *yaml.Node, p *Path, code, summary, detail string) {
@@ -340,6 +350,7 @@ func (d *decoder) keyedSlice(n *yaml.Node, v reflect.Value, p *Path) {
 		if !ok {
 			continue
 		}
+		d.countID(k, p.Key(key))
 		e := reflect.New(et).Elem()
 		e.Field(si.key).SetString(key)
 		if si.value >= 0 {
@@ -399,6 +410,9 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, p *Path, skip int) {
 			continue
 		}
 		f := si.fields[fi]
+		if key == "id" {
+			d.countID(k, p)
+		}
 		d.value(val, v.Field(f.index), p.Key(key))
 	}
 	for _, f := range si.fields {

@@ -9,6 +9,8 @@ const (
 	CodeTooLarge     = "too-large"
 	CodeTooDeep      = "too-deep"
 	CodeTooManyNodes = "too-many-nodes"
+	CodeTooManyIDs   = "too-many-ids"
+	CodeTooLong      = "too-long"
 	CodeAlias        = "alias"
 	CodeMergeKey     = "merge-key"
 	CodeBadTag       = "bad-tag"

@@ -6,6 +6,8 @@ const (
 	DefaultMaxDepth   = 64
 	DefaultMaxNodes   = 1 << 20
 	DefaultMaxAliases = 100
+	DefaultMaxIDs     = 100_000
+	DefaultMaxString  = 64 << 10
 )
 
 // Limits bound the work done for one document. The zero value of each field
@@ -15,6 +17,8 @@ type Limits struct {
 	MaxDepth   int   // nesting depth of mappings and sequences
 	MaxNodes   int   // nodes, counting each alias as the nodes it expands to
 	MaxAliases int   // alias nodes
+	MaxIDs     int   // entities with an id: id fields and keys of keyed mappings
+	MaxString  int   // bytes in one scalar or key
 }
 
 // Resolved returns l with every zero field replaced by its default.
@@ -30,6 +34,12 @@ func (l Limits) Resolved() Limits {
 	}
 	if l.MaxAliases == 0 {
 		l.MaxAliases = DefaultMaxAliases
+	}
+	if l.MaxIDs == 0 {
+		l.MaxIDs = DefaultMaxIDs
+	}
+	if l.MaxString == 0 {
+		l.MaxString = DefaultMaxString
 	}
 	return l
 }

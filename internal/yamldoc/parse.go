@@ -193,7 +193,7 @@ var coreTags = map[string]bool{
 // path of each node.
 func (doc *Document) check(lim Limits) []Issue {
 	var issues []Issue
-	nodes, aliases := 0, 0
+	nodes, aliases, long := 0, 0, 0
 	var anchored []*yaml.Node
 	reportedDepth := false
 	type frame struct {
@@ -208,6 +208,13 @@ func (doc *Document) check(lim Limits) []Issue {
 		nodes++
 		if n.Anchor != "" {
 			anchored = append(anchored, n)
+		}
+		if n.Kind == yaml.ScalarNode && exceeds(int64(len(n.Value)), int64(lim.MaxString)) {
+			// Report a few, not every one of a flood.
+			if long++; long <= 10 {
+				issues = append(issues, Issue{Code: CodeTooLong, Line: n.Line, Col: n.Column,
+					Summary: fmt.Sprintf("a value of %d bytes, more than the limit of %d", len(n.Value), lim.MaxString)})
+			}
 		}
 		switch n.Kind {
 		case yaml.AliasNode:
