@@ -16,6 +16,7 @@ const (
 	CodeTooManyNodes Code = yamldoc.CodeTooManyNodes // more nodes than Limits.MaxNodes
 	CodeTooManyIDs   Code = yamldoc.CodeTooManyIDs   // more entities with an id than Limits.MaxIDs
 	CodeTooLong      Code = yamldoc.CodeTooLong      // a value or key longer than Limits.MaxString
+	CodeTooMany      Code = yamldoc.CodeTooMany      // more problems than Limits.MaxReports; the rest are counted
 	CodeAlias        Code = yamldoc.CodeAlias        // alias too many, dangling or nested
 	CodeMergeKey     Code = yamldoc.CodeMergeKey     // a << merge key
 	CodeBadTag       Code = yamldoc.CodeBadTag       // a tag other than the core ones
@@ -53,7 +54,7 @@ const (
 // in the package documentation.
 func Codes() []Code {
 	return []Code{
-		CodeSyntax, CodeEmpty, CodeMultiDoc, CodeTooLarge, CodeTooDeep, CodeTooManyNodes, CodeTooManyIDs, CodeTooLong,
+		CodeSyntax, CodeEmpty, CodeMultiDoc, CodeTooLarge, CodeTooDeep, CodeTooManyNodes, CodeTooManyIDs, CodeTooLong, CodeTooMany,
 		CodeAlias, CodeMergeKey, CodeBadTag,
 		CodeUnknownField, CodeDuplicateKey, CodeMissingField, CodeBadType, CodeBadNumber,
 		CodeBadValue, CodeBadFormat,

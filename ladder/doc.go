@@ -103,6 +103,7 @@
 //	too-many-nodes     more nodes than Limits.MaxNodes, aliases counted expanded
 //	too-many-ids       more entities with an id than Limits.MaxIDs (default 100,000)
 //	too-long           a value or key longer than Limits.MaxString (default 64 KiB)
+//	too-many-problems  more diagnostics than Limits.MaxReports (default 1,000); this last one counts the rest
 //	alias              more aliases than Limits.MaxAliases, or an alias to a node holding aliases
 //	merge-key          a << merge key
 //	bad-tag            a tag other than !!str, !!int, !!float, !!bool, !!null, !!map, !!seq

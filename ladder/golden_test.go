@@ -82,6 +82,8 @@ func caseLoader(t *testing.T, src []byte) ladder.Loader {
 			ld.Limits.MaxIDs = n
 		case "max_string":
 			ld.Limits.MaxString = n
+		case "max_reports":
+			ld.Limits.MaxReports = n
 		default:
 			t.Fatalf("unknown limit %q", k)
 		}

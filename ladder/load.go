@@ -19,6 +19,7 @@ const (
 	DefaultMaxAliases = yamldoc.DefaultMaxAliases // 100 aliases
 	DefaultMaxIDs     = yamldoc.DefaultMaxIDs     // 100,000 entities with an id
 	DefaultMaxString  = yamldoc.DefaultMaxString  // 64 KiB in one value or key
+	DefaultMaxReports = yamldoc.DefaultMaxReports // 1,000 diagnostics
 )
 
 // Limits bound the resources spent on one file, so that hostile input is
@@ -41,6 +42,9 @@ type Limits struct {
 	MaxIDs int
 	// MaxString is the longest value or key, in bytes.
 	MaxString int
+	// MaxReports is the most diagnostics reported for one file; past it,
+	// the last one says how many more there are.
+	MaxReports int
 }
 
 // internal converts l for the walker, whose Limits has the same fields.

@@ -11,6 +11,7 @@ const (
 	CodeTooManyNodes = "too-many-nodes"
 	CodeTooManyIDs   = "too-many-ids"
 	CodeTooLong      = "too-long"
+	CodeTooMany      = "too-many-problems"
 	CodeAlias        = "alias"
 	CodeMergeKey     = "merge-key"
 	CodeBadTag       = "bad-tag"

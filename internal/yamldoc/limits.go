@@ -8,6 +8,7 @@ const (
 	DefaultMaxAliases = 100
 	DefaultMaxIDs     = 100_000
 	DefaultMaxString  = 64 << 10
+	DefaultMaxReports = 1000
 )
 
 // Limits bound the work done for one document. The zero value of each field
@@ -19,6 +20,7 @@ type Limits struct {
 	MaxAliases int   // alias nodes
 	MaxIDs     int   // entities with an id: id fields and keys of keyed mappings
 	MaxString  int   // bytes in one scalar or key
+	MaxReports int   // issues reported; the rest are summed up in one
 }
 
 // Resolved returns l with every zero field replaced by its default.
@@ -40,6 +42,9 @@ func (l Limits) Resolved() Limits {
 	}
 	if l.MaxString == 0 {
 		l.MaxString = DefaultMaxString
+	}
+	if l.MaxReports == 0 {
+		l.MaxReports = DefaultMaxReports
 	}
 	return l
 }

@@ -2,6 +2,7 @@ package yamldoc
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -21,7 +22,7 @@ func Load(src []byte, isJSON bool, lim Limits, v any, validate func() []Issue) [
 	}
 	doc, issues := Parse(src, lim)
 	if doc.Root == nil {
-		return Tidy(issues)
+		return truncate(Tidy(issues), lim)
 	}
 	decoded := Decode(doc, v, lim)
 	issues = append(issues, decoded...)
@@ -30,7 +31,21 @@ func Load(src []byte, isJSON bool, lim Limits, v any, validate func() []Issue) [
 		later = append(later, validate()...)
 	}
 	doc.LocateAll(later)
-	return Tidy(append(issues, suppress(later, decoded)...))
+	return truncate(Tidy(append(issues, suppress(later, decoded)...)), lim)
+}
+
+// truncate keeps the first MaxReports-1 issues and sums up the rest in one
+// issue at the position of the first left out, so that a flood of problems
+// cannot flood the caller.
+func truncate(issues []Issue, lim Limits) []Issue {
+	lim = lim.Resolved()
+	if lim.MaxReports < 0 || len(issues) <= lim.MaxReports {
+		return issues
+	}
+	keep := max(lim.MaxReports-1, 0)
+	first := issues[keep]
+	return append(issues[:keep], Issue{Code: CodeTooMany, Line: first.Line, Col: first.Col, Path: first.Path,
+		Summary: fmt.Sprintf("%d more problems not reported", len(issues)-keep)})
 }
 
 // LocateAll gives each issue without a line the position of its At path.
