@@ -77,7 +77,7 @@ func LoadFile(path string) (*Ladder, error) { return Loader{}.LoadFile(path) }
 func (ld Loader) Parse(name string, src []byte) (*Ladder, error) {
 	src = bytes.Clone(src)
 	l := &Ladder{src: &source{name: name, src: src, limits: ld.Limits}}
-	ds := fromIssues(name, yamldoc.Load(src, yamldoc.IsJSONName(name), ld.Limits.internal(), l, l.checks))
+	ds := fromIssues(name, yamldoc.Load(src, yamldoc.IsJSONName(name), ld.Limits.internal(), l, func() []yamldoc.Issue { return l.checks(ld.Limits) }))
 	if ds.HasErrors() {
 		return nil, ds
 	}

@@ -28,7 +28,11 @@ func (l *Ladder) Validate() Diagnostics {
 	if l == nil {
 		return Diagnostics{{Severity: Error, Code: CodeEmpty, Summary: "ladder is nil"}}
 	}
-	issues := append(yamldoc.Check(l), l.checks()...)
+	var lim Limits
+	if l.src != nil {
+		lim = l.src.limits
+	}
+	issues := append(yamldoc.Check(l, lim.internal()), l.checks(lim)...)
 	if len(issues) == 0 {
 		return nil
 	}
@@ -37,22 +41,22 @@ func (l *Ladder) Validate() Diagnostics {
 		// Positions come from parsing the source again, which is cheaper
 		// than keeping its node tree for the life of the ladder.
 		name = l.src.name
-		doc, _ := yamldoc.Parse(l.src.src, l.src.limits.internal())
+		doc, _ := yamldoc.Parse(l.src.src, lim.internal())
 		doc.LocateAll(issues)
 	}
-	return fromIssues(name, yamldoc.Tidy(issues))
+	return fromIssues(name, yamldoc.Finish(issues, lim.internal()))
 }
 
 // checks runs the rules across fields and returns their issues, unlocated.
-func (l *Ladder) checks() []yamldoc.Issue {
-	c := &checker{l: l}
+func (l *Ladder) checks(lim Limits) []yamldoc.Issue {
+	c := &checker{l: l, r: yamldoc.NewReporter(lim.internal())}
 	c.run()
-	return c.issues
+	return c.r.Issues()
 }
 
 type checker struct {
-	l      *Ladder
-	issues []yamldoc.Issue
+	l *Ladder
+	r *yamldoc.Reporter
 
 	categories map[string]int
 	caps       map[string]int
@@ -65,9 +69,11 @@ type checker struct {
 var root *yamldoc.Path
 
 func (c *checker) add(code Code, p *yamldoc.Path, key bool, format string, args ...any) *yamldoc.Issue {
-	c.issues = append(c.issues, yamldoc.Issue{Code: string(code), Path: p.String(), At: p, Key: key,
-		Summary: fmt.Sprintf(format, args...)})
-	return &c.issues[len(c.issues)-1]
+	if c.r.Full() {
+		c.r.Drop()
+		return &yamldoc.Issue{}
+	}
+	return c.r.Add(yamldoc.Issue{Code: string(code), Path: p.String(), At: p, Key: key, Summary: fmt.Sprintf(format, args...)})
 }
 
 // index records unique ids of a list and reports duplicates. The path of

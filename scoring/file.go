@@ -67,7 +67,7 @@ func (s *Scorer) LoadInputFile(path string) (Input, error) {
 func (ld InputLoader) Parse(name string, src []byte) (Input, error) {
 	var in Input
 	issues := yamldoc.Load(bytes.Clone(src), yamldoc.IsJSONName(name), yamldoc.Limits(ld.Limits), &in, func() []yamldoc.Issue {
-		return ld.Scorer.check(&in)
+		return ld.Scorer.check(&in, ld.Limits)
 	})
 	if len(issues) == 0 {
 		return in, nil
@@ -116,10 +116,14 @@ func (ld InputLoader) read(name string, r io.Reader) (Input, error) {
 
 // check validates in, against the ladder when s is not nil, and returns
 // unlocated issues.
-func (s *Scorer) check(in *Input) []yamldoc.Issue {
-	var out []yamldoc.Issue
+func (s *Scorer) check(in *Input, lim ladder.Limits) []yamldoc.Issue {
+	r := yamldoc.NewReporter(yamldoc.Limits(lim))
 	var root *yamldoc.Path
 	add := func(code ladder.Code, p *yamldoc.Path, key bool, summary, suggestion string, names []string) {
+		if r.Full() {
+			r.Drop()
+			return
+		}
 		is := yamldoc.Issue{Code: string(code), Path: p.String(), At: p, Key: key, Summary: summary}
 		if suggestion != "" {
 			is.Suggestion = suggestion
@@ -128,7 +132,7 @@ func (s *Scorer) check(in *Input) []yamldoc.Issue {
 		if len(names) > 0 && len(names) <= 20 {
 			is.Detail = "known: " + strings.Join(names, ", ")
 		}
-		out = append(out, is)
+		r.Add(is)
 	}
 	var capIDs []string
 	if s != nil {
@@ -177,7 +181,7 @@ func (s *Scorer) check(in *Input) []yamldoc.Issue {
 		if first, dup := seen[ev.ID]; dup && ev.ID != "" {
 			is := yamldoc.Issue{Code: string(ladder.CodeDuplicateID), Path: ep.Key("id").String(), At: ep.Key("id"),
 				Summary: fmt.Sprintf("evidence id %q is used twice", ev.ID), Detail: fmt.Sprintf("first used at evidence[%d]", first)}
-			out = append(out, is)
+			r.Add(is)
 		} else {
 			seen[ev.ID] = i
 		}
@@ -188,7 +192,7 @@ func (s *Scorer) check(in *Input) []yamldoc.Issue {
 			}
 		}
 	}
-	return out
+	return r.Issues()
 }
 
 // WriteYAML writes in as an evidence file in YAML. Comments and layout of

@@ -23,20 +23,24 @@ import (
 //
 // Issues carry At paths and no line; Document.Locate turns them into
 // positions.
-func Check(v any) []Issue {
-	c := &checker{types: types{}, patterns: map[string]*regexp.Regexp{}}
+func Check(v any, lim Limits) []Issue {
+	c := &checker{types: types{}, patterns: map[string]*regexp.Regexp{}, r: NewReporter(lim)}
 	c.value(reflect.ValueOf(v), nil)
-	return c.issues
+	return c.r.Issues()
 }
 
 type checker struct {
 	types    types
 	patterns map[string]*regexp.Regexp
-	issues   []Issue
+	r        *Reporter
 }
 
 func (c *checker) add(p *Path, code, summary, detail string) {
-	c.issues = append(c.issues, Issue{Code: code, Path: p.String(), At: p, Summary: summary, Detail: detail})
+	if c.r.Full() {
+		c.r.Drop()
+		return
+	}
+	c.r.Add(Issue{Code: code, Path: p.String(), At: p.clone(), Summary: summary, Detail: detail})
 }
 
 func (c *checker) value(v reflect.Value, p *Path) {
@@ -54,23 +58,24 @@ func (c *checker) value(v reflect.Value, p *Path) {
 			for i := 0; i < v.Len(); i++ {
 				el := v.Index(i)
 				key := el.Field(si.key).String()
-				kp := p.Key(key)
+				kp := p.child(key, -1)
 				// Keys are ids, as the schema's propertyNames says.
 				if !idRE.MatchString(key) {
-					c.issues = append(c.issues, Issue{Code: CodeBadID, Path: kp.String(), At: kp, Key: true,
+					c.r.Add(Issue{Code: CodeBadID, Path: kp.String(), At: kp.clone(), Key: true,
 						Summary: fmt.Sprintf("%q is not a valid id", key), Detail: idDetail})
 				}
 				if si.value >= 0 {
 					f := si.fields[si.byName[fieldName(si, si.value)]]
-					c.field(el.Type().Field(si.value), f, el.Field(si.value), kp)
+					c.field(el.Type().Field(si.value), f, el.Field(si.value), &kp)
 				} else {
-					c.structure(el, kp, si.key)
+					c.structure(el, &kp, si.key)
 				}
 			}
 			return
 		}
 		for i := 0; i < v.Len(); i++ {
-			c.value(v.Index(i), p.Index(i))
+			ip := p.child("", i)
+			c.value(v.Index(i), &ip)
 		}
 	}
 }
@@ -90,7 +95,8 @@ func (c *checker) structure(v reflect.Value, p *Path, skip int) {
 		if f.index == skip {
 			continue
 		}
-		c.field(v.Type().Field(f.index), f, v.Field(f.index), p.Key(f.name))
+		fp := p.child(f.name, -1)
+		c.field(v.Type().Field(f.index), f, v.Field(f.index), &fp)
 	}
 }
 
@@ -100,7 +106,11 @@ func (c *checker) field(sf reflect.StructField, f field, v reflect.Value, p *Pat
 		return
 	}
 	if f.required && v.Kind() == reflect.String && v.String() == "" {
-		c.issues = append(c.issues, Issue{Code: CodeMissingField, Path: p.String(), At: p, Key: true,
+		if c.r.Full() {
+			c.r.Drop()
+			return
+		}
+		c.r.Add(Issue{Code: CodeMissingField, Path: p.String(), At: p.clone(), Key: true,
 			Summary: fmt.Sprintf("missing field %q", f.name)})
 		return
 	}

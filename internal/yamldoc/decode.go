@@ -23,19 +23,20 @@ func Decode(doc *Document, v any, lim Limits) []Issue {
 		return nil
 	}
 	lim = lim.Resolved()
-	d := &decoder{doc: doc, types: types{}, budget: lim.MaxNodes - doc.nodes, ids: lim.MaxIDs}
+	d := &decoder{doc: doc, types: types{}, budget: lim.MaxNodes - doc.nodes, ids: lim.MaxIDs, r: NewReporter(lim)}
 	if lim.MaxNodes < 0 {
 		d.budget = int(^uint(0) >> 1)
 	}
 	d.value(doc.Root, rv.Elem(), nil)
-	clamp(d.issues, doc.lines)
-	return d.issues
+	issues := d.r.Issues()
+	clamp(issues, doc.lines)
+	return issues
 }
 
 type decoder struct {
-	doc    *Document
-	types  types
-	issues []Issue
+	doc   *Document
+	types types
+	r     *Reporter
 	// budget is what alias expansion may still add, in nodes.
 	budget int
 	// ids is how many more entities with an id the document may define.
@@ -51,7 +52,11 @@ func (d *decoder) countID(n *yaml.Node, p *Path) {
 }
 
 func (d *decoder) add(n *yaml.Node, p *Path, code, summary, detail string) {
-	d.issues = append(d.issues, Issue{Code: code, Line: n.Line, Col: n.Column, Path: p.String(), Summary: summary, Detail: detail})
+	if d.r.Full() {
+		d.r.Drop()
+		return
+	}
+	d.r.Add(Issue{Code: code, Line: n.Line, Col: n.Column, Path: p.String(), Summary: summary, Detail: detail})
 }
 
 // kindName names what a node is, for messages.
@@ -108,6 +113,10 @@ func wantName(t reflect.Type, ts types) string {
 var numberRE = regexp.MustCompile(`^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$`)
 
 func (d *decoder) badType(n *yaml.Node, p *Path, t reflect.Type) {
+	if d.r.Full() {
+		d.r.Drop()
+		return
+	}
 	want, got := wantName(t, d.types), kindName(n)
 	if (want == "a number" || want == "an integer") && n.Kind == yaml.ScalarNode && n.Style == 0 && numberRE.MatchString(n.Value) {
 		// The YAML reader keeps numbers it cannot represent, such as
@@ -150,6 +159,12 @@ func (d *decoder) resolve(n *yaml.Node, p *Path) *yaml.Node {
 }
 
 func (d *decoder) value(n *yaml.Node, v reflect.Value, p *Path) {
+	if d.r.Full() {
+		// Past the limit of reports the document is refused anyway:
+		// stop walking it rather than count a flood.
+		d.r.Stop()
+		return
+	}
 	if n = d.resolve(n, p); n == nil {
 		return
 	}
@@ -329,7 +344,8 @@ func (d *decoder) slice(n *yaml.Node, v reflect.Value, p *Path) {
 	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 	for i, c := range n.Content {
-		d.value(c, s.Index(i), p.Index(i))
+		cp := p.child("", i)
+		d.value(c, s.Index(i), &cp)
 	}
 	v.Set(s)
 }
@@ -350,13 +366,14 @@ func (d *decoder) keyedSlice(n *yaml.Node, v reflect.Value, p *Path) {
 		if !ok {
 			continue
 		}
-		d.countID(k, p.Key(key))
+		kp := p.child(key, -1)
+		d.countID(k, &kp)
 		e := reflect.New(et).Elem()
 		e.Field(si.key).SetString(key)
 		if si.value >= 0 {
-			d.value(val, e.Field(si.value), p.Key(key))
+			d.value(val, e.Field(si.value), &kp)
 		} else {
-			d.structure(val, e, p.Key(key), si.key)
+			d.structure(val, e, &kp, si.key)
 		}
 		s = reflect.Append(s, e)
 	}
@@ -406,14 +423,15 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, p *Path, skip int) {
 				is.Summary += fmt.Sprintf(" (did you mean %q?)", s)
 			}
 			is.Detail = "fields here: " + strings.Join(si.names(), ", ")
-			d.issues = append(d.issues, is)
+			d.r.Add(is)
 			continue
 		}
 		f := si.fields[fi]
 		if key == "id" {
 			d.countID(k, p)
 		}
-		d.value(val, v.Field(f.index), p.Key(key))
+		fp := p.child(key, -1)
+		d.value(val, v.Field(f.index), &fp)
 	}
 	for _, f := range si.fields {
 		if f.required && f.index != skip && seen[f.name] == nil {

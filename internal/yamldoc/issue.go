@@ -37,4 +37,58 @@ type Issue struct {
 	Summary    string // one line on what is wrong
 	Detail     string // more on it, or ""
 	Suggestion string // the name probably meant, or ""
+
+	// dropped, in a marker a Reporter adds, counts issues left out;
+	// stopped says that the walk stopped there, so more may exist.
+	dropped int
+	stopped bool
+}
+
+// A Reporter collects issues up to Limits.MaxReports and only counts the
+// rest, so that a flood of problems costs little memory. Finish turns the
+// count into one last issue.
+type Reporter struct {
+	issues  []Issue
+	limit   int
+	dropped int
+	stopped bool
+	scratch Issue
+}
+
+// Stop records that the walk stopped early, once full: at least one more
+// problem may have gone unseen.
+func (r *Reporter) Stop() {
+	r.stopped = true
+	r.dropped = max(r.dropped, 1)
+}
+
+// NewReporter returns a Reporter for lim.
+func NewReporter(lim Limits) *Reporter { return &Reporter{limit: lim.Resolved().MaxReports} }
+
+// Full reports whether further issues will only be counted; callers may
+// skip building them.
+func (r *Reporter) Full() bool { return r.limit >= 0 && len(r.issues) >= r.limit }
+
+// Add records is and returns a pointer to the stored copy, for callers that
+// add a detail; when full it counts is and returns a scratch copy.
+func (r *Reporter) Add(is Issue) *Issue {
+	if r.Full() {
+		r.dropped++
+		r.scratch = is
+		return &r.scratch
+	}
+	r.issues = append(r.issues, is)
+	return &r.issues[len(r.issues)-1]
+}
+
+// Drop counts an issue that was not built because the reporter is full.
+func (r *Reporter) Drop() { r.dropped++ }
+
+// Issues returns the issues recorded, followed by a marker of how many were
+// left out, for Finish.
+func (r *Reporter) Issues() []Issue {
+	if r.dropped > 0 {
+		return append(r.issues, Issue{Code: CodeTooMany, dropped: r.dropped, stopped: r.stopped})
+	}
+	return r.issues
 }

@@ -22,36 +22,60 @@ func Load(src []byte, isJSON bool, lim Limits, v any, validate func() []Issue) [
 	}
 	doc, issues := Parse(src, lim)
 	if doc.Root == nil {
-		return truncate(Tidy(issues), lim)
+		return Finish(issues, lim)
 	}
 	decoded := Decode(doc, v, lim)
 	issues = append(issues, decoded...)
-	later := Check(v)
+	if n := len(decoded); n > 0 && decoded[n-1].stopped {
+		// Decoding gave up at the limit; checking the partial value
+		// would only add to a count nobody reads.
+		return Finish(issues, lim)
+	}
+	later := Check(v, lim)
 	if validate != nil {
 		later = append(later, validate()...)
 	}
 	doc.LocateAll(later)
-	return truncate(Tidy(append(issues, suppress(later, decoded)...)), lim)
+	return Finish(append(issues, suppress(later, decoded)...), lim)
 }
 
-// truncate keeps the first MaxReports-1 issues and sums up the rest in one
-// issue at the position of the first left out, so that a flood of problems
-// cannot flood the caller.
-func truncate(issues []Issue, lim Limits) []Issue {
+// Finish sorts issues and removes duplicates (Tidy), and keeps at most
+// MaxReports of them: past it the last one reported says how many more
+// there are, counting those the Reporters only counted.
+func Finish(issues []Issue, lim Limits) []Issue {
 	lim = lim.Resolved()
-	if lim.MaxReports < 0 || len(issues) <= lim.MaxReports {
+	dropped, stopped := 0, false
+	kept := issues[:0]
+	for _, is := range issues {
+		if is.dropped > 0 {
+			dropped += is.dropped
+			stopped = stopped || is.stopped
+			continue
+		}
+		kept = append(kept, is)
+	}
+	issues = Tidy(kept)
+	total := len(issues) + dropped
+	if lim.MaxReports < 0 || total <= lim.MaxReports {
 		return issues
 	}
-	keep := max(lim.MaxReports-1, 0)
-	first := issues[keep]
-	return append(issues[:keep], Issue{Code: CodeTooMany, Line: first.Line, Col: first.Col, Path: first.Path,
-		Summary: fmt.Sprintf("%d more problems not reported", len(issues)-keep)})
+	keep := max(min(lim.MaxReports-1, len(issues)), 0)
+	last := Issue{Code: CodeTooMany, Line: 1, Col: 1, Summary: fmt.Sprintf("%d more problems not reported", total-keep)}
+	if stopped {
+		last.Summary = fmt.Sprintf("%d or more further problems not reported; checking stopped at the limit", total-keep)
+	}
+	if keep < len(issues) {
+		last.Line, last.Col, last.Path = issues[keep].Line, issues[keep].Col, issues[keep].Path
+	} else if keep > 0 {
+		last.Line, last.Col = issues[keep-1].Line, issues[keep-1].Col
+	}
+	return append(issues[:keep], last)
 }
 
 // LocateAll gives each issue without a line the position of its At path.
 func (doc *Document) LocateAll(issues []Issue) {
 	for i := range issues {
-		if issues[i].Line == 0 {
+		if issues[i].Line == 0 && issues[i].dropped == 0 {
 			issues[i].Line, issues[i].Col = doc.Locate(issues[i].At, issues[i].Key)
 		}
 	}
@@ -66,13 +90,13 @@ func suppress(issues, decoded []Issue) []Issue {
 	}
 	bad := make(map[string]bool, len(decoded))
 	for _, is := range decoded {
-		if is.Code != CodeUnknownField {
+		if is.Code != CodeUnknownField && is.dropped == 0 {
 			bad[is.Path] = true
 		}
 	}
 	out := issues[:0]
 	for _, is := range issues {
-		if !under(is.Path, bad) {
+		if is.dropped > 0 || !under(is.Path, bad) {
 			out = append(out, is)
 		}
 	}

@@ -26,6 +26,41 @@ type Document struct {
 	nodes int
 	// lines is the number of lines of the input.
 	lines int
+	// keys indexes the keys of large mappings for Locate, built on demand.
+	keys map[*yaml.Node]map[string]int
+}
+
+// keyIndex returns the position in n.Content of the first key k of
+// mapping n, or -1.
+func (doc *Document) keyIndex(n *yaml.Node, k string) int {
+	if len(n.Content) <= 32 {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Kind == yaml.ScalarNode && n.Content[i].Value == k {
+				return i
+			}
+		}
+		return -1
+	}
+	// Many diagnostics may point into one large mapping; index it once.
+	idx, ok := doc.keys[n]
+	if !ok {
+		if doc.keys == nil {
+			doc.keys = map[*yaml.Node]map[string]int{}
+		}
+		idx = make(map[string]int, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if c := n.Content[i]; c.Kind == yaml.ScalarNode {
+				if _, dup := idx[c.Value]; !dup {
+					idx[c.Value] = i
+				}
+			}
+		}
+		doc.keys[n] = idx
+	}
+	if i, ok := idx[k]; ok {
+		return i
+	}
+	return -1
 }
 
 // countLines counts lines as YAML does: \r\n, \r and \n each end one, and
@@ -81,6 +116,10 @@ func Parse(src []byte, lim Limits) (doc *Document, issues []Issue) {
 	}
 	if line, col, ok := badUTF8(src); !ok {
 		return doc, []Issue{{Code: CodeSyntax, Line: line, Col: col, Summary: "input is not valid UTF-8"}}
+	}
+	if line, col, r, ok := control(src); !ok {
+		return doc, []Issue{{Code: CodeSyntax, Line: line, Col: col,
+			Summary: fmt.Sprintf("control character %U is not allowed", r), Detail: "YAML allows only tab, line feed and carriage return among control characters"}}
 	}
 	defer func() {
 		// The YAML parser must never take the process down; a panic in it
@@ -159,6 +198,26 @@ func syntaxIssue(err error) Issue {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
 	return Issue{Code: CodeSyntax, Line: line, Col: 1, Summary: msg}
+}
+
+// control returns the position of the first character YAML does not allow:
+// a C0 control other than tab, line feed and carriage return, DEL, a C1
+// control other than NEL, or U+FFFE and U+FFFF. The parser reports these
+// without a position. src is valid UTF-8.
+func control(src []byte) (line, col int, bad rune, ok bool) {
+	line, col = 1, 1
+	for _, r := range string(src) {
+		switch {
+		case r == '\n':
+			line, col = line+1, 1
+			continue
+		case r == '\t' || r == '\r' || r == 0x85 || r == 0xFEFF:
+		case r < 0x20 || r == 0x7F || r >= 0x80 && r <= 0x9F || r == 0xFFFE || r == 0xFFFF:
+			return line, col, r, false
+		}
+		col++
+	}
+	return 0, 0, 0, true
 }
 
 // badUTF8 returns the position of the first invalid UTF-8 byte.
@@ -293,11 +352,8 @@ func (doc *Document) Locate(p *Path, key bool) (line, col int) {
 		case s.index >= 0 && n.Kind == yaml.SequenceNode && s.index < len(n.Content):
 			next = n.Content[s.index]
 		case s.index < 0 && n.Kind == yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				if n.Content[i].Kind == yaml.ScalarNode && n.Content[i].Value == s.key {
-					k, next = n.Content[i], n.Content[i+1]
-					break
-				}
+			if i := doc.keyIndex(n, s.key); i >= 0 {
+				k, next = n.Content[i], n.Content[i+1]
 			}
 		}
 		if next == nil {

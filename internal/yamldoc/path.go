@@ -25,9 +25,16 @@ func (p *Path) String() string {
 	if p == nil {
 		return ""
 	}
-	var steps []*Path
+	// Copy the steps as values, root first; keeping pointers would make
+	// every path a walker passes here escape to the heap.
+	type step struct {
+		key   string
+		index int
+	}
+	var buf [16]step
+	steps := buf[:0]
 	for q := p; q != nil; q = q.parent {
-		steps = append(steps, q)
+		steps = append(steps, step{q.key, q.index})
 	}
 	var b strings.Builder
 	for i := len(steps) - 1; i >= 0; i-- {
@@ -61,6 +68,24 @@ func plainKey(k string) bool {
 		}
 	}
 	return true
+}
+
+// child returns the path of key k (or, with k == "" and i >= 0, of index
+// i) under p as a value, so that walkers can keep it on the stack and
+// allocate only when a path is kept (see clone).
+func (p *Path) child(k string, i int) Path {
+	if i >= 0 {
+		return Path{parent: p, index: i}
+	}
+	return Path{parent: p, key: k, index: -1}
+}
+
+// clone copies p to the heap, for keeping beyond the walk.
+func (p *Path) clone() *Path {
+	if p == nil {
+		return nil
+	}
+	return &Path{parent: p.parent.clone(), key: p.key, index: p.index}
 }
 
 func (p *Path) steps() []*Path {

@@ -48,7 +48,7 @@ func decodeAll(src string, lim Limits) (*doc, []found) {
 	var v doc
 	issues = append(issues, Decode(d, &v, lim)...)
 	if d.Root != nil {
-		for _, is := range Check(&v) {
+		for _, is := range Check(&v, lim) {
 			is.Line, is.Col = d.Locate(is.At, is.Key)
 			issues = append(issues, is)
 		}
