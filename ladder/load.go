@@ -119,6 +119,9 @@ func (ld Loader) read(name string, r io.Reader) (*Ladder, error) {
 // DefaultMaxBytes, negative means no limit), in which case it stops reading
 // and returns a Diagnostics with code too-large. Read errors are wrapped.
 func ReadLimited(name string, r io.Reader, maxBytes int64) ([]byte, error) {
+	if r == nil {
+		return nil, fmt.Errorf("ladder: read %s: %w", name, ErrNilArgument)
+	}
 	if maxBytes == 0 {
 		maxBytes = DefaultMaxBytes
 	}
@@ -165,9 +168,22 @@ func fromIssues(name string, issues []yamldoc.Issue) Diagnostics {
 	return ds
 }
 
+// ErrNilArgument is returned (wrapped) for a nil ladder, reader or writer.
+var ErrNilArgument = errors.New("nil argument")
+
 // WriteYAML writes l as a YAML document in the file format. Comments and
 // formatting of the file l was read from are not kept.
-func (l *Ladder) WriteYAML(w io.Writer) error { return yamldoc.WriteYAML(w, yamldoc.Encode(l)) }
+func (l *Ladder) WriteYAML(w io.Writer) error {
+	if l == nil || w == nil {
+		return fmt.Errorf("ladder: write YAML: %w", ErrNilArgument)
+	}
+	return yamldoc.WriteYAML(w, yamldoc.Encode(l))
+}
 
 // WriteJSON writes l as an indented JSON document in the file format.
-func (l *Ladder) WriteJSON(w io.Writer) error { return yamldoc.WriteJSON(w, yamldoc.Encode(l)) }
+func (l *Ladder) WriteJSON(w io.Writer) error {
+	if l == nil || w == nil {
+		return fmt.Errorf("ladder: write JSON: %w", ErrNilArgument)
+	}
+	return yamldoc.WriteJSON(w, yamldoc.Encode(l))
+}

@@ -17,6 +17,9 @@ import (
 // rules. Text from the ladder is escaped, so that no name, summary or
 // example can add markup, links, HTML or table cells to the page.
 func (l *Ladder) WriteMarkdown(w io.Writer) error {
+	if l == nil || w == nil {
+		return fmt.Errorf("ladder: write Markdown: %w", ErrNilArgument)
+	}
 	b := bufio.NewWriter(w)
 	m := markdown{b: b, l: l}
 	m.write()

@@ -121,8 +121,12 @@ type Rules struct {
 	Evidence *rubric.EvidencePolicy `yaml:"evidence,omitempty"`
 }
 
-// Capability returns the capability with the given id.
+// Capability returns the capability with the given id. Like every lookup
+// here, it finds nothing in a nil Ladder.
 func (l *Ladder) Capability(id string) (*Capability, bool) {
+	if l == nil {
+		return nil, false
+	}
 	for i := range l.Capabilities {
 		if l.Capabilities[i].ID == id {
 			return &l.Capabilities[i], true
@@ -133,6 +137,9 @@ func (l *Ladder) Capability(id string) (*Capability, bool) {
 
 // Track returns the track with the given id.
 func (l *Ladder) Track(id string) (*Track, bool) {
+	if l == nil {
+		return nil, false
+	}
 	for i := range l.Tracks {
 		if l.Tracks[i].ID == id {
 			return &l.Tracks[i], true
@@ -144,6 +151,9 @@ func (l *Ladder) Track(id string) (*Track, bool) {
 // Scale returns the scale with the given id; the empty id names the default
 // (first) scale.
 func (l *Ladder) Scale(id string) (*rubric.Scale, bool) {
+	if l == nil {
+		return nil, false
+	}
 	if id == "" {
 		if len(l.Scales) == 0 {
 			return nil, false
@@ -159,11 +169,19 @@ func (l *Ladder) Scale(id string) (*rubric.Scale, bool) {
 }
 
 // ScaleOf returns the scale capability c is rated on.
-func (l *Ladder) ScaleOf(c *Capability) (*rubric.Scale, bool) { return l.Scale(c.Scale) }
+func (l *Ladder) ScaleOf(c *Capability) (*rubric.Scale, bool) {
+	if c == nil {
+		return nil, false
+	}
+	return l.Scale(c.Scale)
+}
 
 // Weight returns the points factor of capability id: its weight in
 // Rules.Weights, or 1.
 func (l *Ladder) Weight(id string) float64 {
+	if l == nil {
+		return 1
+	}
 	for _, w := range l.Rules.Weights {
 		if w.Capability == id {
 			return w.Factor
@@ -174,6 +192,9 @@ func (l *Ladder) Weight(id string) float64 {
 
 // Level returns the level with the given id in track t.
 func (t *Track) Level(id string) (*Level, bool) {
+	if t == nil {
+		return nil, false
+	}
 	for i := range t.Levels {
 		if t.Levels[i].ID == id {
 			return &t.Levels[i], true
@@ -185,6 +206,9 @@ func (t *Track) Level(id string) (*Level, bool) {
 // Expectation returns the rating level v expects of capability id, and
 // whether v names the capability at all.
 func (v *Level) Expectation(id string) (string, bool) {
+	if v == nil {
+		return "", false
+	}
 	for _, e := range v.Expects {
 		if e.Capability == id {
 			return e.Rating, true

@@ -148,9 +148,10 @@ type SourceWeight struct {
 }
 
 // SourceWeight returns the weight of source under p and whether p accepts
-// the source at all.
+// the source at all. A nil policy, like the zero one, accepts every source
+// with weight 1.
 func (p *EvidencePolicy) SourceWeight(source string) (float64, bool) {
-	if len(p.Sources) == 0 {
+	if p == nil || len(p.Sources) == 0 {
 		return 1, true
 	}
 	for _, s := range p.Sources {

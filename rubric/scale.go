@@ -30,8 +30,12 @@ type Rating struct {
 }
 
 // Rank returns the position of the rating id in s, lowest first, or -1 when s
-// has no such rating. NotApplicable has no rank.
+// has no such rating. NotApplicable has no rank. A nil Scale has no
+// ratings; so it is for every method of Scale.
 func (s *Scale) Rank(id string) int {
+	if s == nil {
+		return -1
+	}
 	for i := range s.Ratings {
 		if s.Ratings[i].ID == id {
 			return i
@@ -70,7 +74,7 @@ func (s *Scale) Compare(a, b string) (int, bool) {
 // Top returns the highest rating of s. It returns the zero Rating for an
 // empty scale.
 func (s *Scale) Top() Rating {
-	if len(s.Ratings) == 0 {
+	if s == nil || len(s.Ratings) == 0 {
 		return Rating{}
 	}
 	return s.Ratings[len(s.Ratings)-1]
@@ -78,6 +82,9 @@ func (s *Scale) Top() Rating {
 
 // MaxPoints returns the highest points any rating of s is worth.
 func (s *Scale) MaxPoints() int {
+	if s == nil {
+		return 0
+	}
 	m := 0
 	for _, r := range s.Ratings {
 		m = max(m, r.Points)
@@ -87,6 +94,9 @@ func (s *Scale) MaxPoints() int {
 
 // IDs returns the rating ids of s in order.
 func (s *Scale) IDs() []string {
+	if s == nil {
+		return nil
+	}
 	ids := make([]string, len(s.Ratings))
 	for i, r := range s.Ratings {
 		ids[i] = r.ID

@@ -41,7 +41,13 @@ type evaluation struct {
 // windows and decay are measured back from it. Assess reads nothing but its
 // arguments and the Scorer: the same input gives the same Result, whatever
 // the order of ratings and evidence in it.
+//
+// A nil Scorer, or one not made by Compile, assesses nothing: it returns
+// the zero Result.
 func (s *Scorer) Assess(in Input, asOf time.Time) Result {
+	if s == nil || s.l == nil {
+		return Result{}
+	}
 	e := s.evaluate(in, asOf)
 	for t := range s.tracks {
 		e.track(t)

@@ -248,5 +248,10 @@ func (p *policy) sourceWeight(source string) (float64, bool) {
 	return 0, false
 }
 
-// Ladder returns the ladder s assesses against.
-func (s *Scorer) Ladder() *ladder.Ladder { return s.l }
+// Ladder returns the ladder s assesses against; nil for a nil Scorer.
+func (s *Scorer) Ladder() *ladder.Ladder {
+	if s == nil {
+		return nil
+	}
+	return s.l
+}

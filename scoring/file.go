@@ -40,7 +40,8 @@ type InputLoader struct {
 func ParseInput(name string, src []byte) (Input, error) { return InputLoader{}.Parse(name, src) }
 
 // ParseInput reads an evidence file (YAML or JSON) for s's ladder, as
-// InputLoader.Parse does under the default limits.
+// InputLoader.Parse does under the default limits. A nil Scorer checks no
+// references, like ParseInput.
 func (s *Scorer) ParseInput(name string, src []byte) (Input, error) {
 	return InputLoader{Scorer: s}.Parse(name, src)
 }
@@ -117,6 +118,9 @@ func (ld InputLoader) read(name string, r io.Reader) (Input, error) {
 // check validates in, against the ladder when s is not nil, and returns
 // unlocated issues.
 func (s *Scorer) check(in *Input, lim ladder.Limits) []yamldoc.Issue {
+	if s != nil && s.l == nil {
+		s = nil // not made by Compile: no ladder to check against
+	}
 	r := yamldoc.NewReporter(yamldoc.Limits(lim))
 	var root *yamldoc.Path
 	add := func(code ladder.Code, p *yamldoc.Path, key bool, summary, suggestion string, names []string) {
@@ -197,8 +201,18 @@ func (s *Scorer) check(in *Input, lim ladder.Limits) []yamldoc.Issue {
 
 // WriteYAML writes in as an evidence file in YAML. Comments and layout of
 // the file it was read from are not kept.
-func (in *Input) WriteYAML(w io.Writer) error { return yamldoc.WriteYAML(w, yamldoc.Encode(in)) }
+func (in *Input) WriteYAML(w io.Writer) error {
+	if in == nil || w == nil {
+		return fmt.Errorf("scoring: write YAML: %w", ladder.ErrNilArgument)
+	}
+	return yamldoc.WriteYAML(w, yamldoc.Encode(in))
+}
 
 // WriteJSON writes in as an evidence file in indented JSON, the shape the
 // evidence schema describes.
-func (in *Input) WriteJSON(w io.Writer) error { return yamldoc.WriteJSON(w, yamldoc.Encode(in)) }
+func (in *Input) WriteJSON(w io.Writer) error {
+	if in == nil || w == nil {
+		return fmt.Errorf("scoring: write JSON: %w", ladder.ErrNilArgument)
+	}
+	return yamldoc.WriteJSON(w, yamldoc.Encode(in))
+}

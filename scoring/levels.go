@@ -297,6 +297,7 @@ func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 var (
 	ErrUnknownTrack = errors.New("scoring: unknown track")
 	ErrUnknownLevel = errors.New("scoring: unknown level")
+	ErrNotCompiled  = errors.New("scoring: the Scorer was not made by Compile")
 )
 
 // Gap assesses one person as Assess does and returns what level of track
@@ -305,6 +306,9 @@ var (
 // changes that meet them. Use it to plan beyond the next level, as in
 // "what does this senior engineer need to be CTO?".
 func (s *Scorer) Gap(in Input, asOf time.Time, track, level string) (Gap, error) {
+	if s == nil || s.l == nil {
+		return Gap{}, ErrNotCompiled
+	}
 	e := s.evaluate(in, asOf)
 	for t := range s.tracks {
 		if s.tracks[t].id != track {

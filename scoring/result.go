@@ -129,8 +129,11 @@ type Gap struct {
 	Path Path `json:"path"`
 }
 
-// Met reports whether every check passes.
+// Met reports whether every check passes; a nil Gap has none.
 func (g *Gap) Met() bool {
+	if g == nil {
+		return true
+	}
 	for _, c := range g.Checks {
 		if !c.Met {
 			return false

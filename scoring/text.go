@@ -7,12 +7,17 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/careerladder/careerladder/ladder"
 )
 
 // WriteJSON writes r as indented JSON. The field names and their meaning
 // are stable and documented on the Result types; the output depends on
 // nothing but r.
 func (r *Result) WriteJSON(w io.Writer) error {
+	if r == nil || w == nil {
+		return fmt.Errorf("scoring: write JSON: %w", ladder.ErrNilArgument)
+	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
@@ -23,6 +28,9 @@ func (r *Result) WriteJSON(w io.Writer) error {
 // ratings with disagreements, points and titles, and for each track the
 // level reached and what the next one needs.
 func (r *Result) WriteText(w io.Writer) error {
+	if r == nil || w == nil {
+		return fmt.Errorf("scoring: write text: %w", ladder.ErrNilArgument)
+	}
 	b := bufio.NewWriter(w)
 	fmt.Fprintf(b, "%s against ladder %s, as of %s\n", orDash(r.Person), r.Ladder, r.AsOf)
 	if len(r.Perspectives) > 0 {
@@ -132,6 +140,9 @@ func (r *Result) WriteText(w io.Writer) error {
 // WriteText writes g as a person reads it: the requirements not yet met,
 // level by level, and the cheapest path.
 func (g *Gap) WriteText(w io.Writer) error {
+	if g == nil || w == nil {
+		return fmt.Errorf("scoring: write text: %w", ladder.ErrNilArgument)
+	}
 	b := bufio.NewWriter(w)
 	fmt.Fprintf(b, "What %s (%s) needs\n", g.Level.Name, g.Track.Name)
 	writeGap(b, g)
