@@ -131,6 +131,18 @@
 // Codes are stable: scripts and tests may depend on them, while summaries
 // may be reworded.
 //
+// # Security
+//
+// Ladder files often come from users, so every input is treated as hostile:
+// no input makes the loader panic, hang or use memory beyond the [Limits]
+// (input size, nesting depth, nodes, aliases, entities with an id, length
+// of one value, diagnostics reported), each refused with a positioned
+// diagnostic. The format has no include or reference mechanism: loading
+// reads only the name or path given, from the caller's file system, and
+// nothing else — no network, no environment. [Ladder.WriteMarkdown] escapes
+// all text from the file. SECURITY.md in the repository has the details and
+// how to report a problem.
+//
 // # Writing
 //
 // [Ladder.WriteYAML] and [Ladder.WriteJSON] write a ladder back in the file

@@ -104,6 +104,15 @@
 // scoring/evidence.schema.json; go test ./ladder -update regenerates it
 // with the ladder schema).
 //
+// # Security
+//
+// Evidence files are read with the same limits as ladder files
+// ([InputLoader].Limits), and assessment work is bounded by the ladder and
+// input sizes: the search for the cheapest path keeps at most a fixed
+// number of states per capability and reports when it had to cut its
+// search short (Path.Exact). Assess reads no clock, file, network or
+// environment.
+//
 // # Output
 //
 // [Result.WriteText] writes a report for people; [Result.WriteJSON]
