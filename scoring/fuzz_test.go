@@ -29,6 +29,13 @@ func FuzzParseInput(f *testing.F) {
 			if !errors.As(err, &ds) || !ds.HasErrors() {
 				t.Fatalf("error %T without error diagnostics: %v", err, err)
 			}
+			lines := 1 + bytes.Count(src, []byte("\n")) + bytes.Count(src, []byte("\r")) + bytes.Count(src, []byte("\u0085")) +
+				bytes.Count(src, []byte("\u2028")) + bytes.Count(src, []byte("\u2029"))
+			for _, d := range ds {
+				if d.Pos.Line < 1 || d.Pos.Col < 1 || d.Pos.Line > lines {
+					t.Fatalf("position outside the input (at most %d lines): %v", lines, d)
+				}
+			}
 			return
 		}
 		a, b := s.Assess(in, asOf), s.Assess(in, asOf)
