@@ -3,6 +3,7 @@ package scoring
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"time"
@@ -14,26 +15,42 @@ import (
 // means unrated.
 const noOpinion = -2
 
-// item is an evidence item as classified for one assessment.
+// item is an evidence item as classified for one assessment. Everything
+// the hot loops need is an integer, so they compare no strings and call no
+// time functions.
 type item struct {
 	in     *Evidence
-	cap    int // capability index, -1 when unknown
-	rank   int
-	date   Date
+	cap    int     // capability index, -1 when unknown
+	rank   int     // rank on the capability's scale, -1 when unknown
+	day    int     // the item's date as a day number
+	src    int     // index of the item's source among those seen
 	weight float64 // effective weight; 0 when not usable
 	usable bool    // known, not a duplicate, not future, source accepted, weight > 0
-	trace  ItemTrace
+	reason Reason  // why it does not count toward the rating, "" when it does
 }
 
 // evaluation is the state of one assessment, shared by Assess and Gap.
 type evaluation struct {
 	s     *Scorer
 	day   Date
+	today int   // day number of day
 	worst []int // rank per capability, -1 unrated
 	best  []int
-	items []item // canonical order
-	byCap [][]int
-	res   Result
+	items []item // in input order
+	byCap []int  // indexes into items, grouped by capability (see capStart)
+	// capStart[k] is where capability k's items start in byCap; the
+	// slice has one entry more than there are capabilities.
+	capStart []int
+	sources  []string // distinct sources, in order of first use
+	res      Result
+}
+
+// capItems returns the indexes of capability k's items, newest first.
+func (e *evaluation) capItems(k int) []int {
+	if e.capStart == nil {
+		return nil
+	}
+	return e.byCap[e.capStart[k]:e.capStart[k+1]]
 }
 
 // Assess assesses one person as of asOf, whose calendar day (in asOf's
@@ -57,6 +74,7 @@ func (s *Scorer) Assess(in Input, asOf time.Time) Result {
 
 func (s *Scorer) evaluate(in Input, asOf time.Time) *evaluation {
 	e := &evaluation{s: s, day: DateOf(asOf)}
+	e.today = dayNumber(e.day)
 	e.res = Result{Ladder: s.l.ID, Person: in.Person, AsOf: e.day,
 		Perspectives: []string{}, Ratings: []RatingTrace{}, Evidence: []ItemTrace{}, Tracks: []TrackResult{}}
 	views := e.directRatings(in.Ratings)
@@ -135,196 +153,362 @@ func (e *evaluation) directRatings(as []Assessment) []perspective {
 }
 
 // evidence classifies the items and derives a rank per capability under
-// the evidence policy.
+// the evidence policy. Its cost is linear in the items but for two integer
+// sorts, and its allocations do not depend on how many items there are.
 func (e *evaluation) evidence(in []Evidence) []int {
 	s, p := e.s, &e.s.policy
-	e.items = make([]item, len(in))
-	for i := range in {
-		e.items[i] = item{in: &in[i], cap: -1, rank: -1}
-	}
-	// Canonical order: by id and then content, so that which of two items
-	// with one id counts does not depend on input order.
-	slices.SortStableFunc(e.items, func(a, b item) int { return compareEvidence(a.in, b.in) })
-	windowStart := Date{}
+	n := len(in)
+	e.items = make([]item, n)
+	windowStart := math.MinInt
 	if !p.window.IsZero() {
-		windowStart = DateOf(p.window.Start(e.day.Time()))
+		windowStart = dayNumber(DateOf(p.window.Start(e.day.Time())))
 	}
-	for i := range e.items {
+	for i := range in {
+		ev := &in[i]
 		it := &e.items[i]
-		ev := it.in
-		it.date = ev.Date
-		it.trace = ItemTrace{ID: ev.ID, Capability: ev.Capability, Rating: ev.Rating, Date: ev.Date, Source: ev.Source, Status: Excluded}
-		k, known := s.capIndex[ev.Capability]
-		if known {
+		*it = item{in: ev, cap: -1, rank: -1, day: dayNumber(ev.Date), src: e.source(ev.Source)}
+		if k, ok := s.capIndex[ev.Capability]; ok {
 			it.cap = k
 			it.rank = s.caps[k].rank(ev.Rating)
 		}
+	}
+	e.markDuplicates()
+	for i := range e.items {
+		it := &e.items[i]
+		ev := it.in
 		sw, accepted := p.sourceWeight(ev.Source)
 		w := ev.Weight
 		if w == 0 {
 			w = 1
 		}
 		switch {
-		case !known:
-			it.trace.Reason = ReasonUnknownCapability
+		case it.cap < 0:
+			it.reason = ReasonUnknownCapability
 		case it.rank < 0:
-			it.trace.Reason = ReasonUnknownRating
-		case ev.ID != "" && i > 0 && e.items[i-1].in.ID == ev.ID:
-			it.trace.Reason = ReasonDuplicate
-		case ev.Date.Compare(e.day) > 0:
-			it.trace.Reason = ReasonFuture
+			it.reason = ReasonUnknownRating
+		case it.reason == ReasonDuplicate:
+		case it.day > e.today:
+			it.reason = ReasonFuture
 		case !accepted:
-			it.trace.Reason = ReasonSourceNotAccepted
-		case sw*w <= 0 || math.IsNaN(w):
-			it.trace.Reason = ReasonZeroWeight
+			it.reason = ReasonSourceNotAccepted
+		case !(sw*w > 0) || math.IsInf(w, 0):
+			it.reason = ReasonZeroWeight
 		default:
 			it.usable = true
 			it.weight = sw * w
 			if p.halfLife > 0 {
-				age := e.day.Time().Sub(ev.Date.Time()).Hours() / 24
-				it.weight *= math.Exp2(-age / p.halfLife)
+				it.weight *= math.Exp2(-float64(e.today-it.day) / p.halfLife)
 			}
-			if ev.Date.Compare(windowStart) < 0 {
-				it.trace.Reason = ReasonTooOld // still counts for gates with longer windows
+			if it.day < windowStart {
+				it.reason = ReasonTooOld // still counts for gates with longer windows
 			}
 		}
 	}
-	e.byCap = make([][]int, len(s.caps))
+	// Group by capability, newest first, ties in canonical order: the
+	// order of the trace, whatever the order of the input. The main sort
+	// is on packed integers; only items of one capability and day are
+	// compared field by field.
+	keys := make([]radixKey, n)
 	for i := range e.items {
-		if e.items[i].cap >= 0 {
-			e.byCap[e.items[i].cap] = append(e.byCap[e.items[i].cap], i)
+		it := &e.items[i]
+		c := it.cap
+		if c < 0 {
+			c = len(s.caps)
 		}
+		age := min(max(int64(e.today)-int64(it.day)+1<<31, 0), 1<<32-1)
+		// a: capability (unknown last), then days before today; b: the
+		// first 8 bytes of the id, which order as the id does up to ties.
+		keys[i] = radixKey{uint64(c)<<32 | uint64(age), idPrefix(it.in.ID), i}
+	}
+	radixSort(keys)
+	for lo := 0; lo < n; {
+		hi := lo + 1
+		for hi < n && keys[hi].a == keys[lo].a && keys[hi].b == keys[lo].b {
+			hi++
+		}
+		if hi-lo > 1 {
+			slices.SortFunc(keys[lo:hi], func(a, b radixKey) int {
+				if c := compareEvidence(e.items[a.i].in, e.items[b.i].in); c != 0 {
+					return c
+				}
+				return cmp.Compare(a.i, b.i)
+			})
+		}
+		lo = hi
+	}
+	order := make([]int, n)
+	for j, key := range keys {
+		order[j] = key.i
+	}
+	e.byCap = order
+	e.capStart = make([]int, len(s.caps)+1)
+	for i := range e.items {
+		if c := e.items[i].cap; c >= 0 {
+			e.capStart[c+1]++
+		}
+	}
+	for k := range s.caps {
+		e.capStart[k+1] += e.capStart[k]
 	}
 	ranks := make([]int, len(s.caps))
+	sums := make([]EvidenceSummary, len(s.caps))
 	for k := range s.caps {
-		ranks[k] = e.aggregate(k)
+		ranks[k] = e.aggregate(k, &sums[k])
 	}
-	// Output order: ladder order of capabilities, newest first.
-	order := make([]int, len(e.items))
-	for i := range order {
-		order[i] = i
+	// Fill the trace walking the input in order and writing each item to
+	// its place: scattered writes cost far less than scattered reads.
+	place := make([]int, n)
+	for j, i := range order {
+		place[i] = j
 	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		x, y := &e.items[a], &e.items[b]
-		xc, yc := x.cap, y.cap
-		if xc < 0 {
-			xc = len(s.caps)
+	e.res.Evidence = make([]ItemTrace, n)
+	for i := range e.items {
+		it := &e.items[i]
+		t := &e.res.Evidence[place[i]]
+		*t = ItemTrace{ID: it.in.ID, Capability: it.in.Capability, Rating: it.in.Rating, Date: it.in.Date,
+			Source: it.in.Source, Status: Counted, Reason: it.reason}
+		if it.reason != "" {
+			t.Status = Excluded
 		}
-		if yc < 0 {
-			yc = len(s.caps)
+		if it.usable && it.reason != ReasonTooOld {
+			t.Weight = round(it.weight) // weighed for the rating
 		}
-		return cmp.Or(cmp.Compare(xc, yc), y.date.Compare(x.date), compareEvidence(x.in, y.in))
-	})
-	for _, i := range order {
-		e.res.Evidence = append(e.res.Evidence, e.items[i].trace)
+	}
+	e.res.Capabilities = make([]CapabilityResult, len(s.caps))
+	for k := range sums {
+		e.res.Capabilities[k].Evidence = &sums[k]
 	}
 	return ranks
 }
 
-// compareEvidence orders items by id and then by every other field.
-func compareEvidence(a, b *Evidence) int {
-	return cmp.Or(strings.Compare(a.ID, b.ID), strings.Compare(a.Capability, b.Capability),
-		strings.Compare(a.Rating, b.Rating), a.Date.Compare(b.Date), strings.Compare(a.Source, b.Source),
-		cmp.Compare(a.Weight, b.Weight), strings.Compare(a.Summary, b.Summary),
-		slices.Compare(a.Tags, b.Tags), slices.Compare(a.Links, b.Links))
-}
-
-// counts reports whether item i takes part in the capability rating: usable
-// and inside the policy's window.
-func (it *item) counts() bool { return it.usable && it.trace.Reason == "" }
-
-// aggregate derives the rank of capability k from its items, marks their
-// traces, and returns the rank, -1 when the evidence demonstrates none.
-func (e *evaluation) aggregate(k int) int {
-	p := &e.s.policy
-	c := &e.s.caps[k]
-	var idx []int
-	for _, i := range e.byCap[k] {
-		if e.items[i].counts() {
-			idx = append(idx, i)
+// source returns the index of source among the sources seen so far,
+// adding it if new. There are few distinct sources, so a scan beats a map.
+func (e *evaluation) source(src string) int {
+	for i, s := range e.sources {
+		if s == src {
+			return i
 		}
 	}
-	// support returns the weight, count and distinct sources of the
-	// counting items at rank r or above.
-	support := func(r int) (w float64, n, sources int) {
-		var seen []string
-		for _, i := range idx {
-			if it := &e.items[i]; it.rank >= r {
-				w += it.weight
-				n++
-				if !slices.Contains(seen, it.in.Source) {
-					seen = append(seen, it.in.Source)
+	e.sources = append(e.sources, src)
+	return len(e.sources) - 1
+}
+
+// markDuplicates marks every item whose id another item has, but for the
+// first of them in canonical order (by id, then content), so which one
+// counts does not depend on input order. It sorts hashes of the ids, not
+// the ids, and compares ids only where hashes meet.
+func (e *evaluation) markDuplicates() {
+	keys := make([]radixKey, 0, len(e.items))
+	for i := range e.items {
+		if id := e.items[i].in.ID; id != "" {
+			keys = append(keys, radixKey{a: fnv64(id), i: i})
+		}
+	}
+	radixSort(keys)
+	for lo := 0; lo < len(keys); {
+		hi := lo + 1
+		for hi < len(keys) && keys[hi].a == keys[lo].a {
+			hi++
+		}
+		if hi-lo > 1 {
+			run := keys[lo:hi]
+			// Within a run of equal hashes, group by id and keep the
+			// canonical first of each id.
+			slices.SortFunc(run, func(a, b radixKey) int {
+				if c := compareEvidence(e.items[a.i].in, e.items[b.i].in); c != 0 {
+					return c
+				}
+				return cmp.Compare(a.i, b.i)
+			})
+			for j := 1; j < len(run); j++ {
+				if e.items[run[j].i].in.ID == e.items[run[j-1].i].in.ID {
+					e.items[run[j].i].reason = ReasonDuplicate
 				}
 			}
 		}
-		return w, n, len(seen)
+		lo = hi
 	}
-	enough := func(w float64, sources int) bool { return w >= p.minItems-1e-9 && sources >= p.minSources }
+}
+
+// idPrefix packs the first 8 bytes of id big-endian, zero-padded, so that
+// comparing prefixes orders ids as comparing the ids does, up to ties.
+func idPrefix(id string) uint64 {
+	var p uint64
+	for i := 0; i < 8; i++ {
+		p <<= 8
+		if i < len(id) {
+			p |= uint64(id[i])
+		}
+	}
+	return p
+}
+
+// fnv64 is the 64-bit FNV-1a hash.
+func fnv64(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// dayNumber returns the number of days from 1970-01-01 to d, computed
+// arithmetically (days from civil, proleptic Gregorian calendar).
+func dayNumber(d Date) int {
+	y, m := d.Year, int(d.Month)
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d.Day - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+// compareEvidence orders items by id and then by every other field. Each
+// comparison runs only when the ones before it tie.
+func compareEvidence(a, b *Evidence) int {
+	if c := strings.Compare(a.ID, b.ID); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Capability, b.Capability); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Rating, b.Rating); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(dayNumber(a.Date), dayNumber(b.Date)); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Source, b.Source); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Weight, b.Weight); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Summary, b.Summary); c != 0 {
+		return c
+	}
+	if c := slices.Compare(a.Tags, b.Tags); c != 0 {
+		return c
+	}
+	return slices.Compare(a.Links, b.Links)
+}
+
+// aggregate derives the rank of capability k from its items in one pass,
+// fills sum, sets the items' reasons, and returns the rank, -1 when the
+// evidence demonstrates none.
+func (e *evaluation) aggregate(k int, sum *EvidenceSummary) int {
+	p := &e.s.policy
+	c := &e.s.caps[k]
+	nr := len(c.ratings)
+	// Weight, count and sources of the counting items at each rank; the
+	// sources as a bit set (sources past 64 share the last bit, which can
+	// only under-count distinct sources).
+	var weightBuf [8]float64
+	var countBuf [8]int
+	var srcBuf [8]uint64
+	weight, count, srcs := weightBuf[:0], countBuf[:0], srcBuf[:0]
+	if nr > len(weightBuf) {
+		weight, count, srcs = make([]float64, 0, nr), make([]int, 0, nr), make([]uint64, 0, nr)
+	}
+	weight, count, srcs = weight[:nr], count[:nr], srcs[:nr]
+	idx := e.capItems(k)
+	total, counting := 0.0, 0
+	for _, i := range idx {
+		it := &e.items[i]
+		if !it.usable || it.reason != "" {
+			continue
+		}
+		weight[it.rank] += it.weight
+		count[it.rank]++
+		srcs[it.rank] |= 1 << min(it.src, 63)
+		total += it.weight
+		counting++
+	}
+	enough := func(w float64, sources uint64) bool {
+		return w >= p.minItems-1e-9 && bits.OnesCount64(sources) >= p.minSources
+	}
 	rank := -1
+	var w float64
+	var n int
+	var set uint64
 	switch p.aggregate {
 	case rubric.AggregateMedian, rubric.AggregateLatest:
-		if w, _, src := support(0); len(idx) > 0 && enough(w, src) {
+		for r := range nr {
+			set |= srcs[r]
+		}
+		if counting > 0 && enough(total, set) {
+			w, n = total, counting
 			if p.aggregate == rubric.AggregateMedian {
-				rank = e.median(idx, w)
+				rank = e.median(weight, total)
 			} else {
 				rank = e.latest(idx)
 			}
 		}
 	default:
-		for r := len(c.ratings) - 1; r >= 0; r-- {
-			if w, _, src := support(r); enough(w, src) {
+		for r := nr - 1; r >= 0; r-- {
+			w, n, set = w+weight[r], n+count[r], set|srcs[r]
+			if enough(w, set) {
 				rank = r
 				break
 			}
 		}
 	}
-	sum := &EvidenceSummary{Rating: c.label(rank), Given: len(e.byCap[k])}
+	*sum = EvidenceSummary{Rating: c.label(rank), Given: len(idx)}
+	if rank >= 0 {
+		sum.Weight, sum.Counted, sum.Sources = round(w), n, bits.OnesCount64(set)
+	}
 	for _, i := range idx {
 		it := &e.items[i]
-		it.trace.Weight = round(it.weight)
+		if !it.usable || it.reason != "" {
+			continue
+		}
 		switch {
 		case rank < 0:
-			it.trace.Reason = ReasonNotEnough
+			it.reason = ReasonNotEnough
 		case p.aggregate == rubric.AggregateHighest && it.rank < rank:
-			it.trace.Reason = ReasonBelowRating
-		default:
-			it.trace.Status = Counted
+			it.reason = ReasonBelowRating
 		}
 	}
-	if rank >= 0 {
-		r := rank
-		if p.aggregate != rubric.AggregateHighest {
-			r = 0
-		}
-		w, n, src := support(r)
-		sum.Weight, sum.Counted, sum.Sources = round(w), n, src
-	}
-	e.res.Capabilities = append(e.res.Capabilities, CapabilityResult{Evidence: sum})
 	return rank
 }
 
-// median returns the weighted median rank of the items: the lowest rank at
-// which the items at or below it weigh at least half of total.
-func (e *evaluation) median(idx []int, total float64) int {
-	sorted := slices.Clone(idx)
-	slices.SortStableFunc(sorted, func(a, b int) int { return cmp.Compare(e.items[a].rank, e.items[b].rank) })
+// median returns the weighted median rank, given the weight at each
+// rank: the lowest rank at which the items at or below it weigh at least
+// half of total.
+func (e *evaluation) median(weight []float64, total float64) int {
 	acc := 0.0
-	for _, i := range sorted {
-		acc += e.items[i].weight
+	last := -1
+	for r, w := range weight {
+		if w == 0 {
+			continue
+		}
+		acc += w
+		last = r
 		if acc >= total/2-1e-9 {
-			return e.items[i].rank
+			return r
 		}
 	}
-	return e.items[sorted[len(sorted)-1]].rank
+	return last
 }
 
-// latest returns the rank of the newest item; of items on the same day the
-// highest rank.
+// latest returns the rank of the newest counting item; of items on the
+// same day the highest rank. idx is newest first.
 func (e *evaluation) latest(idx []int) int {
-	best := idx[0]
-	for _, i := range idx[1:] {
-		a, b := &e.items[i], &e.items[best]
-		if c := a.date.Compare(b.date); c > 0 || (c == 0 && a.rank > b.rank) {
+	best := -1
+	for _, i := range idx {
+		it := &e.items[i]
+		if !it.usable || it.reason != "" {
+			continue
+		}
+		if best < 0 || it.day > e.items[best].day || it.day == e.items[best].day && it.rank > e.items[best].rank {
 			best = i
 		}
 	}

@@ -3,6 +3,7 @@ package scoring
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"time"
 )
@@ -102,21 +103,21 @@ func nOfM(g *gate, ranks []int) int {
 
 // count returns how many usable items qualify for evidence gate g.
 func (e *evaluation) count(g *gate) int {
-	if e.byCap == nil {
-		return 0
-	}
 	window := g.window
 	if window.IsZero() {
 		window = e.s.policy.window
 	}
-	start := Date{}
+	start := math.MinInt
 	if !window.IsZero() {
-		start = DateOf(window.Start(e.day.Time()))
+		start = dayNumber(DateOf(window.Start(e.day.Time())))
 	}
 	n := 0
-	for _, i := range e.byCap[g.cap] {
+	for _, i := range e.capItems(g.cap) {
 		it := &e.items[i]
-		if !it.usable || it.rank < g.minRank || it.date.Compare(start) < 0 {
+		if it.day < start {
+			break // newest first: the rest are older still
+		}
+		if !it.usable || it.rank < g.minRank {
 			continue
 		}
 		if g.tag != "" && !contains(it.in.Tags, g.tag) {
