@@ -1,0 +1,86 @@
+package scoring_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/careerladder/careerladder/scoring"
+)
+
+func TestAssessAllMatchesAssess(t *testing.T) {
+	s := compile(t, "cto.yaml")
+	rng := rand.New(rand.NewPCG(29, 31))
+	ins := make([]scoring.Input, 50)
+	for i := range ins {
+		ins[i] = randomInput(rng, s, rng.IntN(80))
+		ins[i].Person = string(rune('a'+i%26)) + string(rune('a'+i/26))
+	}
+	got, err := s.AssessAll(context.Background(), ins, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range ins {
+		if !bytes.Equal(jsonOf(t, got[i]), jsonOf(t, s.Assess(ins[i], asOf))) {
+			t.Fatalf("result %d differs from Assess", i)
+		}
+	}
+	if res, err := s.AssessAll(context.Background(), nil, asOf); err != nil || len(res) != 0 {
+		t.Errorf("no inputs: %v %v", res, err)
+	}
+}
+
+func TestAssessEachStops(t *testing.T) {
+	s := compile(t, "cto.yaml")
+	rng := rand.New(rand.NewPCG(37, 41))
+	in := randomInput(rng, s, 20)
+
+	// Cancellation: the stream never ends, cancel after ten results.
+	ctx, cancel := context.WithCancel(context.Background())
+	seen := 0
+	err := s.AssessEach(ctx, func() (scoring.Input, error) { return in, nil }, asOf, func(n int, r scoring.Result) error {
+		if n != seen {
+			t.Errorf("result %d out of order, want %d", n, seen)
+		}
+		seen++
+		if seen == 10 {
+			cancel()
+		}
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) || seen < 10 {
+		t.Errorf("after cancel: %v, %d results", err, seen)
+	}
+
+	// An error from emit stops the stream and is returned.
+	stop := errors.New("enough")
+	err = s.AssessEach(context.Background(), func() (scoring.Input, error) { return in, nil }, asOf, func(n int, r scoring.Result) error {
+		if n == 3 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) {
+		t.Errorf("emit error: %v", err)
+	}
+
+	// An error from next is returned; io.EOF ends the stream cleanly.
+	bad := errors.New("bad input")
+	calls := 0
+	err = s.AssessEach(context.Background(), func() (scoring.Input, error) {
+		calls++
+		if calls > 5 {
+			return scoring.Input{}, bad
+		}
+		return in, nil
+	}, asOf, func(int, scoring.Result) error { return nil })
+	if !errors.Is(err, bad) {
+		t.Errorf("next error: %v", err)
+	}
+	if err := (*scoring.Scorer)(nil).AssessEach(context.Background(), func() (scoring.Input, error) { return scoring.Input{}, io.EOF }, asOf, nil); !errors.Is(err, scoring.ErrNotCompiled) {
+		t.Errorf("nil scorer: %v", err)
+	}
+}
