@@ -75,13 +75,25 @@ func LoadFile(path string) (*Ladder, error) { return Loader{}.LoadFile(path) }
 
 // Parse is like the package-level Parse under ld's limits.
 func (ld Loader) Parse(name string, src []byte) (*Ladder, error) {
+	l, ds := ld.Diagnose(name, src)
+	if ds.HasErrors() {
+		return nil, ds
+	}
+	return l, nil
+}
+
+// Diagnose parses src as Parse does and returns every diagnostic, warnings
+// included, in one pass: the ladder is nil when any diagnostic is an error.
+// Tools that report warnings, such as the ladder command, use it to avoid
+// validating twice (Parse, then Validate).
+func (ld Loader) Diagnose(name string, src []byte) (*Ladder, Diagnostics) {
 	src = bytes.Clone(src)
 	l := &Ladder{src: &source{name: name, src: src, limits: ld.Limits}}
 	ds := fromIssues(name, yamldoc.Load(src, yamldoc.IsJSONName(name), ld.Limits.internal(), l, func() []yamldoc.Issue { return l.checks(ld.Limits) }))
 	if ds.HasErrors() {
 		return nil, ds
 	}
-	return l, nil
+	return l, ds
 }
 
 // Load is like the package-level Load under ld's limits.

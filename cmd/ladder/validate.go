@@ -195,10 +195,8 @@ func check(name string, src []byte, kind string, scorer *scoring.Scorer) ladder.
 			_, err = scoring.ParseInput(name, src)
 		}
 	} else {
-		var l *ladder.Ladder
-		if l, err = ladder.Parse(name, src); err == nil {
-			return l.Validate()
-		}
+		_, ds := ladder.Loader{}.Diagnose(name, src)
+		return ds
 	}
 	var ds ladder.Diagnostics
 	switch {
