@@ -99,63 +99,73 @@ func (e *evaluation) path(t int, levels []int) Path {
 			need[x.cap] = max(need[x.cap], x.min)
 		}
 	}
+	// A state's counts and sums live in one slab of float64 per layer:
+	// shortfalls per group, then n-of-m counts, then points sums.
+	nShort, nCount := len(groups), len(nofms)
+	dims := nShort + nCount + len(sums)
 	type state struct {
 		cost  int
 		extra int // steps beyond need
 		prev  int // index in the previous layer
 		rank  int // rank chosen for this layer's capability
-		short []int
-		count []int
-		sum   []float64
+		vec   int // offset of the state's vector in its layer's slab
 	}
-	start := state{prev: -1, short: make([]int, len(groups)), count: make([]int, len(nofms)), sum: make([]float64, len(sums))}
+	startVec := make([]float64, dims)
 	for k := range s.caps {
 		if !involved[k] {
-			add(start.count, start.sum, nofms, sums, k, e.worst[k], &s.caps[k])
+			addVec(startVec[nShort:], nofms, sums, k, e.worst[k], &s.caps[k])
 		}
 	}
-	capAt(start.count, start.sum, nofms, sums)
-	layers := [][]state{{start}}
+	capVec(startVec[nShort:], nofms, sums)
+	layers := [][]state{{{prev: -1}}}
+	slabs := [][]float64{startVec}
 	var order []int // the involved capabilities, in ladder order
 	exact := true
-	key := make([]byte, 0, 64)
+	key := make([]byte, 0, 8*dims+8)
+	scratch := make([]float64, dims)
+	index := map[string]int{}
 	for k := range s.caps {
 		if !involved[k] {
 			continue
 		}
 		order = append(order, k)
 		c := &s.caps[k]
-		prev := layers[len(layers)-1]
+		prev, prevSlab := layers[len(layers)-1], slabs[len(slabs)-1]
 		var next []state
-		index := map[string]int{}
+		var slab []float64
+		clear(index)
 		for pi := range prev {
 			ps := &prev[pi]
+			pv := prevSlab[ps.vec : ps.vec+dims]
 			// From the current rank (-1 when unrated: staying so is free)
 			// up to the top of the scale.
 			for r := max(floor[k], e.worst[k]); r < len(c.ratings); r++ {
-				ns := state{cost: ps.cost + r - e.worst[k], extra: ps.extra + max(r-need[k], 0), prev: pi, rank: r,
-					short: slices.Clone(ps.short), count: slices.Clone(ps.count), sum: slices.Clone(ps.sum)}
+				copy(scratch, pv)
 				ok := true
 				for gi, v := range groups {
 					for _, x := range v.expects {
 						if x.cap == k && r < x.min {
-							ns.short[gi]++
-							ok = ok && ns.short[gi] <= v.tolerance.Count
+							scratch[gi]++
+							ok = ok && int(scratch[gi]) <= v.tolerance.Count
 						}
 					}
 				}
 				if !ok {
 					continue
 				}
-				add(ns.count, ns.sum, nofms, sums, k, r, c)
-				capAt(ns.count, ns.sum, nofms, sums)
-				key = stateKey(key[:0], ns.short, ns.count, ns.sum)
+				addVec(scratch[nShort:], nofms, sums, k, r, c)
+				capVec(scratch[nShort:], nofms, sums)
+				ns := state{cost: ps.cost + r - e.worst[k], extra: ps.extra + max(r-need[k], 0), prev: pi, rank: r}
+				key = vecKey(key[:0], scratch)
 				if j, seen := index[string(key)]; seen {
 					if cheaper(ns.cost, ns.extra, next[j].cost, next[j].extra) {
+						ns.vec = next[j].vec
 						next[j] = ns
 					}
 					continue
 				}
+				ns.vec = len(slab)
+				slab = append(slab, scratch...)
 				index[string(key)] = len(next)
 				next = append(next, ns)
 			}
@@ -166,21 +176,23 @@ func (e *evaluation) path(t int, levels []int) Path {
 			exact = false
 		}
 		layers = append(layers, next)
+		slabs = append(slabs, slab)
 	}
 	// The cheapest final state that meets every requirement.
-	last := layers[len(layers)-1]
+	last, lastSlab := layers[len(layers)-1], slabs[len(slabs)-1]
 	best := -1
 	for i := range last {
 		st := &last[i]
+		v := lastSlab[st.vec : st.vec+dims]
 		ok := true
-		for gi, v := range groups {
-			ok = ok && st.short[gi] <= v.tolerance.Count
+		for gi, g := range groups {
+			ok = ok && int(v[gi]) <= g.tolerance.Count
 		}
 		for gi, g := range nofms {
-			ok = ok && st.count[gi] >= g.n
+			ok = ok && int(v[nShort+gi]) >= g.n
 		}
 		for gi, g := range sums {
-			ok = ok && st.sum[gi] >= g.min-1e-9
+			ok = ok && v[nShort+nCount+gi] >= g.min-1e-9
 		}
 		if ok && (best < 0 || cheaper(st.cost, st.extra, last[best].cost, last[best].extra)) {
 			best = i
@@ -211,42 +223,37 @@ func cheaper(cost, extra, thanCost, thanExtra int) bool {
 	return cost < thanCost || cost == thanCost && extra < thanExtra
 }
 
-// add adds capability k at rank r to the n-of-m counts and the sums.
-func add(count []int, sum []float64, nofms, sums []*gate, k, r int, c *capability) {
+// addVec adds capability k at rank r to v: first the n-of-m counts, then
+// the points sums.
+func addVec(v []float64, nofms, sums []*gate, k, r int, c *capability) {
 	for gi, g := range nofms {
 		for j, ck := range g.caps {
 			if ck == k && r >= g.ranks[j] {
-				count[gi]++
+				v[gi]++
 			}
 		}
 	}
 	for gi, g := range sums {
 		if g.caps == nil || slices.Contains(g.caps, k) {
-			sum[gi] += c.pointsAt(r)
+			v[len(nofms)+gi] += c.pointsAt(r)
 		}
 	}
 }
 
-// capAt caps counts and sums at what their requirements need: beyond that,
+// capVec caps counts and sums at what their requirements need: beyond that,
 // states differ in nothing that matters.
-func capAt(count []int, sum []float64, nofms, sums []*gate) {
+func capVec(v []float64, nofms, sums []*gate) {
 	for gi, g := range nofms {
-		count[gi] = min(count[gi], g.n)
+		v[gi] = math.Min(v[gi], float64(g.n))
 	}
 	for gi, g := range sums {
-		sum[gi] = math.Min(sum[gi], g.min)
+		v[len(nofms)+gi] = math.Min(v[len(nofms)+gi], g.min)
 	}
 }
 
-func stateKey(b []byte, short, count []int, sum []float64) []byte {
-	for _, v := range short {
-		b = binary.AppendVarint(b, int64(v))
-	}
-	for _, v := range count {
-		b = binary.AppendVarint(b, int64(v))
-	}
-	for _, v := range sum {
-		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
+func vecKey(b []byte, v []float64) []byte {
+	for _, x := range v {
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(x))
 	}
 	return b
 }
