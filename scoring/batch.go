@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"sync"
 	"time"
+
+	"github.com/careerladder/careerladder/ladder"
 )
 
 // AssessAll assesses many people against s on every core and returns their
@@ -122,4 +124,33 @@ func (s *Scorer) AssessEach(ctx context.Context, next func() (Input, error), asO
 		return readErr
 	}
 	return context.Cause(ctx)
+}
+
+// AssessJSONLines assesses every person of a JSON Lines stream on every
+// core and hands the results to emit in stream order. A person whose lines
+// have problems is handed to invalid with the diagnostics (and the Input
+// holding only the person's id) and skipped; the stream goes on. An error
+// from emit or invalid, a read error or the cancellation of ctx stops it.
+// Memory stays bounded by a few people per core, however long the stream.
+func (s *Scorer) AssessJSONLines(ctx context.Context, jr *JSONLinesReader, asOf time.Time,
+	emit func(Result) error, invalid func(Input, ladder.Diagnostics) error) error {
+	if jr == nil {
+		return ladder.ErrNilArgument
+	}
+	next := func() (Input, error) {
+		for {
+			in, err := jr.Next()
+			var ds ladder.Diagnostics
+			if errors.As(err, &ds) {
+				if invalid != nil {
+					if err := invalid(in, ds); err != nil {
+						return Input{}, err
+					}
+				}
+				continue
+			}
+			return in, err
+		}
+	}
+	return s.AssessEach(ctx, next, asOf, func(_ int, r Result) error { return emit(r) })
 }

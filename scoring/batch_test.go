@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
+	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
 )
 
@@ -82,5 +85,34 @@ func TestAssessEachStops(t *testing.T) {
 	}
 	if err := (*scoring.Scorer)(nil).AssessEach(context.Background(), func() (scoring.Input, error) { return scoring.Input{}, io.EOF }, asOf, nil); !errors.Is(err, scoring.ErrNotCompiled) {
 		t.Errorf("nil scorer: %v", err)
+	}
+}
+
+func TestAssessJSONLines(t *testing.T) {
+	s := compile(t, "cto.yaml")
+	stream := `{"person": "a", "id": "e1", "capability": "communication", "rating": "proficient", "date": "2026-11-27", "source": "peer"}
+{"person": "a", "id": "e2", "capability": "communication", "rating": "proficient", "date": "2026-11-27", "source": "manager"}
+{"person": "b", "id": "e1", "capability": "comunication", "rating": "proficient", "date": "2026-11-01", "source": "peer"}
+{"person": "c", "id": "e1", "capability": "influence", "rating": "learning", "date": "2026-11-01", "source": "peer"}
+`
+	var people []string
+	var bad []string
+	err := s.AssessJSONLines(context.Background(), s.NewJSONLinesReader(strings.NewReader(stream), "org.jsonl"), asOf,
+		func(r scoring.Result) error {
+			people = append(people, r.Person+":"+r.Capabilities[0].Rating)
+			return nil
+		},
+		func(in scoring.Input, ds ladder.Diagnostics) error {
+			bad = append(bad, fmt.Sprintf("%s %s:%d:%d %s", in.Person, ds[0].Pos.File, ds[0].Pos.Line, ds[0].Pos.Col, ds[0].Code))
+			return nil
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(people, ",") != "a:proficient,c:" || strings.Join(bad, ",") != "b org.jsonl:3:43 unknown-ref" {
+		t.Errorf("people %v, invalid %v", people, bad)
+	}
+	if err := s.AssessJSONLines(context.Background(), nil, asOf, nil, nil); !errors.Is(err, ladder.ErrNilArgument) {
+		t.Errorf("nil reader: %v", err)
 	}
 }

@@ -279,3 +279,25 @@ func TestTooLarge(t *testing.T) {
 		t.Errorf("exit %d\n%s", code, out)
 	}
 }
+
+func TestAssessJSONLines(t *testing.T) {
+	dir := t.TempDir()
+	stream := filepath.Join(dir, "org.jsonl")
+	os.WriteFile(stream, []byte(`{"person": "a", "id": "e1", "capability": "communication", "rating": "proficient", "date": "2026-11-27", "source": "peer"}
+{"person": "b", "id": "e1", "capability": "comunication", "rating": "proficient", "date": "2026-11-01", "source": "peer"}
+{"person": "c", "id": "e1", "capability": "influence", "rating": "learning", "date": "2026-11-01", "source": "peer"}
+`), 0o644)
+	out, errOut, code := ladderRun(t, "", "assess", "--ladder", "testdata/ladders/cto.yaml", "--evidence", stream, "--as-of", "2026-11-27", "--format", "json")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 1 || len(lines) != 2 || !strings.Contains(lines[0], `"person":"a"`) || !strings.Contains(lines[1], `"person":"c"`) ||
+		!strings.Contains(errOut, "org.jsonl:2:43: unknown-ref") || !strings.Contains(errOut, "1 person with invalid lines") {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	out, _, code = ladderRun(t, "", "assess", "--ladder", "testdata/ladders/cto.yaml", "--evidence", stream, "--as-of", "2026-11-27", "--track", "engineering")
+	if code != 1 || strings.Count(out, "against ladder cto") != 2 || strings.Contains(out, "Track Leadership") {
+		t.Errorf("text: exit %d\n%s", code, out)
+	}
+	if _, errOut, code := ladderRun(t, "", "assess", "--ladder", "testdata/ladders/cto.yaml", "--evidence", stream, "--ratings", "testdata/evidence/senior-engineer.yaml"); code != 2 || !strings.Contains(errOut, "only input") {
+		t.Errorf("mixed inputs: %d %s", code, errOut)
+	}
+}

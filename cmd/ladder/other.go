@@ -1,10 +1,17 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
+	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/careerladder/careerladder/ladder"
@@ -78,6 +85,13 @@ the next level needs with the cheapest path to it.
   --evidence FILE    an evidence file (format careerladder/evidence/v1);
   --ratings FILE     the same format, holding direct ratings. Both repeat;
                      all files must be for the same person and are merged.
+  --evidence F.jsonl bulk evidence as JSON Lines (also .ndjson): one item a
+                     line with its "person", the lines of a person together.
+                     Every person is assessed, on every core, in stream
+                     order; the file must be the only input. Text reports
+                     follow one another; --format json writes JSON Lines,
+                     one result a line. A person whose lines have problems
+                     is reported on standard error and skipped (exit 1).
   --as-of DATE       the day of the assessment; evidence after it does not
                      count. Default: today, in local time.
   --track ID         report this track only.
@@ -131,6 +145,14 @@ func runAssess(c *cli, args []string) (int, error) {
 	if err != nil {
 		return exitFindings, err
 	}
+	for _, p := range append(append(files{}, ratings...), evidence...) {
+		if isJSONLines(p) {
+			if len(evidence)+len(ratings) > 1 {
+				return exitUsage, usagef("a JSON Lines file holds many people; give it as the only input")
+			}
+			return assessStream(c, s, p, asOf, *track, format.value)
+		}
+	}
 	var in scoring.Input
 	bad := false
 	for _, path := range append(append(files{}, ratings...), evidence...) {
@@ -180,4 +202,61 @@ func runAssess(c *cli, args []string) (int, error) {
 	}
 	_, err = c.stdout.Write(out.Bytes())
 	return exitOK, err
+}
+
+func isJSONLines(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext == ".jsonl" || ext == ".ndjson"
+}
+
+// assessStream assesses every person of a JSON Lines file.
+func assessStream(c *cli, s *scoring.Scorer, path string, asOf time.Time, track, format string) (int, error) {
+	var r io.Reader = c.stdin
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return exitUsage, err
+		}
+		defer f.Close()
+		r = f
+	}
+	out := bufio.NewWriter(c.stdout)
+	defer out.Flush()
+	invalid := 0
+	first := true
+	err := s.AssessJSONLines(context.Background(), s.NewJSONLinesReader(r, path), asOf,
+		func(res scoring.Result) error {
+			if track != "" {
+				for _, t := range res.Tracks {
+					if t.ID == track {
+						res.Tracks = []scoring.TrackResult{t}
+					}
+				}
+			}
+			if format == "json" {
+				b, err := json.Marshal(res)
+				if err != nil {
+					return err
+				}
+				out.Write(b)
+				return out.WriteByte('\n')
+			}
+			if !first {
+				out.WriteString("\n")
+			}
+			first = false
+			return res.WriteText(out)
+		},
+		func(in scoring.Input, ds ladder.Diagnostics) error {
+			invalid++
+			printDiagnostics(c.stderr, ds)
+			return nil
+		})
+	if err != nil {
+		return exitUsage, err
+	}
+	if invalid > 0 {
+		return exitFindings, fmt.Errorf("%d %s with invalid lines, skipped", invalid, map[bool]string{true: "person", false: "people"}[invalid == 1])
+	}
+	return exitOK, nil
 }
