@@ -18,16 +18,38 @@ const noOpinion = -2
 // item is an evidence item as classified for one assessment. Everything
 // the hot loops need is an integer, so they compare no strings and call no
 // time functions.
+//
+// An item holds no pointers: the input it stands for is e.in at the same
+// index. A large assessment allocates its items without giving the garbage
+// collector anything to scan.
 type item struct {
-	in     *Evidence
 	cap    int     // capability index, -1 when unknown
 	rank   int     // rank on the capability's scale, -1 when unknown
 	day    int     // the item's date as a day number
 	src    int     // index of the item's source among those seen
 	weight float64 // effective weight; 0 when not usable
 	usable bool    // known, not a duplicate, not future, source accepted, weight > 0
-	reason Reason  // why it does not count toward the rating, "" when it does
+	reason reason  // why it does not count toward the rating, 0 when it does
 }
+
+// reason is a Reason as a small number, for items.
+type reason uint8
+
+const (
+	counts reason = iota
+	unknownCapability
+	unknownRating
+	duplicate
+	future
+	sourceNotAccepted
+	zeroWeight
+	tooOld
+	belowRating
+	notEnough
+)
+
+var reasons = [...]Reason{"", ReasonUnknownCapability, ReasonUnknownRating, ReasonDuplicate, ReasonFuture,
+	ReasonSourceNotAccepted, ReasonZeroWeight, ReasonTooOld, ReasonBelowRating, ReasonNotEnough}
 
 // evaluation is the state of one assessment, shared by Assess and Gap.
 type evaluation struct {
@@ -36,8 +58,9 @@ type evaluation struct {
 	today int   // day number of day
 	worst []int // rank per capability, -1 unrated
 	best  []int
-	items []item // in input order
-	byCap []int  // indexes into items, grouped by capability (see capStart)
+	in    []Evidence // the evidence given
+	items []item     // in input order, one for each of in
+	byCap []int      // indexes into items, grouped by capability (see capStart)
 	// capStart[k] is where capability k's items start in byCap; the
 	// slice has one entry more than there are capabilities.
 	capStart []int
@@ -158,6 +181,7 @@ func (e *evaluation) directRatings(as []Assessment) []perspective {
 func (e *evaluation) evidence(in []Evidence) []int {
 	s, p := e.s, &e.s.policy
 	n := len(in)
+	e.in = in
 	e.items = make([]item, n)
 	windowStart := math.MinInt
 	if !p.window.IsZero() {
@@ -166,7 +190,7 @@ func (e *evaluation) evidence(in []Evidence) []int {
 	for i := range in {
 		ev := &in[i]
 		it := &e.items[i]
-		*it = item{in: ev, cap: -1, rank: -1, day: dayNumber(ev.Date), src: e.source(ev.Source)}
+		*it = item{cap: -1, rank: -1, day: dayNumber(ev.Date), src: e.source(ev.Source)}
 		if k, ok := s.capIndex[ev.Capability]; ok {
 			it.cap = k
 			it.rank = s.caps[k].rank(ev.Rating)
@@ -175,7 +199,7 @@ func (e *evaluation) evidence(in []Evidence) []int {
 	e.markDuplicates()
 	for i := range e.items {
 		it := &e.items[i]
-		ev := it.in
+		ev := &in[i]
 		sw, accepted := p.sourceWeight(ev.Source)
 		w := ev.Weight
 		if w == 0 {
@@ -183,16 +207,16 @@ func (e *evaluation) evidence(in []Evidence) []int {
 		}
 		switch {
 		case it.cap < 0:
-			it.reason = ReasonUnknownCapability
+			it.reason = unknownCapability
 		case it.rank < 0:
-			it.reason = ReasonUnknownRating
-		case it.reason == ReasonDuplicate:
+			it.reason = unknownRating
+		case it.reason == duplicate:
 		case it.day > e.today:
-			it.reason = ReasonFuture
+			it.reason = future
 		case !accepted:
-			it.reason = ReasonSourceNotAccepted
+			it.reason = sourceNotAccepted
 		case !(sw*w > 0) || math.IsInf(w, 0):
-			it.reason = ReasonZeroWeight
+			it.reason = zeroWeight
 		default:
 			it.usable = true
 			it.weight = sw * w
@@ -200,7 +224,7 @@ func (e *evaluation) evidence(in []Evidence) []int {
 				it.weight *= math.Exp2(-float64(e.today-it.day) / p.halfLife)
 			}
 			if it.day < windowStart {
-				it.reason = ReasonTooOld // still counts for gates with longer windows
+				it.reason = tooOld // still counts for gates with longer windows
 			}
 		}
 	}
@@ -218,7 +242,7 @@ func (e *evaluation) evidence(in []Evidence) []int {
 		age := min(max(int64(e.today)-int64(it.day)+1<<31, 0), 1<<32-1)
 		// a: capability (unknown last), then days before today; b: the
 		// first 8 bytes of the id, which order as the id does up to ties.
-		keys[i] = radixKey{uint64(c)<<32 | uint64(age), idPrefix(it.in.ID), i}
+		keys[i] = radixKey{uint64(c)<<32 | uint64(age), idPrefix(in[i].ID), i}
 	}
 	radixSort(keys)
 	for lo := 0; lo < n; {
@@ -228,7 +252,7 @@ func (e *evaluation) evidence(in []Evidence) []int {
 		}
 		if hi-lo > 1 {
 			slices.SortFunc(keys[lo:hi], func(a, b radixKey) int {
-				if c := compareEvidence(e.items[a.i].in, e.items[b.i].in); c != 0 {
+				if c := compareEvidence(&e.in[a.i], &e.in[b.i]); c != 0 {
 					return c
 				}
 				return cmp.Compare(a.i, b.i)
@@ -265,12 +289,13 @@ func (e *evaluation) evidence(in []Evidence) []int {
 	for i := range e.items {
 		it := &e.items[i]
 		t := &e.res.Evidence[place[i]]
-		*t = ItemTrace{ID: it.in.ID, Capability: it.in.Capability, Rating: it.in.Rating, Date: it.in.Date,
-			Source: it.in.Source, Status: Counted, Reason: it.reason}
-		if it.reason != "" {
+		ev := &in[i]
+		*t = ItemTrace{ID: ev.ID, Capability: ev.Capability, Rating: ev.Rating, Date: ev.Date,
+			Source: ev.Source, Status: Counted, Reason: reasons[it.reason]}
+		if it.reason != counts {
 			t.Status = Excluded
 		}
-		if it.usable && it.reason != ReasonTooOld {
+		if it.usable && it.reason != tooOld {
 			t.Weight = round(it.weight) // weighed for the rating
 		}
 	}
@@ -300,7 +325,7 @@ func (e *evaluation) source(src string) int {
 func (e *evaluation) markDuplicates() {
 	keys := make([]radixKey, 0, len(e.items))
 	for i := range e.items {
-		if id := e.items[i].in.ID; id != "" {
+		if id := e.in[i].ID; id != "" {
 			keys = append(keys, radixKey{a: fnv64(id), i: i})
 		}
 	}
@@ -315,14 +340,14 @@ func (e *evaluation) markDuplicates() {
 			// Within a run of equal hashes, group by id and keep the
 			// canonical first of each id.
 			slices.SortFunc(run, func(a, b radixKey) int {
-				if c := compareEvidence(e.items[a.i].in, e.items[b.i].in); c != 0 {
+				if c := compareEvidence(&e.in[a.i], &e.in[b.i]); c != 0 {
 					return c
 				}
 				return cmp.Compare(a.i, b.i)
 			})
 			for j := 1; j < len(run); j++ {
-				if e.items[run[j].i].in.ID == e.items[run[j-1].i].in.ID {
-					e.items[run[j].i].reason = ReasonDuplicate
+				if e.in[run[j].i].ID == e.in[run[j-1].i].ID {
+					e.items[run[j].i].reason = duplicate
 				}
 			}
 		}
@@ -423,7 +448,7 @@ func (e *evaluation) aggregate(k int, sum *EvidenceSummary) int {
 	total, counting := 0.0, 0
 	for _, i := range idx {
 		it := &e.items[i]
-		if !it.usable || it.reason != "" {
+		if !it.usable || it.reason != counts {
 			continue
 		}
 		weight[it.rank] += it.weight
@@ -467,14 +492,14 @@ func (e *evaluation) aggregate(k int, sum *EvidenceSummary) int {
 	}
 	for _, i := range idx {
 		it := &e.items[i]
-		if !it.usable || it.reason != "" {
+		if !it.usable || it.reason != counts {
 			continue
 		}
 		switch {
 		case rank < 0:
-			it.reason = ReasonNotEnough
+			it.reason = notEnough
 		case p.aggregate == rubric.AggregateHighest && it.rank < rank:
-			it.reason = ReasonBelowRating
+			it.reason = belowRating
 		}
 	}
 	return rank
@@ -505,7 +530,7 @@ func (e *evaluation) latest(idx []int) int {
 	best := -1
 	for _, i := range idx {
 		it := &e.items[i]
-		if !it.usable || it.reason != "" {
+		if !it.usable || it.reason != counts {
 			continue
 		}
 		if best < 0 || it.day > e.items[best].day || it.day == e.items[best].day && it.rank > e.items[best].rank {

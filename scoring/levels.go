@@ -120,10 +120,10 @@ func (e *evaluation) count(g *gate) int {
 		if !it.usable || it.rank < g.minRank {
 			continue
 		}
-		if g.tag != "" && !contains(it.in.Tags, g.tag) {
+		if g.tag != "" && !contains(e.in[i].Tags, g.tag) {
 			continue
 		}
-		if len(g.sources) > 0 && !contains(g.sources, it.in.Source) {
+		if len(g.sources) > 0 && !contains(g.sources, e.in[i].Source) {
 			continue
 		}
 		n++
