@@ -60,12 +60,24 @@ type evaluation struct {
 	best  []int
 	in    []Evidence // the evidence given
 	items []item     // in input order, one for each of in
+	buf   *buffers   // where items and the rest come from; see release
 	byCap []int      // indexes into items, grouped by capability (see capStart)
 	// capStart[k] is where capability k's items start in byCap; the
 	// slice has one entry more than there are capabilities.
 	capStart []int
 	sources  []string // distinct sources, in order of first use
 	res      Result
+}
+
+// release hands the working memory back to the Scorer. The evaluation
+// must not be used afterwards.
+func (e *evaluation) release() {
+	if e.buf == nil {
+		return
+	}
+	e.buf.items, e.buf.order = e.items, e.byCap
+	e.s.buffers.Put(e.buf)
+	e.buf, e.items, e.byCap, e.in = nil, nil, nil, nil
 }
 
 // capItems returns the indexes of capability k's items, newest first.
@@ -89,6 +101,7 @@ func (s *Scorer) Assess(in Input, asOf time.Time) Result {
 		return Result{}
 	}
 	e := s.evaluate(in, asOf)
+	defer e.release()
 	for t := range s.tracks {
 		e.track(t)
 	}
@@ -182,7 +195,12 @@ func (e *evaluation) evidence(in []Evidence) []int {
 	s, p := e.s, &e.s.policy
 	n := len(in)
 	e.in = in
-	e.items = make([]item, n)
+	if b, ok := s.buffers.Get().(*buffers); ok {
+		e.buf = b
+	} else {
+		e.buf = &buffers{}
+	}
+	e.items = grow(e.buf.items, n)
 	windowStart := math.MinInt
 	if !p.window.IsZero() {
 		windowStart = dayNumber(DateOf(p.window.Start(e.day.Time())))
@@ -232,7 +250,8 @@ func (e *evaluation) evidence(in []Evidence) []int {
 	// order of the trace, whatever the order of the input. The main sort
 	// is on packed integers; only items of one capability and day are
 	// compared field by field.
-	keys := make([]radixKey, n)
+	e.buf.keys = grow(e.buf.keys, n)
+	keys := e.buf.keys
 	for i := range e.items {
 		it := &e.items[i]
 		c := it.cap
@@ -244,7 +263,7 @@ func (e *evaluation) evidence(in []Evidence) []int {
 		// first 8 bytes of the id, which order as the id does up to ties.
 		keys[i] = radixKey{uint64(c)<<32 | uint64(age), idPrefix(in[i].ID), i}
 	}
-	radixSort(keys)
+	e.buf.tmp = radixSort(keys, e.buf.tmp)
 	for lo := 0; lo < n; {
 		hi := lo + 1
 		for hi < n && keys[hi].a == keys[lo].a && keys[hi].b == keys[lo].b {
@@ -260,7 +279,8 @@ func (e *evaluation) evidence(in []Evidence) []int {
 		}
 		lo = hi
 	}
-	order := make([]int, n)
+	e.buf.order = grow(e.buf.order, n)
+	order := e.buf.order
 	for j, key := range keys {
 		order[j] = key.i
 	}
@@ -281,7 +301,8 @@ func (e *evaluation) evidence(in []Evidence) []int {
 	}
 	// Fill the trace walking the input in order and writing each item to
 	// its place: scattered writes cost far less than scattered reads.
-	place := make([]int, n)
+	e.buf.plac = grow(e.buf.plac, n)
+	place := e.buf.plac
 	for j, i := range order {
 		place[i] = j
 	}
@@ -323,13 +344,14 @@ func (e *evaluation) source(src string) int {
 // counts does not depend on input order. It sorts hashes of the ids, not
 // the ids, and compares ids only where hashes meet.
 func (e *evaluation) markDuplicates() {
-	keys := make([]radixKey, 0, len(e.items))
+	keys := e.buf.keys[:0]
 	for i := range e.items {
 		if id := e.in[i].ID; id != "" {
 			keys = append(keys, radixKey{a: fnv64(id), i: i})
 		}
 	}
-	radixSort(keys)
+	e.buf.keys = keys
+	e.buf.tmp = radixSort(keys, e.buf.tmp)
 	for lo := 0; lo < len(keys); {
 		hi := lo + 1
 		for hi < len(keys) && keys[hi].a == keys[lo].a {

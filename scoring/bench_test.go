@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/careerladder/careerladder/internal/workload"
@@ -146,3 +149,27 @@ func BenchmarkOrganisation(b *testing.B) {
 	b.ReportMetric(float64(people)*float64(b.N)/b.Elapsed().Seconds(), "people/s")
 	b.ReportMetric(float64(people*200)*float64(b.N)/b.Elapsed().Seconds(), "items/s")
 }
+
+// BenchmarkCPUCeiling spins the same arithmetic on every core, sharing
+// nothing: with -cpu 1,2 it shows how far the machine itself scales, the
+// ceiling for BenchmarkOrganisation.
+func BenchmarkCPUCeiling(b *testing.B) {
+	for b.Loop() {
+		var wg sync.WaitGroup
+		w := runtime.GOMAXPROCS(0)
+		for range w {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				x := uint64(1)
+				for i := 0; i < 100_000_000/w; i++ {
+					x = x*6364136223846793005 + 1442695040888963407
+				}
+				ceilingSink.Add(x)
+			}()
+		}
+		wg.Wait()
+	}
+}
+
+var ceilingSink atomic.Uint64

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"errors"
+	"sync"
 
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/rubric"
@@ -20,6 +21,24 @@ type Scorer struct {
 	// thresholds and titles of the ladder, as given.
 	thresholds []rubric.Threshold
 	titles     []rubric.Title
+	// buffers recycles the per-item working memory of assessments
+	// (*buffers); results never share it.
+	buffers sync.Pool
+}
+
+// buffers is the per-item working memory of one assessment at a time.
+type buffers struct {
+	items       []item
+	keys, tmp   []radixKey
+	order, plac []int
+}
+
+// grow returns s resized to n, reusing its memory when it is big enough.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 // capability is a capability with its scale resolved.

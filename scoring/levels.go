@@ -311,6 +311,7 @@ func (s *Scorer) Gap(in Input, asOf time.Time, track, level string) (Gap, error)
 		return Gap{}, ErrNotCompiled
 	}
 	e := s.evaluate(in, asOf)
+	defer e.release()
 	for t := range s.tracks {
 		if s.tracks[t].id != track {
 			continue

@@ -9,14 +9,15 @@ type radixKey struct {
 // radixSort sorts keys by (a, b) and keeps the order of equal keys, with an
 // LSD radix sort over the bytes of b and then of a; passes whose byte is
 // the same in every key are skipped. It is linear in the number of keys
-// and makes one allocation, where a comparison sort would call a function
+// and needs a buffer as large as keys, which it takes from tmp when big
+// enough and returns for reuse; a comparison sort would call a function
 // some n·log n times.
-func radixSort(keys []radixKey) {
+func radixSort(keys, tmp []radixKey) []radixKey {
 	if len(keys) < 64 {
 		insertionSort(keys)
-		return
+		return tmp
 	}
-	tmp := make([]radixKey, len(keys))
+	tmp = grow(tmp, len(keys))
 	src, dst := keys, tmp
 	for pass := 0; pass < 16; pass++ {
 		shift := uint(pass%8) * 8
@@ -46,6 +47,7 @@ func radixSort(keys []radixKey) {
 	if &src[0] != &keys[0] {
 		copy(keys, src)
 	}
+	return tmp
 }
 
 func insertionSort(keys []radixKey) {
