@@ -104,6 +104,15 @@
 // scoring/evidence.schema.json; go test ./ladder -update regenerates it
 // with the ladder schema).
 //
+// # Many people
+//
+// [Scorer.AssessAll] and the streaming [Scorer.AssessEach] assess many
+// people on every core and keep their order; they stop when the context is
+// cancelled. Bulk evidence comes as JSON Lines, one item a line with its
+// "person", read one person at a time in constant memory by
+// [JSONLinesReader] and assessed by [Scorer.AssessJSONLines]. BENCHMARKS.md
+// in the repository has the throughput figures and how to reproduce them.
+//
 // # Security
 //
 // Evidence files are read with the same limits as ladder files
