@@ -29,27 +29,8 @@ type item struct {
 	src    int     // index of the item's source among those seen
 	weight float64 // effective weight; 0 when not usable
 	usable bool    // known, not a duplicate, not future, source accepted, weight > 0
-	reason reason  // why it does not count toward the rating, 0 when it does
+	reason Reason  // why it does not count toward the rating, NoReason when it does
 }
-
-// reason is a Reason as a small number, for items.
-type reason uint8
-
-const (
-	counts reason = iota
-	unknownCapability
-	unknownRating
-	duplicate
-	future
-	sourceNotAccepted
-	zeroWeight
-	tooOld
-	belowRating
-	notEnough
-)
-
-var reasons = [...]Reason{"", ReasonUnknownCapability, ReasonUnknownRating, ReasonDuplicate, ReasonFuture,
-	ReasonSourceNotAccepted, ReasonZeroWeight, ReasonTooOld, ReasonBelowRating, ReasonNotEnough}
 
 // evaluation is the state of one assessment, shared by Assess and Gap.
 type evaluation struct {
@@ -225,16 +206,16 @@ func (e *evaluation) evidence(in []Evidence) []int {
 		}
 		switch {
 		case it.cap < 0:
-			it.reason = unknownCapability
+			it.reason = ReasonUnknownCapability
 		case it.rank < 0:
-			it.reason = unknownRating
-		case it.reason == duplicate:
+			it.reason = ReasonUnknownRating
+		case it.reason == ReasonDuplicate:
 		case it.day > e.today:
-			it.reason = future
+			it.reason = ReasonFuture
 		case !accepted:
-			it.reason = sourceNotAccepted
+			it.reason = ReasonSourceNotAccepted
 		case !(sw*w > 0) || math.IsInf(w, 0):
-			it.reason = zeroWeight
+			it.reason = ReasonZeroWeight
 		default:
 			it.usable = true
 			it.weight = sw * w
@@ -242,7 +223,7 @@ func (e *evaluation) evidence(in []Evidence) []int {
 				it.weight *= math.Exp2(-float64(e.today-it.day) / p.halfLife)
 			}
 			if it.day < windowStart {
-				it.reason = tooOld // still counts for gates with longer windows
+				it.reason = ReasonTooOld // still counts for gates with longer windows
 			}
 		}
 	}
@@ -312,11 +293,11 @@ func (e *evaluation) evidence(in []Evidence) []int {
 		t := &e.res.Evidence[place[i]]
 		ev := &in[i]
 		*t = ItemTrace{ID: ev.ID, Capability: ev.Capability, Rating: ev.Rating, Date: ev.Date,
-			Source: ev.Source, Status: Counted, Reason: reasons[it.reason]}
-		if it.reason != counts {
+			Source: ev.Source, Status: Counted, Reason: it.reason}
+		if it.reason != NoReason {
 			t.Status = Excluded
 		}
-		if it.usable && it.reason != tooOld {
+		if it.usable && it.reason != ReasonTooOld {
 			t.Weight = round(it.weight) // weighed for the rating
 		}
 	}
@@ -369,7 +350,7 @@ func (e *evaluation) markDuplicates() {
 			})
 			for j := 1; j < len(run); j++ {
 				if e.in[run[j].i].ID == e.in[run[j-1].i].ID {
-					e.items[run[j].i].reason = duplicate
+					e.items[run[j].i].reason = ReasonDuplicate
 				}
 			}
 		}
@@ -470,7 +451,7 @@ func (e *evaluation) aggregate(k int, sum *EvidenceSummary) int {
 	total, counting := 0.0, 0
 	for _, i := range idx {
 		it := &e.items[i]
-		if !it.usable || it.reason != counts {
+		if !it.usable || it.reason != NoReason {
 			continue
 		}
 		weight[it.rank] += it.weight
@@ -514,14 +495,14 @@ func (e *evaluation) aggregate(k int, sum *EvidenceSummary) int {
 	}
 	for _, i := range idx {
 		it := &e.items[i]
-		if !it.usable || it.reason != counts {
+		if !it.usable || it.reason != NoReason {
 			continue
 		}
 		switch {
 		case rank < 0:
-			it.reason = notEnough
+			it.reason = ReasonNotEnough
 		case p.aggregate == rubric.AggregateHighest && it.rank < rank:
-			it.reason = belowRating
+			it.reason = ReasonBelowRating
 		}
 	}
 	return rank
@@ -552,7 +533,7 @@ func (e *evaluation) latest(idx []int) int {
 	best := -1
 	for _, i := range idx {
 		it := &e.items[i]
-		if !it.usable || it.reason != counts {
+		if !it.usable || it.reason != NoReason {
 			continue
 		}
 		if best < 0 || it.day > e.items[best].day || it.day == e.items[best].day && it.rank > e.items[best].rank {

@@ -169,7 +169,7 @@ func TestReasons(t *testing.T) {
 	want := map[string]scoring.Reason{
 		// Of two items with one id, the first in canonical order (by id,
 		// then capability, then rating) counts.
-		"ok-1/advanced": "", "ok-2": "", "low": scoring.ReasonBelowRating, "ok-1/proficient": scoring.ReasonDuplicate,
+		"ok-1/advanced": scoring.NoReason, "ok-2": scoring.NoReason, "low": scoring.ReasonBelowRating, "ok-1/proficient": scoring.ReasonDuplicate,
 		"future": scoring.ReasonFuture, "old": scoring.ReasonTooOld, "rumour": scoring.ReasonSourceNotAccepted,
 		"zero": scoring.ReasonZeroWeight, "alone": scoring.ReasonNotEnough, "nocap": scoring.ReasonUnknownCapability,
 		"norating": scoring.ReasonUnknownRating,
@@ -182,7 +182,7 @@ func TestReasons(t *testing.T) {
 	}
 	var ratings []string
 	for _, r := range res.Ratings {
-		ratings = append(ratings, r.Assessor+" "+r.Capability+" "+r.Rating+" "+string(r.Reason))
+		ratings = append(ratings, r.Assessor+" "+r.Capability+" "+r.Rating+" "+r.Reason.String())
 	}
 	wantRatings := []string{
 		"evidence influence leading reserved-assessor",

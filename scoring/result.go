@@ -1,5 +1,10 @@
 package scoring
 
+import (
+	"fmt"
+	"strconv"
+)
+
 // A Result is the assessment of one person against a ladder. Every slice is
 // in a fixed order (ladder order, or sorted as documented), so that the same
 // input gives the same Result, and the same JSON bytes.
@@ -218,32 +223,85 @@ type EvidenceNeed struct {
 	Need  int    `json:"need"`  // qualifying items required
 }
 
-// Status says whether an input counted.
-type Status string
+// Status says whether an input counted. In JSON and text it is
+// "counted" or "excluded".
+type Status uint8
 
 // The statuses.
 const (
-	Counted  Status = "counted"
-	Excluded Status = "excluded"
+	Counted  Status = iota // the input counts
+	Excluded               // the input does not count; its Reason says why
 )
 
-// Reason says why an input did not count. Reasons are stable codes.
-type Reason string
+var statusNames = [...]string{"counted", "excluded"}
+
+// String returns "counted" or "excluded".
+func (s Status) String() string {
+	if int(s) < len(statusNames) {
+		return statusNames[s]
+	}
+	return "Status(" + strconv.Itoa(int(s)) + ")"
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *Status) UnmarshalText(b []byte) error {
+	for i, n := range statusNames {
+		if n == string(b) {
+			*s = Status(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("scoring: unknown status %q", b)
+}
+
+// Reason says why an input did not count: a stable code, written as in the
+// comments below. The zero Reason means the input counted. Reasons are
+// small numbers, so that a trace of many items stays compact.
+type Reason uint8
 
 // The reasons.
 const (
-	ReasonUnknownCapability Reason = "unknown-capability"  // no capability has the id
-	ReasonUnknownRating     Reason = "unknown-rating"      // the capability's scale has no such rating
-	ReasonDuplicate         Reason = "duplicate"           // another input has the same id (or assessor and capability)
-	ReasonFuture            Reason = "future"              // dated after the assessment day
-	ReasonTooOld            Reason = "too-old"             // dated before the policy's window
-	ReasonSourceNotAccepted Reason = "source-not-accepted" // the policy does not accept the source
-	ReasonZeroWeight        Reason = "zero-weight"         // the source or item weight is zero
-	ReasonBelowRating       Reason = "below-rating"        // below the rating the capability reached, so it did not decide it
-	ReasonNotEnough         Reason = "not-enough"          // too few items or sources to demonstrate any rating
-	ReasonNotApplicable     Reason = "not-applicable"      // a direct rating of n/a
-	ReasonReservedAssessor  Reason = "reserved-assessor"   // the assessor is named "evidence"
+	NoReason                Reason = iota // "": the input counted
+	ReasonUnknownCapability               // "unknown-capability": no capability has the id
+	ReasonUnknownRating                   // "unknown-rating": the capability's scale has no such rating
+	ReasonDuplicate                       // "duplicate": another input has the same id (or assessor and capability)
+	ReasonFuture                          // "future": dated after the assessment day
+	ReasonSourceNotAccepted               // "source-not-accepted": the policy does not accept the source
+	ReasonZeroWeight                      // "zero-weight": the source or item weight is zero
+	ReasonTooOld                          // "too-old": dated before the policy's window
+	ReasonBelowRating                     // "below-rating": below the rating the capability reached, so it did not decide it
+	ReasonNotEnough                       // "not-enough": too few items or sources to demonstrate any rating
+	ReasonNotApplicable                   // "not-applicable": a direct rating of n/a
+	ReasonReservedAssessor                // "reserved-assessor": the assessor is named "evidence"
 )
+
+var reasonNames = [...]string{"", "unknown-capability", "unknown-rating", "duplicate", "future", "source-not-accepted",
+	"zero-weight", "too-old", "below-rating", "not-enough", "not-applicable", "reserved-assessor"}
+
+// String returns the reason's code, "" for NoReason.
+func (r Reason) String() string {
+	if int(r) < len(reasonNames) {
+		return reasonNames[r]
+	}
+	return "Reason(" + strconv.Itoa(int(r)) + ")"
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (r Reason) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (r *Reason) UnmarshalText(b []byte) error {
+	for i, n := range reasonNames {
+		if n == string(b) {
+			*r = Reason(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("scoring: unknown reason %q", b)
+}
 
 // A RatingTrace is one direct rating and what became of it.
 type RatingTrace struct {
