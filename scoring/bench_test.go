@@ -15,7 +15,7 @@ import (
 	"github.com/careerladder/careerladder/scoring"
 )
 
-var benchSizes = []int{10, 1_000, 100_000}
+var benchSizes = []int{10, 1_000, 10_000, 100_000}
 
 func largeLadder(b *testing.B) *ladder.Ladder {
 	b.Helper()
