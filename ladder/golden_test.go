@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	goldenfile "github.com/careerladder/careerladder/internal/golden"
 	"github.com/careerladder/careerladder/ladder"
 )
 
@@ -109,27 +110,10 @@ func diagnose(t *testing.T, name string, src []byte) ladder.Diagnostics {
 	return l.Validate()
 }
 
-// golden compares got with the golden file, line by line, and rewrites the
-// file first under -update. It reports whether they were equal.
+// golden compares got with the golden file, rewriting it under -update.
 func golden(t *testing.T, file string, got []byte) bool {
 	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(strings.Split(string(want), "\n"), strings.Split(string(got), "\n")); diff != "" {
-		t.Errorf("%s differs (-want +got); go test ./ladder -update rewrites it:\n%s", file, diff)
-		return false
-	}
-	return true
+	return goldenfile.Check(t, file, got, *update)
 }
 
 func goldenLines(ds ladder.Diagnostics) string {

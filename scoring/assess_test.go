@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/careerladder/careerladder"
+	goldenfile "github.com/careerladder/careerladder/internal/golden"
 	"github.com/careerladder/careerladder/scoring"
 )
 
@@ -49,18 +49,7 @@ func textOf(t testing.TB, r scoring.Result) []byte {
 
 func golden(t *testing.T, file string, got []byte) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(file, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(strings.Split(string(want), "\n"), strings.Split(string(got), "\n")); diff != "" {
-		t.Errorf("%s differs (-want +got); go test ./scoring -update rewrites it:\n%s", file, diff)
-	}
+	goldenfile.Check(t, file, got, *update)
 }
 
 // TestGolden assesses the example input of every reference ladder and

@@ -23,15 +23,7 @@ import (
 // jsonlScorer compiles the CTO ladder.
 func jsonlScorer(t testing.TB) *scoring.Scorer {
 	t.Helper()
-	l, err := ladder.Load(careerladder.Ladders(), "cto.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := scoring.Compile(l)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return compile(t, "cto.yaml")
 }
 
 // readAllJSONLines reads every person from src, returning the inputs and
