@@ -303,6 +303,16 @@ func (c *checker) checkTracks() {
 func (c *checker) expects(t *Track, li int, lp *yamldoc.Path) {
 	v := &t.Levels[li]
 	seen := map[string]bool{}
+	// The level below's expectations by capability, for falling ones.
+	var below map[string]string
+	if li > 0 && !v.Standalone {
+		below = make(map[string]string, len(t.Levels[li-1].Expects))
+		for _, e := range t.Levels[li-1].Expects {
+			if _, dup := below[e.Capability]; !dup {
+				below[e.Capability] = e.Rating
+			}
+		}
+	}
 	for _, e := range v.Expects {
 		ep := lp.Key("expects").Key(e.Capability)
 		if !c.ref("capability", e.Capability, c.caps, ep, true) {
@@ -316,7 +326,7 @@ func (c *checker) expects(t *Track, li int, lp *yamldoc.Path) {
 		if li == 0 || v.Standalone || e.Rating == rubric.NotApplicable {
 			continue
 		}
-		prev, ok := t.Levels[li-1].Expectation(e.Capability)
+		prev, ok := below[e.Capability]
 		if !ok || prev == rubric.NotApplicable {
 			continue
 		}

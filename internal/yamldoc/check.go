@@ -60,7 +60,7 @@ func (c *checker) value(v reflect.Value, p *Path) {
 				key := el.Field(si.key).String()
 				kp := p.child(key, -1)
 				// Keys are ids, as the schema's propertyNames says.
-				if !idRE.MatchString(key) {
+				if !isID(key) {
 					c.r.Add(Issue{Code: CodeBadID, Path: kp.String(), At: kp.clone(), Key: true,
 						Summary: fmt.Sprintf("%q is not a valid id", key), Detail: idDetail})
 				}
@@ -119,7 +119,7 @@ func (c *checker) field(sf reflect.StructField, f field, v reflect.Value, p *Pat
 		k, val, _ := strings.Cut(kv, "=")
 		switch k {
 		case "pattern":
-			if v.Kind() == reflect.String && v.String() != "" && !c.pattern(val).MatchString(v.String()) {
+			if v.Kind() == reflect.String && v.String() != "" && !c.matches(val, v.String()) {
 				c.add(p, CodeBadID, fmt.Sprintf("%q is not a valid id", v.String()), idDetail)
 			}
 		case "minimum":
@@ -168,9 +168,36 @@ func (c *checker) field(sf reflect.StructField, f field, v reflect.Value, p *Pat
 // joined by single '-', '_' or '.'.
 const IDPattern = `^[a-z0-9]+([._-][a-z0-9]+)*$`
 
-var idRE = regexp.MustCompile(IDPattern)
-
 const idDetail = "ids hold lower-case letters and digits in groups joined by single '-', '_' or '.', as in team-management or 3.2"
+
+// matches reports whether s matches pattern; the id pattern, by far the
+// most common, is checked without a regular expression.
+func (c *checker) matches(pattern, s string) bool {
+	if pattern == IDPattern {
+		return isID(s)
+	}
+	return c.pattern(pattern).MatchString(s)
+}
+
+// isID reports whether s matches IDPattern: lower-case letters and digits
+// in groups joined by single '-', '_' or '.'.
+func isID(s string) bool {
+	sep := true // at the start, as after a separator
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			sep = false
+		case c == '-' || c == '_' || c == '.':
+			if sep {
+				return false
+			}
+			sep = true
+		default:
+			return false
+		}
+	}
+	return len(s) > 0 && !sep
+}
 
 func (c *checker) pattern(s string) *regexp.Regexp {
 	re, ok := c.patterns[s]

@@ -205,8 +205,22 @@ func syntaxIssue(err error) Issue {
 // control other than NEL, or U+FFFE and U+FFFF. The parser reports these
 // without a position. src is valid UTF-8.
 func control(src []byte) (line, col int, bad rune, ok bool) {
+	// Fast path: look at bytes; only a suspicious byte costs a rune walk.
+	suspect := -1
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F ||
+			c == 0xC2 && i+1 < len(src) && src[i+1] >= 0x80 && src[i+1] <= 0x9F && src[i+1] != 0x85 ||
+			c == 0xEF && i+2 < len(src) && src[i+1] == 0xBF && src[i+2] >= 0xBE {
+			suspect = i
+			break
+		}
+	}
+	if suspect < 0 {
+		return 0, 0, 0, true
+	}
 	line, col = 1, 1
-	for _, r := range string(src) {
+	for _, r := range string(src[:min(len(src), suspect+4)]) {
 		switch {
 		case r == '\n':
 			line, col = line+1, 1

@@ -282,3 +282,16 @@ func TestCheckJSON(t *testing.T) {
 		t.Errorf("IsJSONName")
 	}
 }
+
+func TestControlAtTheEnd(t *testing.T) {
+	for _, src := range []string{"a: b\x01", "a: b\x7f", "a: \xc2\x80", "a: \xef\xbf\xbe", "\x00"} {
+		_, issues := Parse([]byte(src), Limits{})
+		if len(issues) != 1 || issues[0].Code != CodeSyntax {
+			t.Errorf("%q: %+v", src, issues)
+		}
+	}
+	// NEL is a line break to YAML, not a control character to refuse.
+	if _, _, _, ok := control([]byte("a: \xc2\x85b\n")); !ok {
+		t.Errorf("NEL refused")
+	}
+}
