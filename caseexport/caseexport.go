@@ -1,0 +1,393 @@
+package caseexport
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/careerladder/careerladder/ladder"
+	"github.com/careerladder/careerladder/rubric"
+)
+
+// The defaults that the zero Options stands for.
+const (
+	// DefaultBaseURI is the base of every uri when Options.BaseURI is
+	// empty. The .invalid top-level domain never resolves.
+	DefaultBaseURI = "https://careerladder.invalid/case"
+	// DefaultCreator is the document's creator when Options.Creator is
+	// empty.
+	DefaultCreator = "careerladder"
+	// DefaultAdoptionStatus is the document's adoptionStatus when
+	// Options.AdoptionStatus is empty.
+	DefaultAdoptionStatus = "Draft"
+	// DefaultLastChange is every lastChangeDateTime when Options.LastChange
+	// is empty: ladders carry no date, and the export never reads the clock.
+	DefaultLastChange = "1970-01-01T00:00:00+00:00"
+)
+
+// Options tune the export. The zero Options is ready to use: uris under
+// DefaultBaseURI, creator DefaultCreator, adoption status DefaultAdoptionStatus
+// and every lastChangeDateTime DefaultLastChange.
+type Options struct {
+	// BaseURI is the base of every uri: BaseURI/KIND/IDENTIFIER, where KIND
+	// is the CASE collection (CFItems, CFAssociations, ...). A trailing
+	// slash is ignored. Empty means DefaultBaseURI.
+	BaseURI string
+	// Creator is the CFDocument's creator. Empty means DefaultCreator.
+	Creator string
+	// AdoptionStatus is the CFDocument's adoptionStatus, such as "Draft",
+	// "Adopted" or "Deprecated". Empty means DefaultAdoptionStatus.
+	AdoptionStatus string
+	// LastChange is every lastChangeDateTime of the package, an RFC 3339
+	// date-time such as "2026-11-27T00:00:00Z", written as given. Empty
+	// means DefaultLastChange. Ladders carry no date, so callers who want
+	// a real one pass the date of the ladder's version here.
+	LastChange string
+}
+
+// Write writes l to w as a CASE 1.1 CFPackage in indented JSON, as the
+// package documentation describes. The same ladder and options always give
+// the same bytes. Write writes nothing when it returns an error: for a nil
+// ladder or writer, an invalid Options.LastChange, or a ladder whose
+// references do not resolve or whose ids repeat (a ladder that passed
+// validation has neither).
+func Write(w io.Writer, l *ladder.Ladder, opts Options) error {
+	if w == nil {
+		return errors.New("caseexport: nil writer")
+	}
+	if l == nil {
+		return errors.New("caseexport: nil ladder")
+	}
+	p, err := build(l, opts)
+	if err != nil {
+		return fmt.Errorf("caseexport: ladder %q: %w", l.ID, err)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(p); err != nil {
+		return fmt.Errorf("caseexport: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// The CASE collections that name the kinds in uris.
+const (
+	kindDocument       = "CFDocuments"
+	kindPackage        = "CFPackages"
+	kindItem           = "CFItems"
+	kindAssociation    = "CFAssociations"
+	kindRubric         = "CFRubrics"
+	kindCriterion      = "CFRubricCriteria"
+	kindCriterionLevel = "CFRubricCriterionLevels"
+)
+
+// exporter builds one package.
+type exporter struct {
+	l    *ladder.Ladder
+	ns   uuid
+	base string
+	when string
+	// defined maps identifiers defined so far to their names, to catch
+	// repeated ids.
+	defined map[string]string
+	// seq counts the children of each destination, for sequenceNumber.
+	seq  map[string]int
+	doc  node
+	pkg  cfPackage
+	errs []error
+}
+
+// A node is an item or the document, as associations refer to it.
+type node struct {
+	name string // the UUID name, such as "capability:influence"
+	link linkURI
+}
+
+func build(l *ladder.Ladder, opts Options) (*cfPackage, error) {
+	e := &exporter{
+		l:       l,
+		ns:      newV5(nameSpaceURL, "careerladder:"+l.ID),
+		base:    strings.TrimRight(cmp.Or(opts.BaseURI, DefaultBaseURI), "/"),
+		when:    cmp.Or(opts.LastChange, DefaultLastChange),
+		defined: map[string]string{},
+		seq:     map[string]int{},
+	}
+	if _, err := time.Parse(time.RFC3339, e.when); err != nil {
+		return nil, fmt.Errorf("LastChange %q is not an RFC 3339 date-time", e.when)
+	}
+	e.document(cmp.Or(opts.Creator, DefaultCreator), cmp.Or(opts.AdoptionStatus, DefaultAdoptionStatus))
+	e.items()
+	e.rubric()
+	if len(e.errs) > 0 {
+		return nil, errors.Join(e.errs...)
+	}
+	return &e.pkg, nil
+}
+
+// ref returns the identifier of name without defining it.
+func (e *exporter) ref(name string) string { return newV5(e.ns, name).String() }
+
+// define returns the identifier of name and records it, reporting a name
+// defined twice (a repeated id in the ladder).
+func (e *exporter) define(name string) string {
+	id := e.ref(name)
+	if _, dup := e.defined[id]; dup {
+		e.errs = append(e.errs, fmt.Errorf("%s is defined twice", name))
+	}
+	e.defined[id] = name
+	return id
+}
+
+func (e *exporter) uri(kind, id string) string { return e.base + "/" + kind + "/" + id }
+
+// item adds a CFItem and returns it as a node, titled with its short
+// statement (the name of a capability or level).
+func (e *exporter) item(name string, it cfItem) node {
+	it.Identifier = e.define(name)
+	it.URI = e.uri(kindItem, it.Identifier)
+	it.LastChangeDateTime = e.when
+	e.pkg.CFItems = append(e.pkg.CFItems, it)
+	return node{name: name, link: linkURI{Title: cmp.Or(it.AbbreviatedStatement, it.FullStatement), Identifier: it.Identifier, URI: it.URI}}
+}
+
+// itemNode returns the node of an item added under name, with title.
+func (e *exporter) itemNode(name, title string) node {
+	id := e.ref(name)
+	return node{name: name, link: linkURI{Title: title, Identifier: id, URI: e.uri(kindItem, id)}}
+}
+
+// associate adds the association origin TYPE dest. Children (isChildOf) are
+// numbered in order within their destination.
+func (e *exporter) associate(origin node, typ string, dest node, ext *associationExtensions) {
+	id := e.define("association:" + origin.name + "->" + dest.name + ":" + typ)
+	a := cfAssociation{
+		Identifier:         id,
+		AssociationType:    typ,
+		URI:                e.uri(kindAssociation, id),
+		OriginNodeURI:      origin.link,
+		DestinationNodeURI: dest.link,
+		LastChangeDateTime: e.when,
+		Extensions:         ext,
+	}
+	if typ == "isChildOf" {
+		e.seq[dest.link.Identifier]++
+		a.SequenceNumber = e.seq[dest.link.Identifier]
+	}
+	e.pkg.CFAssociations = append(e.pkg.CFAssociations, a)
+}
+
+func (e *exporter) document(creator, status string) {
+	l := e.l
+	id := e.define("document")
+	uri := e.uri(kindDocument, id)
+	e.doc = node{name: "document", link: linkURI{Title: l.Name, Identifier: id, URI: uri}}
+	e.pkg.CFDocument = cfDocument{
+		Identifier:         id,
+		URI:                uri,
+		CFPackageURI:       linkURI{Title: l.Name, Identifier: id, URI: e.uri(kindPackage, id)},
+		CaseVersion:        "1.1",
+		Creator:            creator,
+		Title:              l.Name,
+		LastChangeDateTime: e.when,
+		Description:        l.Description,
+		Version:            l.Version,
+		AdoptionStatus:     status,
+		Extensions:         &documentExtensions{Careerladder: e.rules()},
+	}
+}
+
+// rules gathers what CASE has no place for.
+func (e *exporter) rules() ladderRules {
+	l := e.l
+	r := ladderRules{ID: l.ID, Format: l.Format, Levels: []levelRules{}}
+	for _, t := range l.Rules.Thresholds {
+		r.Thresholds = append(r.Thresholds, threshold{ID: t.ID, Name: t.Name, MinPoints: t.MinPoints})
+	}
+	for _, t := range l.Titles {
+		x := title{ID: t.ID, Name: t.Name, Track: t.Track, MinPoints: t.MinPoints, MaxPoints: t.MaxPoints}
+		if t.Track != "" {
+			x.TrackIdentifier = e.ref("track:" + t.Track)
+		}
+		r.Titles = append(r.Titles, x)
+	}
+	if p := l.Rules.Evidence; p != nil {
+		ep := &evidencePolicy{
+			Window:     p.Window.String(),
+			HalfLife:   p.HalfLife.String(),
+			MinItems:   p.MinItems,
+			MinSources: p.MinSources,
+			Aggregate:  string(p.Aggregate),
+		}
+		for _, s := range p.Sources {
+			ep.Sources = append(ep.Sources, sourceWeight{Source: s.Source, Weight: s.Weight})
+		}
+		r.EvidencePolicy = ep
+	}
+	for _, t := range l.Tracks {
+		for _, v := range t.Levels {
+			lr := levelRules{
+				Track:             t.ID,
+				Level:             v.ID,
+				Identifier:        e.ref("level:" + t.ID + "/" + v.ID),
+				Grade:             v.Grade,
+				TypicalExperience: v.TypicalExperience,
+				Standalone:        v.Standalone,
+			}
+			if v.Tolerance != nil {
+				lr.Tolerance = &tolerance{Count: v.Tolerance.Count, Steps: v.Tolerance.MaxSteps()}
+			}
+			for _, g := range v.Requires {
+				lr.Gates = append(lr.Gates, gateOf(g))
+			}
+			r.Levels = append(r.Levels, lr)
+		}
+	}
+	return r
+}
+
+func gateOf(g rubric.Gate) gate {
+	x := gate{Text: g.String(), Kind: g.Kind(), ID: g.ID, Description: g.Description}
+	if p := g.Points; p != nil {
+		x.Points = &pointsGate{Min: p.Min, Categories: p.Categories}
+	}
+	if c := g.CategoryFloor; c != nil {
+		x.CategoryFloor = &categoryFloor{Category: c.Category, Min: c.Min}
+	}
+	if v := g.Evidence; v != nil {
+		x.Evidence = &evidenceGate{
+			Capability: v.Capability,
+			MinRating:  v.MinRating,
+			Count:      v.Count,
+			Window:     v.Window.String(),
+			Tag:        v.Tag,
+			Sources:    v.Sources,
+		}
+	}
+	if n := g.NOfM; n != nil {
+		x.NOfM = &nOfM{N: n.N, Capabilities: n.Capabilities, MinRating: n.MinRating}
+	}
+	return x
+}
+
+func (e *exporter) items() {
+	l := e.l
+	categories := map[string]node{}
+	for _, c := range l.Categories {
+		n := e.item("category:"+c.ID, cfItem{FullStatement: c.Name, CFItemType: "Category", Notes: c.Description})
+		categories[c.ID] = n
+		e.associate(n, "isChildOf", e.doc, nil)
+	}
+	capabilities := map[string]node{}
+	for _, c := range l.Capabilities {
+		it := cfItem{FullStatement: c.Name, HumanCodingScheme: c.Code, CFItemType: "Competency"}
+		if c.Summary != "" {
+			it.FullStatement, it.AbbreviatedStatement = c.Summary, c.Name
+		}
+		n := e.item("capability:"+c.ID, it)
+		capabilities[c.ID] = n
+		parent := e.doc
+		if c.Category != "" {
+			p, ok := categories[c.Category]
+			if !ok {
+				e.errs = append(e.errs, fmt.Errorf("capability %s: no category %q", c.ID, c.Category))
+				continue
+			}
+			parent = p
+		}
+		e.associate(n, "isChildOf", parent, nil)
+	}
+	for _, t := range l.Tracks {
+		tn := e.item("track:"+t.ID, cfItem{FullStatement: t.Name, CFItemType: "Track", Notes: t.Description})
+		e.associate(tn, "isChildOf", e.doc, nil)
+		var prev node
+		for i, v := range t.Levels {
+			it := cfItem{FullStatement: v.Name, CFItemType: "Level"}
+			if v.Summary != "" {
+				it.FullStatement, it.AbbreviatedStatement = v.Name+": "+v.Summary, v.Name
+			}
+			vn := e.item("level:"+t.ID+"/"+v.ID, it)
+			e.associate(vn, "isChildOf", tn, nil)
+			if i > 0 {
+				e.associate(prev, "precedes", vn, nil)
+			}
+			prev = vn
+			for _, x := range v.Expects {
+				cn, ok := capabilities[x.Capability]
+				if !ok {
+					e.errs = append(e.errs, fmt.Errorf("level %s/%s: no capability %q", t.ID, v.ID, x.Capability))
+					continue
+				}
+				ext := expectation{ExpectedRating: x.Rating}
+				if x.Rating != rubric.NotApplicable {
+					ext.CriterionLevelIdentifier = e.ref("criterionlevel:" + x.Capability + "/" + x.Rating)
+				}
+				e.associate(vn, "isRelatedTo", cn, &associationExtensions{Careerladder: ext})
+			}
+		}
+	}
+}
+
+func (e *exporter) rubric() {
+	l := e.l
+	id := e.define("rubric")
+	r := cfRubric{
+		Identifier:         id,
+		URI:                e.uri(kindRubric, id),
+		Title:              l.Name,
+		LastChangeDateTime: e.when,
+		CFRubricCriteria:   []cfCriterion{},
+	}
+	for i := range l.Capabilities {
+		c := &l.Capabilities[i]
+		s, ok := l.ScaleOf(c)
+		if !ok {
+			e.errs = append(e.errs, fmt.Errorf("capability %s: no scale %q", c.ID, c.Scale))
+			continue
+		}
+		cid := e.define("criterion:" + c.ID)
+		item := e.itemNode("capability:"+c.ID, c.Name)
+		crit := cfCriterion{
+			Identifier:              cid,
+			URI:                     e.uri(kindCriterion, cid),
+			Category:                c.Name,
+			Description:             c.Summary,
+			CFItemURI:               item.link,
+			Weight:                  l.Weight(c.ID),
+			Position:                i,
+			RubricID:                id,
+			LastChangeDateTime:      e.when,
+			CFRubricCriterionLevels: []cfCriterionLevel{},
+			Extensions:              &criterionExtensions{Careerladder: criterionRef{Capability: c.ID, Scale: s.ID}},
+		}
+		for rank, rt := range s.Ratings {
+			lid := e.define("criterionlevel:" + c.ID + "/" + rt.ID)
+			lv := cfCriterionLevel{
+				Identifier:         lid,
+				URI:                e.uri(kindCriterionLevel, lid),
+				Quality:            cmp.Or(rt.Label, rt.ID),
+				Score:              float64(rt.Points),
+				Position:           rank,
+				RubricCriterionID:  cid,
+				LastChangeDateTime: e.when,
+				Extensions:         &criterionLevelExtensions{Careerladder: ratingRef{Rating: rt.ID}},
+			}
+			for _, d := range c.Descriptors {
+				if d.Rating == rt.ID {
+					lv.Description = d.Summary
+					break
+				}
+			}
+			crit.CFRubricCriterionLevels = append(crit.CFRubricCriterionLevels, lv)
+		}
+		r.CFRubricCriteria = append(r.CFRubricCriteria, crit)
+	}
+	e.pkg.CFRubrics = []cfRubric{r}
+}

@@ -1,0 +1,350 @@
+package caseexport
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/careerladder/careerladder"
+	"github.com/careerladder/careerladder/ladder"
+	"github.com/careerladder/careerladder/rubric"
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/cto.case.json")
+
+func TestUUIDv5(t *testing.T) {
+	dns := uuid{0x6b, 0xa7, 0xb8, 0x10, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
+	for _, tc := range []struct {
+		ns   uuid
+		name string
+		want string
+	}{
+		{dns, "python.org", "886313e1-3b8a-5372-9b90-0c9aee199e5d"},
+		// Python: uuid.uuid5(uuid.NAMESPACE_URL, "http://python.org/")
+		{nameSpaceURL, "http://python.org/", "4c565f0d-3f5a-5890-b41b-20cf47701c5e"},
+	} {
+		if got := newV5(tc.ns, tc.name).String(); got != tc.want {
+			t.Errorf("UUIDv5(%s, %q) = %s, want %s", tc.ns, tc.name, got, tc.want)
+		}
+	}
+	if got, want := nameSpaceURL.String(), "6ba7b811-9dad-11d1-80b4-00c04fd430c8"; got != want {
+		t.Errorf("nameSpaceURL = %s, want %s", got, want)
+	}
+}
+
+func load(t *testing.T, name string) *ladder.Ladder {
+	t.Helper()
+	l, err := ladder.Load(careerladder.Ladders(), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func export(t *testing.T, l *ladder.Ladder, opts Options) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, l, opts); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestGolden(t *testing.T) {
+	got := export(t, load(t, "cto.yaml"), Options{})
+	path := filepath.Join("testdata", "cto.case.json")
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("export differs from %s (-want +got; go test -update rewrites it):\n%s", path, diff)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	for _, name := range references(t) {
+		a := export(t, load(t, name), Options{})
+		b := export(t, load(t, name), Options{})
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: two exports differ", name)
+		}
+	}
+}
+
+func references(t *testing.T) []string {
+	t.Helper()
+	names, err := fs.Glob(careerladder.Ladders(), "*.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(names) < 4 {
+		t.Fatalf("found %d reference ladders, want 4", len(names))
+	}
+	return names
+}
+
+var uuidRE = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+
+// generic mirrors the parts of a package the checks below read, decoded
+// from the output rather than taken from the builder.
+type generic struct {
+	CFDocument struct {
+		Identifier         string `json:"identifier"`
+		URI                string `json:"uri"`
+		CaseVersion        string `json:"caseVersion"`
+		LastChangeDateTime string `json:"lastChangeDateTime"`
+		Extensions         struct {
+			Careerladder struct {
+				Levels []struct {
+					Identifier string `json:"identifier"`
+				} `json:"levels"`
+			} `json:"careerladder"`
+		} `json:"extensions"`
+	} `json:"CFDocument"`
+	CFItems []struct {
+		Identifier string `json:"identifier"`
+		URI        string `json:"uri"`
+		CFItemType string `json:"CFItemType"`
+	} `json:"CFItems"`
+	CFAssociations []struct {
+		Identifier         string `json:"identifier"`
+		URI                string `json:"uri"`
+		AssociationType    string `json:"associationType"`
+		OriginNodeURI      link   `json:"originNodeURI"`
+		DestinationNodeURI link   `json:"destinationNodeURI"`
+		Extensions         *struct {
+			Careerladder struct {
+				CriterionLevelIdentifier string `json:"criterionLevelIdentifier"`
+			} `json:"careerladder"`
+		} `json:"extensions"`
+	} `json:"CFAssociations"`
+	CFRubrics []struct {
+		Identifier       string `json:"identifier"`
+		CFRubricCriteria []struct {
+			Identifier              string `json:"identifier"`
+			CFItemURI               link   `json:"CFItemURI"`
+			CFRubricCriterionLevels []struct {
+				Identifier string `json:"identifier"`
+			} `json:"CFRubricCriterionLevels"`
+		} `json:"CFRubricCriteria"`
+	} `json:"CFRubrics"`
+}
+
+type link struct {
+	Title      string `json:"title"`
+	Identifier string `json:"identifier"`
+	URI        string `json:"uri"`
+}
+
+// TestReferences exports every reference ladder and checks identifiers
+// and references in the output.
+func TestReferences(t *testing.T) {
+	for _, name := range references(t) {
+		t.Run(name, func(t *testing.T) {
+			l := load(t, name)
+			var p generic
+			if err := json.Unmarshal(export(t, l, Options{}), &p); err != nil {
+				t.Fatal(err)
+			}
+			checkPackage(t, l, &p)
+		})
+	}
+}
+
+func checkPackage(t *testing.T, l *ladder.Ladder, p *generic) {
+	t.Helper()
+	seen := map[string]string{}
+	id := func(what, id string) {
+		if !uuidRE.MatchString(id) {
+			t.Errorf("%s: identifier %q is not a lower-case version 5 UUID", what, id)
+		}
+		if prev, dup := seen[id]; dup {
+			t.Errorf("%s: identifier %s already used by %s", what, id, prev)
+		}
+		seen[id] = what
+	}
+	d := p.CFDocument
+	id("CFDocument", d.Identifier)
+	if d.CaseVersion != "1.1" || d.LastChangeDateTime != DefaultLastChange {
+		t.Errorf("CFDocument: caseVersion %q, lastChangeDateTime %q", d.CaseVersion, d.LastChangeDateTime)
+	}
+	nodes := map[string]string{d.Identifier: d.URI} // identifier -> uri
+	types := map[string]int{}
+	for _, it := range p.CFItems {
+		id("CFItem", it.Identifier)
+		nodes[it.Identifier] = it.URI
+		types[it.CFItemType]++
+		if !strings.HasSuffix(it.URI, "/CFItems/"+it.Identifier) {
+			t.Errorf("CFItem %s: uri %s", it.Identifier, it.URI)
+		}
+	}
+	levels := 0
+	for _, tr := range l.Tracks {
+		levels += len(tr.Levels)
+	}
+	want := map[string]int{"Category": len(l.Categories), "Competency": len(l.Capabilities), "Track": len(l.Tracks), "Level": levels}
+	for k, v := range want {
+		if v == 0 {
+			delete(want, k)
+		}
+	}
+	if diff := cmp.Diff(want, types); diff != "" {
+		t.Errorf("CFItemType counts (-want +got):\n%s", diff)
+	}
+	var rubricLevels = map[string]bool{}
+	for _, r := range p.CFRubrics {
+		id("CFRubric", r.Identifier)
+		for _, c := range r.CFRubricCriteria {
+			id("CFRubricCriterion", c.Identifier)
+			if nodes[c.CFItemURI.Identifier] != c.CFItemURI.URI {
+				t.Errorf("criterion %s: CFItemURI %+v is no item", c.Identifier, c.CFItemURI)
+			}
+			for _, lv := range c.CFRubricCriterionLevels {
+				id("CFRubricCriterionLevel", lv.Identifier)
+				rubricLevels[lv.Identifier] = true
+			}
+		}
+	}
+	children := map[string]int{}
+	for _, a := range p.CFAssociations {
+		id("CFAssociation", a.Identifier)
+		for end, n := range map[string]link{"origin": a.OriginNodeURI, "destination": a.DestinationNodeURI} {
+			uri, ok := nodes[n.Identifier]
+			if !ok || uri != n.URI || n.Title == "" {
+				t.Errorf("association %s: %s %+v is neither an item nor the document", a.Identifier, end, n)
+			}
+		}
+		if a.AssociationType == "isChildOf" {
+			children[a.OriginNodeURI.Identifier]++
+		}
+		if x := a.Extensions; x != nil && x.Careerladder.CriterionLevelIdentifier != "" && !rubricLevels[x.Careerladder.CriterionLevelIdentifier] {
+			t.Errorf("association %s: no criterion level %s", a.Identifier, x.Careerladder.CriterionLevelIdentifier)
+		}
+	}
+	// Every item hangs in the tree exactly once.
+	for _, it := range p.CFItems {
+		if children[it.Identifier] != 1 {
+			t.Errorf("CFItem %s (%s) is the child of %d nodes, want 1", it.Identifier, it.CFItemType, children[it.Identifier])
+		}
+	}
+	for _, lr := range d.Extensions.Careerladder.Levels {
+		if _, ok := nodes[lr.Identifier]; !ok {
+			t.Errorf("extensions: level %s is no item", lr.Identifier)
+		}
+	}
+}
+
+func TestOptions(t *testing.T) {
+	l := tiny()
+	got := string(export(t, l, Options{
+		BaseURI:        "https://example.com/case/",
+		Creator:        "Example Ltd",
+		AdoptionStatus: "Adopted",
+		LastChange:     "2026-11-27T00:00:00Z",
+	}))
+	for _, s := range []string{
+		`"uri": "https://example.com/case/CFDocuments/`,
+		`"creator": "Example Ltd"`,
+		`"adoptionStatus": "Adopted"`,
+		`"lastChangeDateTime": "2026-11-27T00:00:00Z"`,
+	} {
+		if !strings.Contains(got, s) {
+			t.Errorf("output lacks %s", s)
+		}
+	}
+	if strings.Contains(got, DefaultLastChange) || strings.Contains(got, "careerladder.invalid") {
+		t.Error("output still holds a default")
+	}
+}
+
+func TestErrors(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(nil, tiny(), Options{}); err == nil {
+		t.Error("nil writer: no error")
+	}
+	if err := Write(&buf, nil, Options{}); err == nil {
+		t.Error("nil ladder: no error")
+	}
+	if err := Write(&buf, tiny(), Options{LastChange: "yesterday"}); err == nil {
+		t.Error("bad LastChange: no error")
+	}
+	dup := tiny()
+	dup.Capabilities = append(dup.Capabilities, dup.Capabilities[0])
+	if err := Write(&buf, dup, Options{}); err == nil || !strings.Contains(err.Error(), "capability:craft is defined twice") {
+		t.Errorf("repeated capability: error %v", err)
+	}
+	bad := tiny()
+	bad.Tracks[0].Levels[0].Expects = []rubric.Expectation{{Capability: "nope", Rating: "good"}}
+	if err := Write(&buf, bad, Options{}); err == nil || !strings.Contains(err.Error(), `no capability "nope"`) {
+		t.Errorf("unknown capability: error %v", err)
+	}
+	if buf.Len() != 0 {
+		t.Errorf("failed writes wrote %d bytes", buf.Len())
+	}
+	if err := Write(errWriter{}, tiny(), Options{}); err == nil {
+		t.Error("failing writer: no error")
+	}
+}
+
+type errWriter struct{}
+
+func (errWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func tiny() *ladder.Ladder {
+	return &ladder.Ladder{
+		Format: ladder.FormatV1,
+		ID:     "tiny",
+		Name:   "Tiny ladder",
+		Scales: []rubric.Scale{{ID: "basic", Ratings: []rubric.Rating{
+			{ID: "ok", Label: "OK", Points: 1},
+			{ID: "good", Label: "Good", Points: 2},
+		}}},
+		Capabilities: []ladder.Capability{{ID: "craft", Name: "Craft", Summary: "Writes code that works."}},
+		Tracks: []ladder.Track{{ID: "ic", Name: "Individual contributor", Levels: []ladder.Level{
+			{ID: "junior", Name: "Junior", Expects: []rubric.Expectation{{Capability: "craft", Rating: "ok"}}},
+			{ID: "senior", Name: "Senior", Expects: []rubric.Expectation{{Capability: "craft", Rating: "good"}}},
+		}}},
+	}
+}
+
+func Example() {
+	var buf bytes.Buffer
+	if err := Write(&buf, tiny(), Options{}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	var p struct {
+		CFDocument struct {
+			Identifier string `json:"identifier"`
+			URI        string `json:"uri"`
+		} `json:"CFDocument"`
+		CFItems        []json.RawMessage `json:"CFItems"`
+		CFAssociations []json.RawMessage `json:"CFAssociations"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &p); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(p.CFDocument.Identifier)
+	fmt.Println(p.CFDocument.URI)
+	fmt.Println(len(p.CFItems), "items,", len(p.CFAssociations), "associations")
+	// Output:
+	// 7bf8db04-0eb2-5675-828d-a35c75361b36
+	// https://careerladder.invalid/case/CFDocuments/7bf8db04-0eb2-5675-828d-a35c75361b36
+	// 4 items, 7 associations
+}
