@@ -1,0 +1,170 @@
+package diff
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"time"
+
+	"github.com/careerladder/careerladder/ladder"
+	"github.com/careerladder/careerladder/scoring"
+)
+
+// A Move is a person whose level on a track differs between two versions
+// of a ladder.
+type Move struct {
+	// Person is the id of the person, as the input gives it.
+	Person string `json:"person"`
+	// Track is the id of the track.
+	Track string `json:"track"`
+	// Old is the id of the level reached under the old ladder, "" for none.
+	Old string `json:"old"`
+	// New is the id of the level reached under the new ladder, "" for none.
+	New string `json:"new"`
+	// Direction is "up" or "down".
+	Direction string `json:"direction"`
+	// Reasons explain the move in words. Moving down, they are the
+	// Check.Text of the checks of the old level (and of the levels below
+	// it that it needs) that fail under the new ladder, leaving out single
+	// expectations that fall short within the level's tolerance; or
+	// "level ID is no longer in track ID". Moving up, "now reached: NAME"
+	// followed by the checks of the new level, all met.
+	Reasons []string `json:"reasons"`
+}
+
+// Rescore assesses every input under both scorers as of asOf and returns
+// the people whose level changes on a track, sorted by person and then
+// track. The level compared is the worst-case level
+// (scoring.TrackResult.Level). Only tracks present in both ladders are
+// compared: a track that only one version has moves nobody. A nil scorer,
+// or one that fails to assess, gives no moves.
+func Rescore(oldS, newS *scoring.Scorer, ins []scoring.Input, asOf time.Time) []Move {
+	if oldS == nil || newS == nil || oldS.Ladder() == nil || newS.Ladder() == nil {
+		return nil
+	}
+	ctx := context.Background()
+	oldR, err := oldS.AssessAll(ctx, ins, asOf)
+	if err != nil {
+		return nil
+	}
+	newR, err := newS.AssessAll(ctx, ins, asOf)
+	if err != nil {
+		return nil
+	}
+	ol, nl := oldS.Ladder(), newS.Ladder()
+	var out []Move
+	for i := range ins {
+		for _, nt := range newR[i].Tracks {
+			ot, ok := trackResult(oldR[i].Tracks, nt.ID)
+			if !ok {
+				continue
+			}
+			o, n := levelID(ot.Level), levelID(nt.Level)
+			if o == n {
+				continue
+			}
+			m := Move{Person: ins[i].Person, Track: nt.ID, Old: o, New: n}
+			if up(ol, nl, nt.ID, o, n) {
+				m.Direction = "up"
+				m.Reasons = upReasons(newS, ins[i], asOf, nt.ID, nt.Level)
+			} else {
+				m.Direction = "down"
+				m.Reasons = downReasons(newS, ins[i], asOf, nt.ID, o)
+			}
+			out = append(out, m)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Move) int {
+		return cmp.Or(cmp.Compare(a.Person, b.Person), cmp.Compare(a.Track, b.Track))
+	})
+	return out
+}
+
+func trackResult(ts []scoring.TrackResult, id string) (scoring.TrackResult, bool) {
+	for _, t := range ts {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return scoring.TrackResult{}, false
+}
+
+func levelID(n *scoring.Named) string {
+	if n == nil {
+		return ""
+	}
+	return n.ID
+}
+
+// index returns the position of level id in track of l, -1 for "" and -2
+// when the track or level is missing.
+func index(l *ladder.Ladder, track, id string) int {
+	if id == "" {
+		return -1
+	}
+	t, ok := l.Track(track)
+	if !ok {
+		return -2
+	}
+	i := slices.IndexFunc(t.Levels, func(v ladder.Level) bool { return v.ID == id })
+	if i < 0 {
+		return -2
+	}
+	return i
+}
+
+// up reports whether moving from level o to level n is a move up: by their
+// positions in the new track when both are there, else in the old track,
+// else by the old level's old position against the new level's new one.
+func up(ol, nl *ladder.Ladder, track, o, n string) bool {
+	if a, b := index(nl, track, o), index(nl, track, n); a > -2 && b > -2 {
+		return b > a
+	}
+	if a, b := index(ol, track, o), index(ol, track, n); a > -2 && b > -2 {
+		return b > a
+	}
+	return index(nl, track, n) > index(ol, track, o)
+}
+
+func downReasons(s *scoring.Scorer, in scoring.Input, asOf time.Time, track, level string) []string {
+	if level == "" {
+		return nil
+	}
+	g, err := s.Gap(in, asOf, track, level)
+	if err != nil {
+		return []string{"level " + level + " is no longer in track " + track}
+	}
+	// An expectation that falls short within the level's tolerance is no
+	// reason: only the failing checks that keep the level out are.
+	tolerated := map[string]bool{}
+	for _, c := range g.Checks {
+		if c.Kind == scoring.CheckExpectations && c.Met {
+			tolerated[c.Level] = true
+		}
+	}
+	var out []string
+	for _, c := range g.Checks {
+		if !c.Met && !(c.Kind == scoring.CheckExpectation && tolerated[c.Level]) {
+			out = append(out, c.Text)
+		}
+	}
+	return out
+}
+
+func upReasons(s *scoring.Scorer, in scoring.Input, asOf time.Time, track string, level *scoring.Named) []string {
+	name := level.ID
+	if level.Name != "" {
+		name = level.Name
+	}
+	out := []string{"now reached: " + name}
+	g, err := s.Gap(in, asOf, track, level.ID)
+	if err != nil {
+		return out
+	}
+	for _, c := range g.Checks {
+		if c.Met && c.Level == level.ID {
+			out = append(out, c.Text)
+		}
+	}
+	return out
+}
