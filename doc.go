@@ -41,7 +41,14 @@
 //     capability ratings, a level per track, the gap to the next level with
 //     the cheapest path, and a trace of every input out. Also evidence files
 //     and their schema.
-//   - cmd/ladder (planned): the command-line tool for CI and people.
+//   - [github.com/careerladder/careerladder/spreadsheet],
+//     [github.com/careerladder/careerladder/diff],
+//     [github.com/careerladder/careerladder/caseexport] and
+//     [github.com/careerladder/careerladder/chart]: a ladder as CSV and back,
+//     what changed between two versions and who would move, a 1EdTech CASE
+//     1.1 package, and an SVG radar of a person against a track.
+//   - cmd/ladder: the command-line tool for CI and people (validate, schema,
+//     assess, render, export, import, diff, chart).
 //
 // Imports point down only: scoring uses ladder and rubric, ladder uses rubric
 // and the internal YAML walker. No package keeps global mutable state.

@@ -6,7 +6,11 @@
 //	ladder validate [--format text|json|github] [--strict] [--kind auto|ladder|evidence] [--ladder FILE] FILE...
 //	ladder schema [ladder|evidence]
 //	ladder assess --ladder FILE (--evidence FILE | --ratings FILE)... [--as-of YYYY-MM-DD] [--track ID] [--format text|json]
-//	ladder render [--format markdown] FILE
+//	ladder render [--format markdown] [--chart URL] FILE
+//	ladder export --format csv|case FILE
+//	ladder import --from csv FILE.csv
+//	ladder diff [--evidence FILE]... [--format text|json] OLD NEW
+//	ladder chart --ladder FILE --evidence FILE [--track ID] [--as-of YYYY-MM-DD]
 //	ladder version
 //	ladder help [COMMAND]
 //
@@ -68,6 +72,10 @@ func commands() []command {
 		{"schema", "print the JSON Schema of ladder or evidence files", schemaHelp, runSchema},
 		{"assess", "assess a person against a ladder", assessHelp, runAssess},
 		{"render", "write a ladder as a Markdown page", renderHelp, runRender},
+		{"export", "write a ladder as CSV or as a CASE 1.1 package", exportHelp, runExport},
+		{"import", "read a ladder from a CSV spreadsheet", importHelp, runImport},
+		{"diff", "compare two versions of a ladder, and who would move", diffHelp, runDiff},
+		{"chart", "draw a person against a ladder as an SVG radar", chartHelp, runChart},
 		{"version", "print the version", "usage: ladder version\n\nPrints the module version and the Go version it was built with.\n", runVersion},
 		{"help", "show help for a command", "usage: ladder help [COMMAND]\n", nil},
 	}

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -299,5 +301,100 @@ func TestAssessJSONLines(t *testing.T) {
 	}
 	if _, errOut, code := ladderRun(t, "", "assess", "--ladder", "testdata/ladders/cto.yaml", "--evidence", stream, "--ratings", "testdata/evidence/senior-engineer.yaml"); code != 2 || !strings.Contains(errOut, "only input") {
 		t.Errorf("mixed inputs: %d %s", code, errOut)
+	}
+}
+
+func TestExportImport(t *testing.T) {
+	csvOut, _, code := ladderRun(t, "", "export", "--format", "csv", "testdata/ladders/cto.yaml")
+	if code != 0 || !strings.HasPrefix(csvOut, "id,name,category,summary,engineering/engineer,") {
+		t.Fatalf("export csv: %d\n%s", code, csvOut)
+	}
+	file := filepath.Join(t.TempDir(), "cto.csv")
+	os.WriteFile(file, []byte(csvOut), 0o644)
+	yamlOut, errOut, code := ladderRun(t, "", "import", "--from", "csv", file)
+	if code != 0 || !strings.HasPrefix(yamlOut, "format: careerladder/v1\n") {
+		t.Fatalf("import: %d\n%s\n%s", code, yamlOut, errOut)
+	}
+	back := filepath.Join(t.TempDir(), "back.yaml")
+	os.WriteFile(back, []byte(yamlOut), 0o644)
+	again, _, _ := ladderRun(t, "", "export", "--format", "csv", back)
+	if again != csvOut {
+		t.Errorf("export, import, export is not stable")
+	}
+	bad := filepath.Join(t.TempDir(), "bad.csv")
+	os.WriteFile(bad, []byte("Capability,Junior\nCoding,1\nCoding,2\n,3\n"), 0o644)
+	if _, errOut, code := ladderRun(t, "", "import", "--from", "csv", bad); code != 1 || !strings.Contains(errOut, "bad.csv:") {
+		t.Errorf("bad sheet: %d\n%s", code, errOut)
+	}
+	caseOut, _, code := ladderRun(t, "", "export", "--format", "case", "--last-change", "2026-11-27T00:00:00+00:00", "testdata/ladders/cto.yaml")
+	var pkg struct {
+		CFDocument struct{ Identifier, LastChangeDateTime string }
+		CFItems    []struct{ Identifier string }
+	}
+	if err := json.Unmarshal([]byte(caseOut), &pkg); err != nil || code != 0 || pkg.CFDocument.Identifier == "" ||
+		pkg.CFDocument.LastChangeDateTime != "2026-11-27T00:00:00+00:00" || len(pkg.CFItems) == 0 {
+		t.Errorf("export case: %d %v %+v", code, err, pkg.CFDocument)
+	}
+	for _, args := range [][]string{{"export", "testdata/ladders/cto.yaml"}, {"export", "--format", "xml", "x"}, {"import", "x.csv"}, {"import", "--from", "csv", "no/such.csv"}} {
+		if _, _, code := ladderRun(t, "", args...); code != 2 {
+			t.Errorf("ladder %v: exit %d, want 2", args, code)
+		}
+	}
+}
+
+func TestDiff(t *testing.T) {
+	if out, _, code := ladderRun(t, "", "diff", "testdata/ladders/cto.yaml", "testdata/ladders/cto.yaml"); code != 0 || !strings.Contains(out, "no changes") {
+		t.Errorf("equal: %d\n%s", code, out)
+	}
+	src, err := os.ReadFile(filepath.Join(root, "testdata/ladders/cto.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	harder := filepath.Join(t.TempDir(), "harder.yaml")
+	os.WriteFile(harder, []byte(strings.Replace(string(src), "count: 6\n", "count: 20\n", 1)), 0o644)
+	out, _, code := ladderRun(t, "", "diff", "--as-of", "2026-11-27", "--evidence", "testdata/evidence/senior-engineer.yaml", "testdata/ladders/cto.yaml", harder)
+	if code != 1 || !strings.Contains(out, "~ tracks[engineering].levels[senior].requires[hard-problems]") ||
+		!strings.Contains(out, "alex, engineering: senior -> engineer (down)") {
+		t.Errorf("changed: %d\n%s", code, out)
+	}
+	out, _, code = ladderRun(t, "", "diff", "--format", "json", "--as-of", "2026-11-27", "--evidence", "testdata/evidence/senior-engineer.yaml", "testdata/ladders/cto.yaml", harder)
+	var rep struct {
+		Changes []struct{ Kind, Path string }
+		Moves   []struct{ Person, Direction string }
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != 1 || len(rep.Changes) != 1 || len(rep.Moves) != 1 || rep.Moves[0].Direction != "down" {
+		t.Errorf("json: %d %v %+v", code, err, rep)
+	}
+	if _, _, code := ladderRun(t, "", "diff", "testdata/ladders/cto.yaml"); code != 2 {
+		t.Errorf("one file: %d", code)
+	}
+}
+
+func TestChartAndRenderWithChart(t *testing.T) {
+	out, _, code := ladderRun(t, "", "chart", "--ladder", "testdata/ladders/cto.yaml", "--evidence", "testdata/evidence/senior-engineer.yaml", "--as-of", "2026-11-27", "--track", "leadership")
+	if code != 0 || !strings.Contains(out, "<svg") || !strings.Contains(out, "Head of Engineering") {
+		t.Errorf("chart: %d\n%.300s", code, out)
+	}
+	dec := xml.NewDecoder(strings.NewReader(out))
+	for {
+		if _, err := dec.Token(); err != nil {
+			if err != io.EOF {
+				t.Errorf("chart is not well-formed XML: %v", err)
+			}
+			break
+		}
+	}
+	if _, _, code := ladderRun(t, "", "chart", "--ladder", "testdata/ladders/cto.yaml"); code != 2 {
+		t.Errorf("no evidence: %d", code)
+	}
+	if _, _, code := ladderRun(t, "", "chart", "--ladder", "testdata/ladders/cto.yaml", "--evidence", "testdata/evidence/senior-engineer.yaml", "--track", "sales"); code != 2 {
+		t.Errorf("unknown track: %d", code)
+	}
+	page, _, code := ladderRun(t, "", "render", "--chart", "charts/alex.svg", "testdata/ladders/cto.yaml")
+	if code != 0 || !strings.HasPrefix(page, "# Engineer to CTO of a small company\n\n![Radar chart](<charts/alex.svg>)\n") {
+		t.Errorf("render --chart: %d\n%.200s", code, page)
+	}
+	if _, _, code := ladderRun(t, "", "render", "--chart", "a b<c>", "testdata/ladders/cto.yaml"); code != 2 {
+		t.Errorf("bad chart url: %d", code)
 	}
 }

@@ -45,13 +45,15 @@ func runSchema(c *cli, args []string) (int, error) {
 	return exitUsage, usagef("unknown schema %q: ladder or evidence", kind)
 }
 
-const renderHelp = `usage: ladder render [--format markdown] FILE
+const renderHelp = `usage: ladder render [--format markdown] [--chart URL] FILE
 
 Writes a ladder as a Markdown page (CommonMark with GitHub tables): rating
 scales, capabilities by category with descriptors, signals and examples, a
 level-by-capability matrix of expectations per track, each level's
 requirements, titles and rules in words. Text from the file is escaped so
-that it cannot break the page. "-" reads standard input.
+that it cannot break the page. "-" reads standard input. --chart adds an
+image below the title, such as a radar chart written by "ladder chart"; the
+URL may not hold spaces, angle brackets or control characters.
 
 Exit status: 0 success; 1 when the ladder is invalid (diagnostics on
 standard error); 2 for a usage or I/O error.
@@ -61,6 +63,7 @@ func runRender(c *cli, args []string) (int, error) {
 	fs := flag.NewFlagSet("render", flag.ContinueOnError)
 	format := &choice{"markdown", []string{"markdown"}}
 	fs.Var(format, "format", "")
+	chartURL := fs.String("chart", "", "")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage, err
@@ -68,11 +71,25 @@ func runRender(c *cli, args []string) (int, error) {
 	if len(paths) != 1 {
 		return exitUsage, usagef("render takes one file")
 	}
+	if strings.ContainsFunc(*chartURL, func(r rune) bool { return r <= ' ' || r == '<' || r == '>' || r == 0x7f }) {
+		return exitUsage, usagef("--chart %q: spaces, angle brackets and control characters are not allowed", *chartURL)
+	}
 	l, code, err := loadLadder(c, paths[0])
 	if err != nil {
 		return code, err
 	}
-	return exitOK, l.WriteMarkdown(c.stdout)
+	var page bytes.Buffer
+	if err := l.WriteMarkdown(&page); err != nil {
+		return exitUsage, err
+	}
+	out := page.Bytes()
+	if *chartURL != "" {
+		// After the title line: "# Name\n".
+		title, rest, _ := bytes.Cut(out, []byte("\n"))
+		out = fmt.Appendf(nil, "%s\n\n![Radar chart](<%s>)\n%s", title, *chartURL, rest)
+	}
+	_, err = c.stdout.Write(out)
+	return exitOK, err
 }
 
 const assessHelp = `usage: ladder assess --ladder FILE (--evidence FILE | --ratings FILE)... [--as-of YYYY-MM-DD] [--track ID] [--format text|json]
@@ -153,35 +170,9 @@ func runAssess(c *cli, args []string) (int, error) {
 			return assessStream(c, s, p, asOf, *track, format.value)
 		}
 	}
-	var in scoring.Input
-	bad := false
-	for _, path := range append(append(files{}, ratings...), evidence...) {
-		src, err := readInput(c, path)
-		var ds ladder.Diagnostics
-		if err != nil && !errors.As(err, &ds) {
-			return exitUsage, err
-		}
-		if ds == nil {
-			var part scoring.Input
-			part, err = s.ParseInput(path, src)
-			if errors.As(err, &ds) {
-				bad = true
-				printDiagnostics(c.stderr, ds)
-				continue
-			}
-			if in.Person != "" && part.Person != in.Person {
-				return exitFindings, fmt.Errorf("%s is for %q, another file for %q: assess one person at a time", path, part.Person, in.Person)
-			}
-			in.Person = part.Person
-			in.Ratings = append(in.Ratings, part.Ratings...)
-			in.Evidence = append(in.Evidence, part.Evidence...)
-			continue
-		}
-		bad = true
-		printDiagnostics(c.stderr, ds)
-	}
-	if bad {
-		return exitFindings, errors.New("invalid input files")
+	in, code, err := loadInputs(c, s, append(append(files{}, ratings...), evidence...))
+	if err != nil {
+		return code, err
 	}
 	res := s.Assess(in, asOf)
 	if *track != "" {
@@ -259,4 +250,46 @@ func assessStream(c *cli, s *scoring.Scorer, path string, asOf time.Time, track,
 		return exitFindings, fmt.Errorf("%d %s with invalid lines, skipped", invalid, map[bool]string{true: "person", false: "people"}[invalid == 1])
 	}
 	return exitOK, nil
+}
+
+// loadInputs reads evidence files for one person, checked against s's
+// ladder, and merges them. Content problems are printed (exit 1); files for
+// different people are refused (exit 1); I/O problems are exit 2.
+func loadInputs(c *cli, s *scoring.Scorer, paths []string) (scoring.Input, int, error) {
+	var in scoring.Input
+	bad := false
+	for _, path := range paths {
+		src, err := readInput(c, path)
+		var ds ladder.Diagnostics
+		if err != nil && !errors.As(err, &ds) {
+			return in, exitUsage, err
+		}
+		if ds == nil {
+			var part scoring.Input
+			part, err = s.ParseInput(path, src)
+			if !errors.As(err, &ds) {
+				if in.Person != "" && part.Person != in.Person {
+					return in, exitFindings, fmt.Errorf("%s is for %q, another file for %q: assess one person at a time", path, part.Person, in.Person)
+				}
+				in.Person = part.Person
+				in.Ratings = append(in.Ratings, part.Ratings...)
+				in.Evidence = append(in.Evidence, part.Evidence...)
+				continue
+			}
+		}
+		bad = true
+		printDiagnostics(c.stderr, ds)
+	}
+	if bad {
+		return in, exitFindings, errors.New("invalid input files")
+	}
+	return in, exitOK, nil
+}
+
+// writeJSON writes v as indented JSON without HTML escaping.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }

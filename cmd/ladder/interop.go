@@ -1,0 +1,299 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"time"
+
+	"github.com/careerladder/careerladder/caseexport"
+	"github.com/careerladder/careerladder/chart"
+	"github.com/careerladder/careerladder/diff"
+	"github.com/careerladder/careerladder/ladder"
+	"github.com/careerladder/careerladder/scoring"
+	"github.com/careerladder/careerladder/spreadsheet"
+)
+
+const exportHelp = `usage: ladder export --format csv|case [--base-uri URI] [--last-change RFC3339] FILE
+
+Writes a ladder in another format to standard output.
+
+  --format csv   the level-by-capability matrix: columns id, name, category,
+                 summary, then one column TRACK/LEVEL per level; one row per
+                 capability; cells hold the expected rating, n/a, or nothing.
+                 "ladder import --from csv" reads it back.
+  --format case  a 1EdTech CASE 1.1 CFPackage (JSON) with deterministic
+                 UUIDv5 identifiers; --base-uri sets the uris (default
+                 https://careerladder.invalid/case), --last-change the
+                 lastChangeDateTime (default 1970-01-01T00:00:00+00:00: the
+                 clock is never read).
+
+Exit status: 0 success; 1 invalid ladder; 2 usage or I/O error.
+`
+
+func runExport(c *cli, args []string) (int, error) {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	format := &choice{"", []string{"csv", "case"}}
+	fs.Var(format, "format", "")
+	baseURI := fs.String("base-uri", "", "")
+	lastChange := fs.String("last-change", "", "")
+	paths, err := parseFlags(fs, args)
+	if err != nil {
+		return exitUsage, err
+	}
+	if format.value == "" {
+		return exitUsage, usagef("--format csv or --format case is required")
+	}
+	if len(paths) != 1 {
+		return exitUsage, usagef("export takes one file")
+	}
+	l, code, err := loadLadder(c, paths[0])
+	if err != nil {
+		return code, err
+	}
+	var out bytes.Buffer
+	if format.value == "csv" {
+		err = spreadsheet.Export(&out, l)
+	} else {
+		err = caseexport.Write(&out, l, caseexport.Options{BaseURI: *baseURI, LastChange: *lastChange})
+	}
+	if err != nil {
+		return exitUsage, err
+	}
+	_, err = c.stdout.Write(out.Bytes())
+	return exitOK, err
+}
+
+const importHelp = `usage: ladder import --from csv FILE.csv
+
+Reads a ladder from a spreadsheet saved as CSV and writes it as YAML to
+standard output. Two shapes are read: the one "ladder export --format csv"
+writes (columns id, name, category, summary, then TRACK/LEVEL columns), and
+the looser one people keep: a header row of level names and a first column
+of capability names, one track. Ratings become one scale, in the order
+they first appear (numerically when all are numbers). Problems are reported
+as file:row:col: code: summary.
+
+Exit status: 0 success; 1 when the sheet has problems; 2 usage or I/O error.
+`
+
+func runImport(c *cli, args []string) (int, error) {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	from := &choice{"", []string{"csv"}}
+	fs.Var(from, "from", "")
+	paths, err := parseFlags(fs, args)
+	if err != nil {
+		return exitUsage, err
+	}
+	if from.value == "" {
+		return exitUsage, usagef("--from csv is required")
+	}
+	if len(paths) != 1 {
+		return exitUsage, usagef("import takes one file")
+	}
+	src, err := readInput(c, paths[0])
+	var ds ladder.Diagnostics
+	if err != nil && !errors.As(err, &ds) {
+		return exitUsage, err
+	}
+	if ds != nil {
+		printDiagnostics(c.stderr, ds)
+		return exitFindings, fmt.Errorf("%s cannot be read", paths[0])
+	}
+	l, err := spreadsheet.Import(paths[0], bytes.NewReader(src))
+	if errors.As(err, &ds) {
+		printDiagnostics(c.stderr, ds)
+		return exitFindings, fmt.Errorf("%s is not a valid ladder sheet", paths[0])
+	} else if err != nil {
+		return exitUsage, err
+	}
+	var out bytes.Buffer
+	if err := l.WriteYAML(&out); err != nil {
+		return exitUsage, err
+	}
+	_, err = c.stdout.Write(out.Bytes())
+	return exitOK, err
+}
+
+const diffHelp = `usage: ladder diff [--evidence FILE]... [--as-of YYYY-MM-DD] [--format text|json] OLD NEW
+
+Compares two versions of a ladder, matching everything by id: capabilities,
+scales and ratings, tracks, levels, expectations, gates, rules, thresholds
+and titles added, removed, changed or moved. With evidence files (each one
+person, as for assess), it also assesses each person under both versions
+and lists who would change level on a track, and why.
+
+  --format text   "+ path: new", "- path: old", "~ path: old -> new",
+                  "> path: old -> new" (moved), then a count; then the moves.
+  --format json   {"changes": [{"kind", "path", "old", "new", "summary"}],
+                   "moves": [{"person", "track", "old", "new", "direction",
+                   "reasons"}]}
+
+Exit status: 0 when the ladders are equal; 1 when they differ or an input
+is invalid; 2 for a usage or I/O error.
+`
+
+func runDiff(c *cli, args []string) (int, error) {
+	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
+	var evidence files
+	fs.Var(&evidence, "evidence", "")
+	asOfText := fs.String("as-of", "", "")
+	format := &choice{"text", []string{"text", "json"}}
+	fs.Var(format, "format", "")
+	paths, err := parseFlags(fs, args)
+	if err != nil {
+		return exitUsage, err
+	}
+	if len(paths) != 2 {
+		return exitUsage, usagef("diff takes two files, OLD and NEW")
+	}
+	asOf, err := asOfDay(c, *asOfText)
+	if err != nil {
+		return exitUsage, err
+	}
+	oldL, code, err := loadLadder(c, paths[0])
+	if err != nil {
+		return code, err
+	}
+	newL, code, err := loadLadder(c, paths[1])
+	if err != nil {
+		return code, err
+	}
+	rep := diff.Ladders(oldL, newL)
+	var moves []diff.Move
+	if len(evidence) > 0 {
+		oldS, err := scoring.Compile(oldL)
+		if err != nil {
+			return exitFindings, err
+		}
+		newS, err := scoring.Compile(newL)
+		if err != nil {
+			return exitFindings, err
+		}
+		var ins []scoring.Input
+		for _, p := range evidence {
+			// Without a ladder check: a file may use what only one
+			// version has.
+			src, err := readInput(c, p)
+			var ds ladder.Diagnostics
+			if err != nil && !errors.As(err, &ds) {
+				return exitUsage, err
+			}
+			if ds == nil {
+				var in scoring.Input
+				in, err = scoring.ParseInput(p, src)
+				if !errors.As(err, &ds) {
+					ins = append(ins, in)
+					continue
+				}
+			}
+			printDiagnostics(c.stderr, ds)
+			return exitFindings, fmt.Errorf("%s is not a valid evidence file", p)
+		}
+		moves = diff.Rescore(oldS, newS, ins, asOf)
+	}
+	var out bytes.Buffer
+	if format.value == "json" {
+		err = writeJSON(&out, struct {
+			Changes []diff.Change `json:"changes"`
+			Moves   []diff.Move   `json:"moves"`
+		}{rep.Changes, append([]diff.Move{}, moves...)})
+	} else {
+		err = rep.WriteText(&out)
+		if err == nil && len(evidence) > 0 {
+			fmt.Fprintf(&out, "\n%d %s would change level\n", len(moves), map[bool]string{true: "person-track", false: "person-tracks"}[len(moves) == 1])
+			for _, m := range moves {
+				fmt.Fprintf(&out, "%s, %s: %s -> %s (%s)\n", m.Person, m.Track, orNone(m.Old), orNone(m.New), m.Direction)
+				for _, r := range m.Reasons {
+					fmt.Fprintf(&out, "  - %s\n", r)
+				}
+			}
+		}
+	}
+	if err != nil {
+		return exitUsage, err
+	}
+	if _, err := c.stdout.Write(out.Bytes()); err != nil {
+		return exitUsage, err
+	}
+	if rep.Equal() {
+		return exitOK, nil
+	}
+	return exitFindings, nil
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+const chartHelp = `usage: ladder chart --ladder FILE --evidence FILE [--track ID] [--as-of YYYY-MM-DD]
+
+Writes an SVG radar chart to standard output: one axis per capability, the
+person's worst-case ratings against the expectations of the current and the
+next level of the track (the first track by default), with a legend. All
+text from the files is escaped. --evidence may repeat, as for assess.
+
+Exit status: 0 success; 1 invalid input; 2 usage or I/O error.
+`
+
+func runChart(c *cli, args []string) (int, error) {
+	fs := flag.NewFlagSet("chart", flag.ContinueOnError)
+	ladderFile := fs.String("ladder", "", "")
+	var evidence files
+	fs.Var(&evidence, "evidence", "")
+	track := fs.String("track", "", "")
+	asOfText := fs.String("as-of", "", "")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return exitUsage, err
+	}
+	switch {
+	case len(pos) > 0:
+		return exitUsage, usagef("unexpected argument %q", pos[0])
+	case *ladderFile == "" || len(evidence) == 0:
+		return exitUsage, usagef("--ladder and --evidence are required")
+	}
+	asOf, err := asOfDay(c, *asOfText)
+	if err != nil {
+		return exitUsage, err
+	}
+	l, code, err := loadLadder(c, *ladderFile)
+	if err != nil {
+		return code, err
+	}
+	if *track != "" {
+		if _, ok := l.Track(*track); !ok {
+			return exitUsage, usagef("ladder %s has no track %q", l.ID, *track)
+		}
+	}
+	s, err := scoring.Compile(l)
+	if err != nil {
+		return exitFindings, err
+	}
+	in, code, err := loadInputs(c, s, evidence)
+	if err != nil {
+		return code, err
+	}
+	var out bytes.Buffer
+	if err := chart.Radar(&out, l, s.Assess(in, asOf), *track); err != nil {
+		return exitUsage, err
+	}
+	_, err = c.stdout.Write(out.Bytes())
+	return exitOK, err
+}
+
+// asOfDay parses --as-of, or gives today in local time.
+func asOfDay(c *cli, text string) (time.Time, error) {
+	if text == "" {
+		return c.now(), nil
+	}
+	t, err := time.Parse(time.DateOnly, text)
+	if err != nil {
+		return time.Time{}, usagef("--as-of %q is not a day written as YYYY-MM-DD", text)
+	}
+	return t, nil
+}
