@@ -26,7 +26,8 @@ const (
 	// Options.AdoptionStatus is empty.
 	DefaultAdoptionStatus = "Draft"
 	// DefaultLastChange is every lastChangeDateTime when Options.LastChange
-	// is empty: ladders carry no date, and the export never reads the clock.
+	// is empty and the ladder has no updated day: the export never reads
+	// the clock.
 	DefaultLastChange = "1970-01-01T00:00:00+00:00"
 )
 
@@ -45,8 +46,8 @@ type Options struct {
 	AdoptionStatus string
 	// LastChange is every lastChangeDateTime of the package, an RFC 3339
 	// date-time such as "2026-11-27T00:00:00Z", written as given. Empty
-	// means DefaultLastChange. Ladders carry no date, so callers who want
-	// a real one pass the date of the ladder's version here.
+	// means the start of the ladder's updated day (its version metadata),
+	// or DefaultLastChange when the ladder has none.
 	LastChange string
 }
 
@@ -116,7 +117,7 @@ func build(l *ladder.Ladder, opts Options) (*cfPackage, error) {
 		l:       l,
 		ns:      newV5(nameSpaceURL, "careerladder:"+l.ID),
 		base:    strings.TrimRight(cmp.Or(opts.BaseURI, DefaultBaseURI), "/"),
-		when:    cmp.Or(opts.LastChange, DefaultLastChange),
+		when:    cmp.Or(opts.LastChange, updated(l), DefaultLastChange),
 		defined: map[string]string{},
 		seq:     map[string]int{},
 	}
@@ -390,4 +391,13 @@ func (e *exporter) rubric() {
 		r.CFRubricCriteria = append(r.CFRubricCriteria, crit)
 	}
 	e.pkg.CFRubrics = []cfRubric{r}
+}
+
+// updated returns the start of the ladder's updated day as RFC 3339, or ""
+// when it has none.
+func updated(l *ladder.Ladder) string {
+	if l.Updated == "" {
+		return ""
+	}
+	return l.Updated + "T00:00:00+00:00"
 }

@@ -180,7 +180,11 @@ func checkPackage(t *testing.T, l *ladder.Ladder, p *generic) {
 	}
 	d := p.CFDocument
 	id("CFDocument", d.Identifier)
-	if d.CaseVersion != "1.1" || d.LastChangeDateTime != DefaultLastChange {
+	wantChange := DefaultLastChange
+	if l.Updated != "" {
+		wantChange = l.Updated + "T00:00:00+00:00" // the ladder's version metadata
+	}
+	if d.CaseVersion != "1.1" || d.LastChangeDateTime != wantChange {
 		t.Errorf("CFDocument: caseVersion %q, lastChangeDateTime %q", d.CaseVersion, d.LastChangeDateTime)
 	}
 	nodes := map[string]string{d.Identifier: d.URI} // identifier -> uri

@@ -22,6 +22,9 @@ type Ladder struct {
 	Name string `yaml:"name"`
 	// Version is the ladder's own version, such as "2.1.0".
 	Version string `yaml:"version,omitempty"`
+	// Updated is the day this version was made, as 2006-01-02; exports
+	// such as CASE use it as the date of last change.
+	Updated string `yaml:"updated,omitempty" jsonschema:"pattern=^[0-9]{4}-[0-9]{2}-[0-9]{2}$,format=date"`
 	// Description says what the ladder is for and whom it covers.
 	Description string `yaml:"description,omitempty"`
 	// Scales are the rating scales; the first is the default for

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/careerladder/careerladder/internal/yamldoc"
 	"github.com/careerladder/careerladder/rubric"
@@ -138,6 +139,11 @@ func (c *checker) run() {
 		func(i int) *yamldoc.Path { return root.Key("capabilities").Index(i).Key("id") })
 	c.tracks = c.index("track", len(l.Tracks), func(i int) string { return l.Tracks[i].ID },
 		func(i int) *yamldoc.Path { return root.Key("tracks").Index(i).Key("id") })
+	if l.Updated != "" {
+		if _, err := time.Parse(time.DateOnly, l.Updated); err != nil {
+			c.add(CodeBadValue, root.Key("updated"), false, "updated %q is not a day written as YYYY-MM-DD", l.Updated)
+		}
+	}
 	if len(l.Tracks) == 0 && len(l.Rules.Thresholds) == 0 {
 		c.add(CodeMissingField, root.Key("tracks"), true, "missing field %q", "tracks").Detail =
 			"a ladder needs tracks of levels, rules.thresholds, or both"
