@@ -22,6 +22,7 @@
 //	id: cto                        # slug: a-z, 0-9, single - _ . between groups
 //	name: Engineer to CTO
 //	version: "1.0.0"
+//	updated: 2026-11-27            # the day of this version, for exports
 //	scales:                        # the first is the default scale
 //	  - id: proficiency
 //	    ratings:                   # lowest first
