@@ -295,3 +295,14 @@ func TestControlAtTheEnd(t *testing.T) {
 		t.Errorf("NEL refused")
 	}
 }
+
+func TestCountLines(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want int
+	}{{"", 1}, {"a", 1}, {"a\n", 2}, {"a\nb\n", 3}, {"a\r\nb", 2}, {"a\rb", 2}, {"a\u0085b", 2}, {"a\u2028b\u2029c", 3}, {"é\n", 2}, {"€\n", 2}} {
+		if got := countLines([]byte(tc.src)); got != tc.want {
+			t.Errorf("countLines(%q) = %d, want %d", tc.src, got, tc.want)
+		}
+	}
+}
