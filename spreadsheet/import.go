@@ -9,7 +9,6 @@ import (
 	"io"
 	"path"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -28,10 +27,8 @@ const (
 	fallbackID    = "rated"  // the only rating of a sheet without ratings
 )
 
-var slugRE = regexp.MustCompile(`^[a-z0-9]+([._-][a-z0-9]+)*$`)
-
-// isSlug reports whether s is a valid id.
-func isSlug(s string) bool { return slugRE.MatchString(s) }
+// isSlug reports whether s is a valid id, as the ladder format defines it.
+func isSlug(s string) bool { return rubric.CheckID(s) == nil }
 
 // slug turns s into an id: lower case, every run of other characters than
 // a-z and 0-9 one '-', none at either end.

@@ -261,25 +261,16 @@ func runChart(c *cli, args []string) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
-	l, code, err := loadLadder(c, *ladderFile)
+	s, code, err := scorerFor(c, *ladderFile, *track)
 	if err != nil {
 		return code, err
-	}
-	if *track != "" {
-		if _, ok := l.Track(*track); !ok {
-			return exitUsage, usagef("ladder %s has no track %q", l.ID, *track)
-		}
-	}
-	s, err := scoring.Compile(l)
-	if err != nil {
-		return exitFindings, err
 	}
 	in, code, err := loadInputs(c, s, evidence)
 	if err != nil {
 		return code, err
 	}
 	var out bytes.Buffer
-	if err := chart.Radar(&out, l, s.Assess(in, asOf), *track); err != nil {
+	if err := chart.Radar(&out, s.Ladder(), s.Assess(in, asOf), *track); err != nil {
 		return exitUsage, err
 	}
 	_, err = c.stdout.Write(out.Bytes())

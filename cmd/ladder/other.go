@@ -143,24 +143,13 @@ func runAssess(c *cli, args []string) (int, error) {
 	case len(evidence)+len(ratings) == 0:
 		return exitUsage, usagef("give at least one --evidence or --ratings file")
 	}
-	asOf := c.now()
-	if *asOfText != "" {
-		if asOf, err = time.Parse(time.DateOnly, *asOfText); err != nil {
-			return exitUsage, usagef("--as-of %q is not a day written as YYYY-MM-DD", *asOfText)
-		}
+	asOf, err := asOfDay(c, *asOfText)
+	if err != nil {
+		return exitUsage, err
 	}
-	l, code, err := loadLadder(c, *ladderFile)
+	s, code, err := scorerFor(c, *ladderFile, *track)
 	if err != nil {
 		return code, err
-	}
-	if *track != "" {
-		if _, ok := l.Track(*track); !ok {
-			return exitUsage, usagef("ladder %s has no track %q", l.ID, *track)
-		}
-	}
-	s, err := scoring.Compile(l)
-	if err != nil {
-		return exitFindings, err
 	}
 	for _, p := range append(append(files{}, ratings...), evidence...) {
 		if isJSONLines(p) {
@@ -292,4 +281,23 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// scorerFor loads and compiles a ladder, and checks that it has track (when
+// one is named). Content problems are exit 1, the rest exit 2.
+func scorerFor(c *cli, ladderFile, track string) (*scoring.Scorer, int, error) {
+	l, code, err := loadLadder(c, ladderFile)
+	if err != nil {
+		return nil, code, err
+	}
+	if track != "" {
+		if _, ok := l.Track(track); !ok {
+			return nil, exitUsage, usagef("ladder %s has no track %q", l.ID, track)
+		}
+	}
+	s, err := scoring.Compile(l)
+	if err != nil {
+		return nil, exitFindings, err
+	}
+	return s, exitOK, nil
 }
