@@ -7,13 +7,13 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/careerladder/careerladder"
+	"github.com/careerladder/careerladder/internal/golden"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/rubric"
 	"github.com/google/go-cmp/cmp"
@@ -61,19 +61,7 @@ func export(t *testing.T, l *ladder.Ladder, opts Options) []byte {
 
 func TestGolden(t *testing.T) {
 	got := export(t, load(t, "cto.yaml"), Options{})
-	path := filepath.Join("testdata", "cto.case.json")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("export differs from %s (-want +got; go test -update rewrites it):\n%s", path, diff)
-	}
+	golden.Check(t, filepath.Join("testdata", "cto.case.json"), got, *update)
 }
 
 func TestDeterministic(t *testing.T) {

@@ -18,6 +18,7 @@ import (
 
 	"github.com/careerladder/careerladder"
 	"github.com/careerladder/careerladder/chart"
+	"github.com/careerladder/careerladder/internal/golden"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/rubric"
 	"github.com/careerladder/careerladder/scoring"
@@ -177,19 +178,7 @@ func TestCTOLegend(t *testing.T) {
 func TestGolden(t *testing.T) {
 	l, res := assess(t, "cto.yaml", "senior-engineer.yaml")
 	got := radar(t, l, res, "")
-	path := filepath.Join("testdata", "cto.svg")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./chart -update)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s differs (-want +got; go test ./chart -update rewrites it):\n%s", path, diff)
-	}
+	golden.Check(t, filepath.Join("testdata", "cto.svg"), got, *update)
 }
 
 func TestDeterministic(t *testing.T) {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/careerladder/careerladder"
 	"github.com/careerladder/careerladder/diff"
+	"github.com/careerladder/careerladder/internal/golden"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/rubric"
 	"github.com/careerladder/careerladder/scoring"
@@ -301,20 +302,7 @@ func TestGolden(t *testing.T) {
 		if err := g.write(&b); err != nil {
 			t.Fatal(err)
 		}
-		path := filepath.Join("testdata", g.file)
-		if *update {
-			if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run go test ./diff -update to create it)", err)
-		}
-		if d := cmp.Diff(string(want), b.String()); d != "" {
-			t.Errorf("%s differs (-want +got); go test ./diff -update rewrites it:\n%s", path, d)
-		}
+		golden.Check(t, filepath.Join("testdata", g.file), b.Bytes(), *update)
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/careerladder/careerladder"
+	"github.com/careerladder/careerladder/internal/golden"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/spreadsheet"
 )
@@ -43,19 +44,7 @@ func export(t *testing.T, l *ladder.Ladder) []byte {
 
 func TestExportGolden(t *testing.T) {
 	got := export(t, load(t, "cto.yaml"))
-	golden := filepath.Join("testdata", "cto.csv")
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./spreadsheet -update)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("Export(cto) differs from %s (-want +got):\n%s", golden, diff)
-	}
+	golden.Check(t, filepath.Join("testdata", "cto.csv"), got, *update)
 	if again := export(t, load(t, "cto.yaml")); !bytes.Equal(got, again) {
 		t.Error("Export is not deterministic")
 	}
