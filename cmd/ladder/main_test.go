@@ -398,3 +398,19 @@ func TestChartAndRenderWithChart(t *testing.T) {
 		t.Errorf("bad chart url: %d", code)
 	}
 }
+
+func TestDetectKind(t *testing.T) {
+	for src, want := range map[string]string{
+		"format: careerladder/evidence/v1\nperson: p\n":                  "evidence",
+		"format: \"careerladder/evidence/v1\"\n":                         "evidence",
+		"# c\nformat:   'careerladder/evidence/v1'\n":                    "evidence",
+		"{\"person\": \"p\", \"format\" : \"careerladder/evidence/v1\"}": "evidence",
+		"format: careerladder/v1\n":                                      "ladder",
+		"description: format: careerladder/evidence/v1\n":                "ladder",
+		"": "ladder",
+	} {
+		if got := detectKind([]byte(src)); got != want {
+			t.Errorf("detectKind(%q) = %s, want %s", src, got, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -9,7 +10,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/careerladder/careerladder/internal/yamldoc"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
 )
@@ -210,19 +210,37 @@ func check(name string, src []byte, kind string, scorer *scoring.Scorer) ladder.
 
 // detectKind reads the format field: evidence files say
 // careerladder/evidence/v1; anything else is read as a ladder, whose
-// checks then report what is wrong.
+// checks then report what is wrong. It scans the text rather than parse
+// it, so that a file is parsed once, not twice; only the top level of
+// either format has a field named format.
 func detectKind(src []byte) string {
-	doc, _ := yamldoc.Parse(src, yamldoc.Limits{})
-	if doc.Root == nil {
-		return "ladder"
-	}
-	n := doc.Root
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == "format" && strings.HasPrefix(n.Content[i+1].Value, "careerladder/evidence/") {
-			return "evidence"
+	const want = "careerladder/evidence/"
+	for i := 0; ; {
+		j := bytes.Index(src[i:], []byte("format"))
+		if j < 0 {
+			return "ladder"
+		}
+		at := i + j
+		i = at + len("format")
+		rest := src[i:]
+		switch {
+		case (at == 0 || src[at-1] == '\n') && len(rest) > 0 && rest[0] == ':':
+			// YAML: format: careerladder/evidence/v1, maybe quoted.
+			v := bytes.TrimLeft(rest[1:], " \t\"'")
+			if bytes.HasPrefix(v, []byte(want)) {
+				return "evidence"
+			}
+		case at > 0 && src[at-1] == '"' && len(rest) > 0 && rest[0] == '"':
+			// JSON: "format" : "careerladder/evidence/v1".
+			v := bytes.TrimLeft(rest[1:], " \t\r\n")
+			if len(v) > 0 && v[0] == ':' {
+				v = bytes.TrimLeft(v[1:], " \t\r\n")
+				if bytes.HasPrefix(v, []byte(`"`+want)) {
+					return "evidence"
+				}
+			}
 		}
 	}
-	return "ladder"
 }
 
 // readInput reads a file, or standard input for "-", within the default
