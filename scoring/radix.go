@@ -18,29 +18,44 @@ func radixSort(keys, tmp []radixKey) []radixKey {
 		return tmp
 	}
 	tmp = grow(tmp, len(keys))
+	// Bytes that are the same in every key need no pass: find them first.
+	var diffA, diffB uint64
+	for j := range keys {
+		diffA |= keys[j].a ^ keys[0].a
+		diffB |= keys[j].b ^ keys[0].b
+	}
 	src, dst := keys, tmp
 	for pass := 0; pass < 16; pass++ {
 		shift := uint(pass%8) * 8
-		digit := func(k *radixKey) int {
-			if pass < 8 {
-				return int(k.b >> shift & 0xff)
-			}
-			return int(k.a >> shift & 0xff)
+		useA := pass >= 8
+		if useA && diffA>>shift&0xff == 0 || !useA && diffB>>shift&0xff == 0 {
+			continue
 		}
 		var count [257]int
-		for j := range src {
-			count[digit(&src[j])+1]++
-		}
-		if count[digit(&src[0])+1] == len(src) {
-			continue // every key has the same byte here
+		if useA {
+			for j := range src {
+				count[src[j].a>>shift&0xff+1]++
+			}
+		} else {
+			for j := range src {
+				count[src[j].b>>shift&0xff+1]++
+			}
 		}
 		for d := 1; d < 257; d++ {
 			count[d] += count[d-1]
 		}
-		for j := range src {
-			d := digit(&src[j])
-			dst[count[d]] = src[j]
-			count[d]++
+		if useA {
+			for j := range src {
+				d := src[j].a >> shift & 0xff
+				dst[count[d]] = src[j]
+				count[d]++
+			}
+		} else {
+			for j := range src {
+				d := src[j].b >> shift & 0xff
+				dst[count[d]] = src[j]
+				count[d]++
+			}
 		}
 		src, dst = dst, src
 	}
