@@ -322,39 +322,43 @@ func (e *evaluation) source(src string) int {
 
 // markDuplicates marks every item whose id another item has, but for the
 // first of them in canonical order (by id, then content), so which one
-// counts does not depend on input order. It sorts hashes of the ids, not
-// the ids, and compares ids only where hashes meet.
+// counts does not depend on input order. It uses an open-addressing table
+// of item indexes keyed by a hash of the id: one probe or so per item, and
+// a comparison of contents only where ids meet.
 func (e *evaluation) markDuplicates() {
-	keys := e.buf.keys[:0]
-	for i := range e.items {
-		if id := e.in[i].ID; id != "" {
-			keys = append(keys, radixKey{a: fnv64(id), i: i})
-		}
+	size := 1
+	for size < 2*len(e.items) {
+		size <<= 1
 	}
-	e.buf.keys = keys
-	e.buf.tmp = radixSort(keys, e.buf.tmp)
-	for lo := 0; lo < len(keys); {
-		hi := lo + 1
-		for hi < len(keys) && keys[hi].a == keys[lo].a {
-			hi++
+	e.buf.table = grow(e.buf.table, size)
+	table := e.buf.table
+	for i := range table {
+		table[i] = -1
+	}
+	mask := uint64(size - 1)
+	for i := range e.items {
+		id := e.in[i].ID
+		if id == "" {
+			continue
 		}
-		if hi-lo > 1 {
-			run := keys[lo:hi]
-			// Within a run of equal hashes, group by id and keep the
-			// canonical first of each id.
-			slices.SortFunc(run, func(a, b radixKey) int {
-				if c := compareEvidence(&e.in[a.i], &e.in[b.i]); c != 0 {
-					return c
-				}
-				return cmp.Compare(a.i, b.i)
-			})
-			for j := 1; j < len(run); j++ {
-				if e.in[run[j].i].ID == e.in[run[j-1].i].ID {
-					e.items[run[j].i].reason = ReasonDuplicate
-				}
+		for slot := fnv64(id) & mask; ; slot = (slot + 1) & mask {
+			j := table[slot]
+			if j < 0 {
+				table[slot] = int32(i)
+				break
 			}
+			if e.in[j].ID != id {
+				continue
+			}
+			// Two items with one id: the canonical first keeps the slot.
+			if c := compareEvidence(&e.in[i], &e.in[j]); c < 0 || c == 0 && i < int(j) {
+				e.items[j].reason = ReasonDuplicate
+				table[slot] = int32(i)
+			} else {
+				e.items[i].reason = ReasonDuplicate
+			}
+			break
 		}
-		lo = hi
 	}
 }
 

@@ -31,6 +31,7 @@ type buffers struct {
 	items       []item
 	keys, tmp   []radixKey
 	order, plac []int
+	table       []int32 // item indexes by id, for duplicates
 }
 
 // grow returns s resized to n, reusing its memory when it is big enough.
