@@ -176,7 +176,7 @@ func (e *evaluation) gap(t, target int) Gap {
 // checks lists the requirements of v against the worst-case profile.
 func (e *evaluation) checks(v *level) []Check {
 	s := e.s
-	var out []Check
+	out := make([]Check, 0, len(v.expects)+1+len(v.gates))
 	short, tooFar := 0, false
 	for _, x := range v.expects {
 		c := &s.caps[x.cap]
