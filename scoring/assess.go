@@ -47,6 +47,7 @@ type evaluation struct {
 	// slice has one entry more than there are capabilities.
 	capStart []int
 	sources  []string // distinct sources, in order of first use
+	counts   []int    // evidence count per gate slot, -1 until counted
 	res      Result
 }
 

@@ -21,6 +21,8 @@ type Scorer struct {
 	// thresholds and titles of the ladder, as given.
 	thresholds []rubric.Threshold
 	titles     []rubric.Title
+	// gates is how many gates all levels have; each has a slot below it.
+	gates int
 	// buffers recycles the per-item working memory of assessments
 	// (*buffers); results never share it.
 	buffers sync.Pool
@@ -109,6 +111,7 @@ const (
 type gate struct {
 	kind gateKind
 	src  rubric.Gate
+	slot int // index among all the ladder's gates, for counts per evaluation
 	// points and category_floor: the capabilities summed (nil: all).
 	caps []int
 	min  float64
@@ -191,7 +194,8 @@ func (s *Scorer) compileLevel(v *ladder.Level, catIndex map[string]int) level {
 		cl.expects = append(cl.expects, expectation{cap: k, min: s.caps[k].rank(e.Rating)})
 	}
 	for _, g := range v.Requires {
-		cg := gate{src: g}
+		cg := gate{src: g, slot: s.gates}
+		s.gates++
 		switch g.Kind() {
 		case "points":
 			cg.kind, cg.min = gatePoints, float64(g.Points.Min)

@@ -13,7 +13,8 @@ import (
 func (e *evaluation) track(t int) {
 	tr := &e.s.tracks[t]
 	res := TrackResult{ID: tr.id, Name: tr.name}
-	worst, best := e.reached(t, e.worst), e.reached(t, e.best)
+	okWorst := e.reachedEach(t, e.worst)
+	worst, best := highest(okWorst), e.reached(t, e.best)
 	if worst >= 0 {
 		res.Level = &Named{tr.levels[worst].id, tr.levels[worst].name}
 	}
@@ -22,7 +23,7 @@ func (e *evaluation) track(t int) {
 	}
 	if next := worst + 1; next < len(tr.levels) {
 		res.Next = &Named{tr.levels[next].id, tr.levels[next].name}
-		g := e.gap(t, next)
+		g := e.gap(t, next, okWorst)
 		res.Gap = &g
 	}
 	e.res.Tracks = append(e.res.Tracks, res)
@@ -30,10 +31,13 @@ func (e *evaluation) track(t int) {
 
 // reached returns the index of the highest level of track t that ranks
 // reach, or -1.
-func (e *evaluation) reached(t int, ranks []int) int {
+func (e *evaluation) reached(t int, ranks []int) int { return highest(e.reachedEach(t, ranks)) }
+
+// highest returns the index of the last true in ok, or -1.
+func highest(ok []bool) int {
 	r := -1
-	for i, ok := range e.reachedEach(t, ranks) {
-		if ok {
+	for i, o := range ok {
+		if o {
 			r = i
 		}
 	}
@@ -101,8 +105,26 @@ func nOfM(g *gate, ranks []int) int {
 	return n
 }
 
-// count returns how many usable items qualify for evidence gate g.
+// count returns how many usable items qualify for evidence gate g. The
+// count does not depend on ratings, so each gate is counted once per
+// evaluation, however many profiles and checks ask.
 func (e *evaluation) count(g *gate) int {
+	if e.counts == nil {
+		e.counts = make([]int, e.s.gates)
+		for i := range e.counts {
+			e.counts[i] = -1
+		}
+	}
+	if n := e.counts[g.slot]; n >= 0 {
+		return n
+	}
+	n := e.countItems(g)
+	e.counts[g.slot] = n
+	return n
+}
+
+// countItems counts the usable items that qualify for evidence gate g.
+func (e *evaluation) countItems(g *gate) int {
 	window := g.window
 	if window.IsZero() {
 		window = e.s.policy.window
@@ -141,11 +163,11 @@ func contains(list []string, s string) bool {
 }
 
 // chain returns the levels of track t that reaching level target needs and
-// that the worst-case profile does not reach yet, lowest first: target and,
-// unless it is standalone, the levels below it down to one that is reached.
-func (e *evaluation) chain(t, target int) []int {
+// that the worst-case profile does not reach yet (ok says which it
+// reaches), lowest first: target and, unless it is standalone, the levels
+// below it down to one that is reached.
+func (e *evaluation) chain(t, target int, ok []bool) []int {
 	lv := e.s.tracks[t].levels
-	ok := e.reachedEach(t, e.worst)
 	var out []int
 	for i := target; i >= 0; i-- {
 		if i < target && ok[i] {
@@ -161,11 +183,11 @@ func (e *evaluation) chain(t, target int) []int {
 
 // gap returns the checks of level target of track t (and of the levels it
 // needs) and the cheapest path to them.
-func (e *evaluation) gap(t, target int) Gap {
+func (e *evaluation) gap(t, target int, okWorst []bool) Gap {
 	s := e.s
 	tr := &s.tracks[t]
 	g := Gap{Track: Named{tr.id, tr.name}, Level: Named{tr.levels[target].id, tr.levels[target].name}, Checks: []Check{}}
-	levels := e.chain(t, target)
+	levels := e.chain(t, target, okWorst)
 	for _, i := range levels {
 		g.Checks = append(g.Checks, e.checks(&tr.levels[i])...)
 	}
@@ -318,7 +340,7 @@ func (s *Scorer) Gap(in Input, asOf time.Time, track, level string) (Gap, error)
 		}
 		for i := range s.tracks[t].levels {
 			if s.tracks[t].levels[i].id == level {
-				return e.gap(t, i), nil
+				return e.gap(t, i, e.reachedEach(t, e.worst)), nil
 			}
 		}
 		return Gap{}, fmt.Errorf("%w %q in track %q", ErrUnknownLevel, level, track)

@@ -78,7 +78,7 @@ func TestPathIsCheapest(t *testing.T) {
 			e := s.evaluate(in, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 			for ti := range s.tracks {
 				for li := range s.tracks[ti].levels {
-					levels := e.chain(ti, li)
+					levels := e.chain(ti, li, e.reachedEach(ti, e.worst))
 					p := e.path(ti, levels)
 					want := bruteForce(e, ti, levels)
 					if (want >= 0) != p.Possible || p.Possible && (p.Steps != want || !p.Exact) {
