@@ -163,14 +163,7 @@ func runAssess(c *cli, args []string) (int, error) {
 	if err != nil {
 		return code, err
 	}
-	res := s.Assess(in, asOf)
-	if *track != "" {
-		for _, t := range res.Tracks {
-			if t.ID == *track {
-				res.Tracks = []scoring.TrackResult{t}
-			}
-		}
-	}
+	res := onlyTrack(s.Assess(in, asOf), *track)
 	var out bytes.Buffer
 	if format.value == "json" {
 		err = res.WriteJSON(&out)
@@ -206,13 +199,7 @@ func assessStream(c *cli, s *scoring.Scorer, path string, asOf time.Time, track,
 	first := true
 	err := s.AssessJSONLines(context.Background(), s.NewJSONLinesReader(r, path), asOf,
 		func(res scoring.Result) error {
-			if track != "" {
-				for _, t := range res.Tracks {
-					if t.ID == track {
-						res.Tracks = []scoring.TrackResult{t}
-					}
-				}
-			}
+			res = onlyTrack(res, track)
 			if format == "json" {
 				b, err := json.Marshal(res)
 				if err != nil {
@@ -300,4 +287,17 @@ func scorerFor(c *cli, ladderFile, track string) (*scoring.Scorer, int, error) {
 		return nil, exitFindings, err
 	}
 	return s, exitOK, nil
+}
+
+// onlyTrack keeps only the named track of res; an empty name keeps all.
+func onlyTrack(res scoring.Result, track string) scoring.Result {
+	if track == "" {
+		return res
+	}
+	for _, t := range res.Tracks {
+		if t.ID == track {
+			res.Tracks = []scoring.TrackResult{t}
+		}
+	}
+	return res
 }
