@@ -2,6 +2,8 @@ package scoring
 
 import (
 	"errors"
+	"math"
+	"slices"
 	"sync"
 
 	"github.com/careerladder/careerladder/ladder"
@@ -21,8 +23,20 @@ type Scorer struct {
 	// thresholds and titles of the ladder, as given.
 	thresholds []rubric.Threshold
 	titles     []rubric.Title
-	// gates is how many gates all levels have; each has a slot below it.
-	gates int
+	// counters are the distinct criteria of the evidence gates; see
+	// counter. capCounters lists those of each capability.
+	counters    []counter
+	capCounters [][]int
+	// tags are the distinct tags the counters ask for, at most 64: an
+	// item's tags are kept as a bit set over them.
+	tags []string
+	// rankBase[k] is where capability k's ratings start in arrays that
+	// hold a value per rating of every capability; it has one entry more
+	// than there are capabilities.
+	rankBase []int
+	// decay[a] is the decay factor of an item a days old, for the ages a
+	// policy window can hold (nil without a half-life).
+	decay []float64
 	// buffers recycles the per-item working memory of assessments
 	// (*buffers); results never share it.
 	buffers sync.Pool
@@ -30,10 +44,15 @@ type Scorer struct {
 
 // buffers is the per-item working memory of one assessment at a time.
 type buffers struct {
-	items       []item
-	keys, tmp   []radixKey
-	order, plac []int
-	table       []int32 // item indexes by id, for duplicates
+	items     []item
+	keys, tmp []uint64 // sort keys; see sorter
+	bucket    []int32
+	count     []int32
+	place     []int32 // place[i] is where item i goes in the trace
+	// duplicates; see dupFilter
+	hashes, bits, seen, set []uint64
+	sub                     []int32
+	table                   []slot
 }
 
 // grow returns s resized to n, reusing its memory when it is big enough.
@@ -111,7 +130,9 @@ const (
 type gate struct {
 	kind gateKind
 	src  rubric.Gate
-	slot int // index among all the ladder's gates, for counts per evaluation
+	// counter is the index of an evidence gate's criteria in
+	// Scorer.counters.
+	counter int
 	// points and category_floor: the capabilities summed (nil: all).
 	caps []int
 	min  float64
@@ -170,6 +191,13 @@ func Compile(l *ladder.Ladder) (*Scorer, error) {
 		s.capIndex[lc.ID] = i
 		s.caps = append(s.caps, c)
 	}
+	s.policy = compilePolicy(l.Rules.Evidence)
+	s.rankBase = make([]int, len(s.caps)+1)
+	for k := range s.caps {
+		s.rankBase[k+1] = s.rankBase[k] + len(s.caps[k].ratings)
+	}
+	s.capCounters = make([][]int, len(s.caps))
+	s.decay = s.policy.decayTable()
 	for _, t := range l.Tracks {
 		ct := track{id: t.ID, name: t.Name}
 		for i := range t.Levels {
@@ -177,7 +205,6 @@ func Compile(l *ladder.Ladder) (*Scorer, error) {
 		}
 		s.tracks = append(s.tracks, ct)
 	}
-	s.policy = compilePolicy(l.Rules.Evidence)
 	return s, nil
 }
 
@@ -194,8 +221,7 @@ func (s *Scorer) compileLevel(v *ladder.Level, catIndex map[string]int) level {
 		cl.expects = append(cl.expects, expectation{cap: k, min: s.caps[k].rank(e.Rating)})
 	}
 	for _, g := range v.Requires {
-		cg := gate{src: g, slot: s.gates}
-		s.gates++
+		cg := gate{src: g}
 		switch g.Kind() {
 		case "points":
 			cg.kind, cg.min = gatePoints, float64(g.Points.Min)
@@ -210,6 +236,7 @@ func (s *Scorer) compileLevel(v *ladder.Level, catIndex map[string]int) level {
 			cg.kind, cg.cap, cg.count = gateEvidence, s.capIndex[e.Capability], e.Count
 			cg.minRank = s.caps[cg.cap].rank(e.MinRating) // -1 (any) when empty
 			cg.window, cg.tag, cg.sources = e.Window, e.Tag, e.Sources
+			cg.counter = s.counterOf(&cg)
 		case "n_of_m":
 			cg.kind, cg.n = gateNOfM, g.NOfM.N
 			for _, id := range g.NOfM.Capabilities {
@@ -221,6 +248,68 @@ func (s *Scorer) compileLevel(v *ladder.Level, catIndex map[string]int) level {
 		cl.gates = append(cl.gates, cg)
 	}
 	return cl
+}
+
+// A counter is what an evidence gate counts: usable items of one
+// capability at a minimum rank or above, dated inside a window, with a tag
+// and from sources if the gate names them. Gates that ask the same share a
+// counter (a ladder typically asks for more of the same items level by
+// level), and an assessment counts every counter in one pass over the
+// items.
+type counter struct {
+	cap, minRank int
+	tag          string
+	// tagBit is the tag's bit in an item's tag set; 0 when the gate names
+	// no tag, or names one past the 64 that have bits (then the item's
+	// tags are searched).
+	tagBit  uint64
+	sources []string
+	window  rubric.Period // the gate's window, else the policy's
+}
+
+func (c *counter) same(d *counter) bool {
+	return c.cap == d.cap && c.minRank == d.minRank && c.tag == d.tag && c.window == d.window &&
+		slices.Equal(c.sources, d.sources)
+}
+
+// counterOf returns the index of g's counter, adding it if new.
+func (s *Scorer) counterOf(g *gate) int {
+	c := counter{cap: g.cap, minRank: g.minRank, tag: g.tag, sources: g.sources, window: g.window}
+	if c.window.IsZero() {
+		c.window = s.policy.window
+	}
+	for _, i := range s.capCounters[c.cap] {
+		if s.counters[i].same(&c) {
+			return i
+		}
+	}
+	if c.tag != "" {
+		i := slices.Index(s.tags, c.tag)
+		if i < 0 && len(s.tags) < 64 {
+			s.tags = append(s.tags, c.tag)
+			i = len(s.tags) - 1
+		}
+		if i >= 0 {
+			c.tagBit = 1 << i
+		}
+	}
+	s.counters = append(s.counters, c)
+	s.capCounters[c.cap] = append(s.capCounters[c.cap], len(s.counters)-1)
+	return len(s.counters) - 1
+}
+
+// tagSet returns the bit set of the counters' tags among tags.
+func (s *Scorer) tagSet(tags []string) uint64 {
+	var set uint64
+	for _, t := range tags {
+		for i, u := range s.tags {
+			if t == u {
+				set |= 1 << i
+				break
+			}
+		}
+	}
+	return set
 }
 
 // capsIn returns the indexes of the capabilities in the given categories,
@@ -257,6 +346,31 @@ func compilePolicy(p *rubric.EvidencePolicy) policy {
 	}
 	return cp
 }
+
+// maxDecayTable bounds the ages whose decay factor Compile computes in
+// advance: about eleven years.
+const maxDecayTable = 4096
+
+// decayTable returns the decay factor of each age in days that the
+// policy's window holds (all up to maxDecayTable without a window), or nil
+// when nothing decays. Older items are computed as they come.
+func (p *policy) decayTable() []float64 {
+	if p.halfLife <= 0 {
+		return nil
+	}
+	n := maxDecayTable
+	if !p.window.IsZero() {
+		n = min(int(math.Ceil(p.window.Days()))+32, maxDecayTable) // months and years vary in length
+	}
+	t := make([]float64, n)
+	for a := range t {
+		t[a] = decayAt(a, p.halfLife)
+	}
+	return t
+}
+
+// decayAt is the decay factor of an item age days old.
+func decayAt(age int, halfLife float64) float64 { return math.Exp2(-float64(age) / halfLife) }
 
 // sourceWeight returns the weight of source under the policy and whether
 // the policy accepts it.

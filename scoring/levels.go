@@ -3,7 +3,6 @@ package scoring
 import (
 	"errors"
 	"fmt"
-	"math"
 	"strconv"
 	"time"
 )
@@ -103,63 +102,6 @@ func nOfM(g *gate, ranks []int) int {
 		}
 	}
 	return n
-}
-
-// count returns how many usable items qualify for evidence gate g. The
-// count does not depend on ratings, so each gate is counted once per
-// evaluation, however many profiles and checks ask.
-func (e *evaluation) count(g *gate) int {
-	if e.counts == nil {
-		e.counts = make([]int, e.s.gates)
-		for i := range e.counts {
-			e.counts[i] = -1
-		}
-	}
-	if n := e.counts[g.slot]; n >= 0 {
-		return n
-	}
-	n := e.countItems(g)
-	e.counts[g.slot] = n
-	return n
-}
-
-// countItems counts the usable items that qualify for evidence gate g.
-func (e *evaluation) countItems(g *gate) int {
-	window := g.window
-	if window.IsZero() {
-		window = e.s.policy.window
-	}
-	start := math.MinInt
-	if !window.IsZero() {
-		start = dayNumber(DateOf(window.Start(e.day.Time())))
-	}
-	n := 0
-	for _, i := range e.capItems(g.cap) {
-		it := &e.items[i]
-		if it.day < start {
-			break // newest first: the rest are older still
-		}
-		if !it.usable || it.rank < g.minRank {
-			continue
-		}
-		if g.tag != "" && !contains(e.in[i].Tags, g.tag) {
-			continue
-		}
-		if len(g.sources) > 0 && !contains(g.sources, e.in[i].Source) {
-			continue
-		}
-		n++
-	}
-	return n
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // chain returns the levels of track t that reaching level target needs and

@@ -1,6 +1,8 @@
 package scoring
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"strconv"
 )
@@ -313,15 +315,63 @@ type RatingTrace struct {
 }
 
 // An ItemTrace is one evidence item and what became of it.
+//
+// It points at the item in the Input given to Assess rather than copying
+// it, and shows the item's fields as its own: t.ID, t.Capability,
+// t.Rating, t.Date, t.Source, and the rest of the item, such as t.Summary
+// and t.Tags. Weight is the trace's own field; the item's weight as given
+// is t.Evidence.Weight. Sharing keeps the trace of a large assessment to
+// 24 bytes an item with a single pointer, which is what lets Assess keep
+// pace with a hand-written loop; in return, the input's evidence must not
+// change while the Result is in use.
+//
+// In JSON an ItemTrace is an object with the item's id, capability,
+// rating, date and source, then status, reason (when excluded) and weight.
 type ItemTrace struct {
-	ID         string `json:"id"`               // the item's id
-	Capability string `json:"capability"`       // the capability id as given
-	Rating     string `json:"rating"`           // the rating id as given
-	Date       Date   `json:"date"`             // the item's day
-	Source     string `json:"source"`           // the item's source
-	Status     Status `json:"status"`           // counted, or excluded
-	Reason     Reason `json:"reason,omitempty"` // why it was excluded
+	*Evidence        // the item, as given
+	Status    Status // counted, or excluded
+	Reason    Reason // why it was excluded
 	// Weight is the item's weight after the source weight, its own weight
-	// and decay; 0 when excluded before weighing.
-	Weight float64 `json:"weight"`
+	// and decay; 0 when excluded before weighing or for too-old items.
+	Weight float64
+}
+
+// itemTraceJSON is the JSON form of an ItemTrace.
+type itemTraceJSON struct {
+	ID         string  `json:"id"`
+	Capability string  `json:"capability"`
+	Rating     string  `json:"rating"`
+	Date       Date    `json:"date"`
+	Source     string  `json:"source"`
+	Status     Status  `json:"status"`
+	Reason     Reason  `json:"reason,omitempty"`
+	Weight     float64 `json:"weight"`
+}
+
+// MarshalJSON implements json.Marshaler. An ItemTrace without an item
+// writes empty fields.
+func (t ItemTrace) MarshalJSON() ([]byte, error) {
+	v := itemTraceJSON{Status: t.Status, Reason: t.Reason, Weight: t.Weight}
+	if e := t.Evidence; e != nil {
+		v.ID, v.Capability, v.Rating, v.Date, v.Source = e.ID, e.Capability, e.Rating, e.Date, e.Source
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // the caller's encoder decides
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler: it reads what MarshalJSON
+// writes into a new Evidence.
+func (t *ItemTrace) UnmarshalJSON(b []byte) error {
+	var v itemTraceJSON
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*t = ItemTrace{Evidence: &Evidence{ID: v.ID, Capability: v.Capability, Rating: v.Rating, Date: v.Date, Source: v.Source},
+		Status: v.Status, Reason: v.Reason, Weight: v.Weight}
+	return nil
 }

@@ -1,0 +1,162 @@
+package scoring
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestClassifyAgainstReference checks the order of the trace and the
+// duplicates that Assess finds against a plain comparison sort and a
+// grouping by id, on inputs that drive each plan of the sorter (comparison,
+// buckets, radix, degenerate) and the duplicate filter: shared id
+// prefixes longer than a key holds, many items on one day, repeated ids
+// with equal and with different content, unknown capabilities, dates
+// millions of years apart. Shuffling the input must not change the JSON.
+func TestClassifyAgainstReference(t *testing.T) {
+	s := compileRef(t, "cto.yaml")
+	asOf := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name   string
+		n      int
+		span   int    // days the dates spread over
+		prefix string // shared by every id
+		dups   int    // in 100: items that repeat an earlier id
+		huge   bool   // years a quadrillion apart
+	}{
+		{"few", 12, 30, "", 30, false},
+		{"radix", 300, 900, "e", 10, false},
+		{"buckets", 3000, 100, "alex-2026-", 5, false},
+		{"wide-radix", 5000, 40000, "x", 2, false},
+		{"one-day", 700, 0, "same-prefix-longer-than-a-key-", 40, false},
+		{"degenerate", 400, 0, "", 10, true},
+		{"no-ids", 300, 10, "", 0, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(uint64(tc.n), 7))
+			in := make([]Evidence, tc.n)
+			for i := range in {
+				if tc.dups > 0 && i > 0 && rng.IntN(100) < tc.dups {
+					in[i] = in[rng.IntN(i)]
+					if rng.IntN(2) == 0 {
+						in[i].Summary = fmt.Sprint("other ", i) // same id, other content
+					}
+					continue
+				}
+				ev := Evidence{Source: []string{"self", "peer", "manager", "artifact"}[rng.IntN(4)]}
+				if tc.name != "no-ids" || rng.IntN(3) == 0 {
+					ev.ID = tc.prefix + randomID(rng)
+				}
+				if k := rng.IntN(len(s.caps) + 1); k < len(s.caps) {
+					c := &s.caps[k]
+					ev.Capability, ev.Rating = c.id, c.ratings[rng.IntN(len(c.ratings))]
+				} else {
+					ev.Capability, ev.Rating = "no-such-capability", "advanced"
+				}
+				ev.Date = DateOf(asOf.AddDate(0, 0, -rng.IntN(tc.span+1)))
+				if tc.huge {
+					ev.Date = Date{Year: (rng.IntN(3) - 1) << 50, Month: time.Month(1 + rng.IntN(12)), Day: 1 + rng.IntN(28)}
+				}
+				in[i] = ev
+			}
+			res := s.Assess(Input{Person: "p", Evidence: in}, asOf)
+			if len(res.Evidence) != len(in) {
+				t.Fatalf("trace has %d items, want %d", len(res.Evidence), len(in))
+			}
+			for j, i := range referenceOrder(s, in) {
+				if res.Evidence[j].Evidence != &in[i] {
+					t.Fatalf("trace[%d] is item %d (%+v), want item %d (%+v)", j, indexOf(in, res.Evidence[j].Evidence),
+						*res.Evidence[j].Evidence, i, in[i])
+				}
+			}
+			dup := referenceDuplicates(in)
+			for _, tr := range res.Evidence {
+				i := indexOf(in, tr.Evidence)
+				k, known := s.capIndex[in[i].Capability]
+				want := dup[i] && known && s.caps[k].rank(in[i].Rating) >= 0
+				if got := tr.Reason == ReasonDuplicate; got != want {
+					t.Errorf("item %d (%q): duplicate %v, want %v", i, in[i].ID, got, want)
+				}
+			}
+			shuffled := slices.Clone(in)
+			rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+			again := s.Assess(Input{Person: "p", Evidence: shuffled}, asOf)
+			var a, b bytes.Buffer
+			if err := res.WriteJSON(&a); err != nil {
+				t.Fatal(err)
+			}
+			if err := again.WriteJSON(&b); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(a.Bytes(), b.Bytes()) {
+				t.Error("the shuffled input gives other JSON")
+			}
+		})
+	}
+}
+
+// randomID returns an id of 0 to 12 letters from a two-letter alphabet,
+// so that ids share long prefixes and repeat by chance.
+func randomID(rng *rand.Rand) string {
+	var b strings.Builder
+	for range rng.IntN(13) {
+		b.WriteByte("ab"[rng.IntN(2)])
+	}
+	return b.String()
+}
+
+func indexOf(in []Evidence, e *Evidence) int {
+	for i := range in {
+		if &in[i] == e {
+			return i
+		}
+	}
+	return -1
+}
+
+// referenceOrder returns the indexes of in in canonical order, by a
+// stable comparison sort.
+func referenceOrder(s *Scorer, in []Evidence) []int {
+	capOrd := func(e *Evidence) int {
+		if k, ok := s.capIndex[e.Capability]; ok {
+			return k
+		}
+		return len(s.caps)
+	}
+	idx := make([]int, len(in))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		x, y := &in[a], &in[b]
+		return cmp.Or(cmp.Compare(capOrd(x), capOrd(y)), cmp.Compare(dayNumber(y.Date), dayNumber(x.Date)), compareEvidence(x, y))
+	})
+	return idx
+}
+
+// referenceDuplicates reports for each item whether another item with its
+// id comes first in canonical order (by content, then input order).
+func referenceDuplicates(in []Evidence) []bool {
+	first := map[string]int{}
+	for i := range in {
+		id := in[i].ID
+		if id == "" {
+			continue
+		}
+		if j, ok := first[id]; !ok || compareEvidence(&in[i], &in[j]) < 0 {
+			first[id] = i
+		}
+	}
+	dup := make([]bool, len(in))
+	for i := range in {
+		if in[i].ID != "" && first[in[i].ID] != i {
+			dup[i] = true
+		}
+	}
+	return dup
+}

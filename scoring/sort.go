@@ -1,0 +1,252 @@
+package scoring
+
+import (
+	"math/bits"
+	"slices"
+)
+
+// A sorter puts the items of an evaluation in canonical order: by
+// capability (unknown ones last), newest first, then by id and content,
+// then input order. It works on one uint64 key per item whose low idxBits
+// hold the item's index, and picks one of two plans:
+//
+//   - Buckets, when there are few distinct (capability, day) pairs for the
+//     number of items, as with any real evidence: a counting sort on the
+//     pair (one pass to count, one to place), then each bucket, typically
+//     a handful of items, sorted on its keys, which hold the first bytes of
+//     the id after the prefix all ids share.
+//   - Radix, otherwise (dates spread over decades): the whole order packed
+//     in the key as keyLayout describes, sorted by sortKeys.
+//
+// Either way, keys that tie on everything but the index (same capability
+// and day, ids alike as far as the key holds them) are then ordered by
+// comparing the items themselves.
+type sorter struct {
+	e       *evaluation
+	keys    []uint64
+	idxBits uint
+	lcp     int
+	// buckets plan
+	buckets bool
+	days    int     // days per capability: the day span plus one
+	bucket  []int32 // the bucket of each item
+	count   []int32 // items per bucket, then where each bucket starts
+	// radix plan
+	layout keyLayout
+}
+
+// The buckets plan runs for minBucketItems items or more, and when there
+// are at most maxBucketsPerItem buckets per item, so that its memory and
+// its walk over the buckets stay in proportion to the input. Fewer items
+// are sorted by comparing keys.
+const (
+	minBucketItems    = 256
+	maxBucketsPerItem = 4
+)
+
+// newSorter prepares a sorter for e's items, whose days span span days
+// and whose ids share their first lcp bytes.
+func (e *evaluation) newSorter(span, lcp int) sorter {
+	n := len(e.items)
+	buf := e.buf
+	st := sorter{e: e, lcp: lcp, idxBits: uint(bits.Len(uint(max(n-1, 0))))}
+	st.keys = grow(buf.keys, n)
+	buf.keys = st.keys
+	groups := len(e.s.caps) + 1
+	limit := maxBucketsPerItem * n
+	if n >= minBucketItems && span >= 0 && span < limit && groups*(span+1) <= limit {
+		st.buckets, st.days = true, span+1
+		st.bucket = grow(buf.bucket, n)
+		buf.bucket = st.bucket
+		st.count = grow(buf.count, groups*st.days+1)
+		clear(st.count)
+		buf.count = st.count
+		return st
+	}
+	st.layout = newKeyLayout(len(e.s.caps), span, n)
+	return st
+}
+
+// add enters item i: capability index c (the number of capabilities for
+// an unknown one), age days older than the newest item, and id.
+func (st *sorter) add(i, c, age int, id string) {
+	if !st.buckets {
+		st.keys[i] = st.layout.key(c, age, id, st.lcp, i)
+		return
+	}
+	b := c*st.days + age
+	st.bucket[i] = int32(b)
+	st.count[b+1]++
+	st.keys[i] = idChunk(id[st.lcp:])>>st.idxBits<<st.idxBits | uint64(i)
+}
+
+func (st *sorter) idxMask() uint64 { return 1<<st.idxBits - 1 }
+
+// sort returns the keys of all items in canonical order.
+func (st *sorter) sort() []uint64 {
+	buf := st.e.buf
+	if !st.buckets {
+		buf.tmp = sortKeys(st.keys, buf.tmp, st.idxBits)
+		st.settleTies(st.keys)
+		return st.keys
+	}
+	count := st.count
+	for b := 1; b < len(count); b++ {
+		count[b] += count[b-1]
+	}
+	out := grow(buf.tmp, len(st.keys))
+	for i, k := range st.keys {
+		b := st.bucket[i]
+		out[count[b]] = k
+		count[b]++
+	}
+	// count[b] is now where bucket b ends.
+	lo := int32(0)
+	for _, hi := range count[:len(count)-1] {
+		if hi-lo > 1 {
+			run := out[lo:hi]
+			if len(run) <= 12 {
+				insertionSort(run)
+			} else {
+				slices.Sort(run)
+			}
+			st.settleTies(run)
+		}
+		lo = hi
+	}
+	// Swap the buffers: the sorted keys are in what was tmp.
+	buf.keys, buf.tmp = out, st.keys
+	return out
+}
+
+func insertionSort(keys []uint64) {
+	for j := 1; j < len(keys); j++ {
+		k := keys[j]
+		i := j
+		for ; i > 0 && keys[i-1] > k; i-- {
+			keys[i] = keys[i-1]
+		}
+		keys[i] = k
+	}
+}
+
+// settleTies orders the runs of sorted keys that tie on everything but the
+// item index by comparing the items.
+func (st *sorter) settleTies(keys []uint64) {
+	mask := st.idxMask()
+	e := st.e
+	for lo := 0; lo < len(keys); {
+		hi := lo + 1
+		for hi < len(keys) && keys[hi]&^mask == keys[lo]&^mask {
+			hi++
+		}
+		if hi-lo > 1 {
+			slices.SortFunc(keys[lo:hi], func(a, b uint64) int {
+				return e.compareItems(int(a&mask), int(b&mask))
+			})
+		}
+		lo = hi
+	}
+}
+
+// A keyLayout packs the canonical order of an item into one uint64, from
+// the top: its capability (unknown ones last), its age in days from the
+// newest item, as many bits of its id (after the prefix all ids share) as
+// fit, and its index in the input. Sorting the keys as integers sorts the
+// items canonically up to ties of capability, day and the id bits kept,
+// which settleTies resolves by comparing the items; the index rides along
+// in the low bits and keeps the sort stable.
+//
+// When capability, age and index alone need more than 64 bits (dates
+// thousands of years apart in a huge input), the layout degenerates: the
+// key is the index alone, and all items are compared.
+type keyLayout struct {
+	idxBits, idBits    uint
+	dayShift, capShift uint
+	degenerate         bool
+}
+
+func newKeyLayout(caps, daySpan, n int) keyLayout {
+	idx := uint(bits.Len(uint(max(n-1, 0))))
+	day := uint(bits.Len64(uint64(daySpan)))
+	c := uint(bits.Len(uint(caps)))
+	if daySpan < 0 || idx+day+c > 64 {
+		return keyLayout{idxBits: idx, degenerate: true}
+	}
+	id := 64 - idx - day - c
+	return keyLayout{idxBits: idx, idBits: id, dayShift: idx + id, capShift: idx + id + day}
+}
+
+// key returns the key of item i: capability index c, age days older than
+// the newest item, and id, whose first lcp bytes all ids share.
+func (l keyLayout) key(c, age int, id string, lcp, i int) uint64 {
+	if l.degenerate {
+		return uint64(i)
+	}
+	k := uint64(c)<<l.capShift | uint64(age)<<l.dayShift | uint64(i)
+	if l.idBits > 0 {
+		k |= idChunk(id[lcp:]) >> (64 - l.idBits) << l.idxBits
+	}
+	return k
+}
+
+// idChunk packs the first 8 bytes of s big-endian, zero-padded, so that
+// comparing chunks orders strings as comparing them does, up to ties.
+func idChunk(s string) uint64 {
+	if len(s) >= 8 {
+		_ = s[7]
+		return uint64(s[0])<<56 | uint64(s[1])<<48 | uint64(s[2])<<40 | uint64(s[3])<<32 |
+			uint64(s[4])<<24 | uint64(s[5])<<16 | uint64(s[6])<<8 | uint64(s[7])
+	}
+	var p uint64
+	for i := 0; i < 8; i++ {
+		p <<= 8
+		if i < len(s) {
+			p |= uint64(s[i])
+		}
+	}
+	return p
+}
+
+// sortKeys sorts keys by their bits from low up, keeping the order of keys
+// equal in those bits (the bits below low are the payload). It is an LSD
+// radix sort over bytes that skips the bytes no key varies in: linear in
+// the number of keys, where a comparison sort would call a function some
+// n·log n times. It needs a buffer as large as keys, which it takes from
+// tmp when big enough and returns for reuse.
+func sortKeys(keys, tmp []uint64, low uint) []uint64 {
+	if len(keys) < 256 {
+		slices.Sort(keys) // the payload is the index: ties keep input order
+		return tmp
+	}
+	tmp = grow(tmp, len(keys))
+	var diff uint64
+	for _, k := range keys {
+		diff |= k ^ keys[0]
+	}
+	src, dst := keys, tmp
+	for shift := low; shift < 64; shift += 8 {
+		if diff>>shift&0xff == 0 {
+			continue
+		}
+		var count [256]int
+		for _, k := range src {
+			count[k>>shift&0xff]++
+		}
+		sum := 0
+		for d, c := range count {
+			count[d] = sum
+			sum += c
+		}
+		for _, k := range src {
+			d := k >> shift & 0xff
+			dst[count[d]] = k
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &keys[0] {
+		copy(keys, src)
+	}
+	return tmp
+}
