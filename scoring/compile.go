@@ -133,6 +133,9 @@ type gate struct {
 	// counter is the index of an evidence gate's criteria in
 	// Scorer.counters.
 	counter int
+	// label starts the text of the gate's checks; desc describes the
+	// items an evidence gate counts (see describeEvidence).
+	label, desc string
 	// points and category_floor: the capabilities summed (nil: all).
 	caps []int
 	min  float64
@@ -244,6 +247,10 @@ func (s *Scorer) compileLevel(v *ladder.Level, catIndex map[string]int) level {
 				cg.caps = append(cg.caps, k)
 				cg.ranks = append(cg.ranks, s.caps[k].rank(g.NOfM.MinRating))
 			}
+		}
+		cg.label = gateLabel(&cg)
+		if cg.kind == gateEvidence {
+			cg.desc = describeEvidence(&cg)
 		}
 		cl.gates = append(cl.gates, cg)
 	}

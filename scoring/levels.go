@@ -152,10 +152,10 @@ func (e *evaluation) checks(v *level) []Check {
 			haveText = "unrated"
 		}
 		if ck.Met {
-			ck.Text = fmt.Sprintf("%s: %s, needs %s", c.id, haveText, ck.Need)
+			ck.Text = c.id + ": " + haveText + ", needs " + ck.Need
 		} else {
 			ck.Deficit = float64(x.min - have)
-			ck.Text = fmt.Sprintf("%s: %s, needs %s (%s short)", c.id, haveText, ck.Need, steps(x.min-have))
+			ck.Text = c.id + ": " + haveText + ", needs " + ck.Need + " (" + steps(x.min-have) + " short)"
 			short++
 			tooFar = tooFar || x.min-have > v.tolerance.MaxSteps()
 		}
@@ -164,9 +164,9 @@ func (e *evaluation) checks(v *level) []Check {
 	if len(v.expects) > 0 {
 		ck := Check{Kind: CheckExpectations, Level: v.id, Met: expectationsMet(v, e.worst),
 			Have: strconv.Itoa(len(v.expects) - short), Need: strconv.Itoa(len(v.expects) - v.tolerance.Count)}
-		ck.Text = fmt.Sprintf("expectations met: %d of %d", len(v.expects)-short, len(v.expects))
+		ck.Text = "expectations met: " + ck.Have + " of " + strconv.Itoa(len(v.expects))
 		if v.tolerance.Count > 0 {
-			ck.Text += fmt.Sprintf(" (up to %d may fall short by %s)", v.tolerance.Count, steps(v.tolerance.MaxSteps()))
+			ck.Text += " (up to " + strconv.Itoa(v.tolerance.Count) + " may fall short by " + steps(v.tolerance.MaxSteps()) + ")"
 		}
 		if !ck.Met {
 			ck.Deficit = float64(max(short-v.tolerance.Count, 0))
@@ -196,33 +196,51 @@ func (e *evaluation) gateCheck(v *level, g *gate) Check {
 	case gatePoints:
 		ck.Kind = CheckPoints
 		have, need = round(e.s.total(e.worst, g.caps)), g.min
-		ck.Text = fmt.Sprintf("points: %s of %s", num(have), num(need))
-		if len(g.src.Points.Categories) > 0 {
-			ck.Text = fmt.Sprintf("points in %s: %s of %s", joinIDs(g.src.Points.Categories), num(have), num(need))
-		}
 	case gateFloor:
 		ck.Kind = CheckCategoryFloor
 		have, need = round(e.s.total(e.worst, g.caps)), g.min
-		ck.Text = fmt.Sprintf("points in category %s: %s of %s", g.src.CategoryFloor.Category, num(have), num(need))
 	case gateEvidence:
 		ck.Kind, ck.Capability = CheckEvidence, e.s.caps[g.cap].id
 		have, need = float64(e.count(g)), float64(g.count)
-		ck.Text = fmt.Sprintf("evidence of %s: %s of %s", describeEvidence(g), num(have), num(need))
 	case gateNOfM:
 		ck.Kind = CheckNOfM
 		have, need = float64(nOfM(g, e.worst)), float64(g.n)
-		ck.Text = fmt.Sprintf("%s or above in %s of %s: %s of %s", g.src.NOfM.MinRating, num(need),
-			joinIDs(g.src.NOfM.Capabilities), num(have), num(need))
-	}
-	if id := g.src.ID; id != "" && id != string(ck.Kind) {
-		ck.Text = id + ": " + ck.Text
 	}
 	ck.Have, ck.Need = num(have), num(need)
+	ck.Text = g.label + ck.Have + " of " + ck.Need
 	if !ck.Met {
 		ck.Deficit = round(need - have)
 	}
 	return ck
 }
+
+// gateLabel returns the start of the text of g's checks, up to the
+// numbers, as in "points in people: " or "hard-problems: evidence of
+// technical-problem-solving at advanced or above, tagged hard-problem,
+// within 12mo: ". Compile computes it once per gate.
+func gateLabel(g *gate) string {
+	var t string
+	switch g.kind {
+	case gatePoints:
+		t = "points: "
+		if len(g.src.Points.Categories) > 0 {
+			t = "points in " + joinIDs(g.src.Points.Categories) + ": "
+		}
+	case gateFloor:
+		t = "points in category " + g.src.CategoryFloor.Category + ": "
+	case gateEvidence:
+		t = "evidence of " + describeEvidence(g) + ": "
+	case gateNOfM:
+		t = g.src.NOfM.MinRating + " or above in " + num(float64(g.n)) + " of " + joinIDs(g.src.NOfM.Capabilities) + ": "
+	}
+	if id := g.src.ID; id != "" && id != string(checkKinds[g.kind]) {
+		t = id + ": " + t
+	}
+	return t
+}
+
+// checkKinds are the check kinds of the gate kinds.
+var checkKinds = [...]CheckKind{gatePoints: CheckPoints, gateFloor: CheckCategoryFloor, gateEvidence: CheckEvidence, gateNOfM: CheckNOfM}
 
 // describeEvidence says what items an evidence gate counts, as in
 // "technical-problem-solving at advanced or above, tagged hard-problem,

@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"cmp"
-	"encoding/binary"
 	"math"
 	"slices"
 )
@@ -49,7 +48,7 @@ func (e *evaluation) path(t int, levels []int) Path {
 				nofms = append(nofms, g)
 			case gateEvidence:
 				if have := e.count(g); have < g.count {
-					p.Evidence = append(p.Evidence, EvidenceNeed{Level: v.id, Gate: describeEvidence(g), Have: have, Need: g.count})
+					p.Evidence = append(p.Evidence, EvidenceNeed{Level: v.id, Gate: g.desc, Have: have, Need: g.count})
 				}
 			}
 		}
@@ -118,22 +117,23 @@ func (e *evaluation) path(t int, levels []int) Path {
 	}
 	capVec(startVec[nShort:], nofms, sums)
 	layers := [][]state{{{prev: -1}}}
-	slabs := [][]float64{startVec}
+	// Only the last layer's vectors are needed: two slabs take turns.
+	prevSlab, slab := startVec, []float64(nil)
 	var order []int // the involved capabilities, in ladder order
 	exact := true
-	key := make([]byte, 0, 8*dims+8)
 	scratch := make([]float64, dims)
-	index := map[string]int{}
+	var index vecIndex
 	for k := range s.caps {
 		if !involved[k] {
 			continue
 		}
 		order = append(order, k)
 		c := &s.caps[k]
-		prev, prevSlab := layers[len(layers)-1], slabs[len(slabs)-1]
-		var next []state
-		var slab []float64
-		clear(index)
+		prev := layers[len(layers)-1]
+		bound := len(prev) * (len(c.ratings) - max(floor[k], e.worst[k], 0) + 1)
+		next := make([]state, 0, min(bound, maxStates))
+		slab = slab[:0]
+		index.reset(bound)
 		for pi := range prev {
 			ps := &prev[pi]
 			pv := prevSlab[ps.vec : ps.vec+dims]
@@ -156,8 +156,8 @@ func (e *evaluation) path(t int, levels []int) Path {
 				addVec(scratch[nShort:], nofms, sums, k, r, c)
 				capVec(scratch[nShort:], nofms, sums)
 				ns := state{cost: ps.cost + r - e.worst[k], extra: ps.extra + max(r-need[k], 0), prev: pi, rank: r}
-				key = vecKey(key[:0], scratch)
-				if j, seen := index[string(key)]; seen {
+				sl, j := index.find(scratch, slab, dims)
+				if j >= 0 {
 					if cheaper(ns.cost, ns.extra, next[j].cost, next[j].extra) {
 						ns.vec = next[j].vec
 						next[j] = ns
@@ -166,7 +166,7 @@ func (e *evaluation) path(t int, levels []int) Path {
 				}
 				ns.vec = len(slab)
 				slab = append(slab, scratch...)
-				index[string(key)] = len(next)
+				index.put(sl, len(next))
 				next = append(next, ns)
 			}
 		}
@@ -176,10 +176,10 @@ func (e *evaluation) path(t int, levels []int) Path {
 			exact = false
 		}
 		layers = append(layers, next)
-		slabs = append(slabs, slab)
+		prevSlab, slab = slab, prevSlab
 	}
 	// The cheapest final state that meets every requirement.
-	last, lastSlab := layers[len(layers)-1], slabs[len(slabs)-1]
+	last, lastSlab := layers[len(layers)-1], prevSlab
 	best := -1
 	for i := range last {
 		st := &last[i]
@@ -251,9 +251,45 @@ func capVec(v []float64, nofms, sums []*gate) {
 	}
 }
 
-func vecKey(b []byte, v []float64) []byte {
-	for _, x := range v {
-		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(x))
-	}
-	return b
+// A vecIndex finds the state of a layer that has a given vector: an
+// open-addressing table of state indexes keyed by the vector's bits, whose
+// vectors live in the layer's slab. It allocates nothing per state, where
+// a map keyed by the vector as a string allocates each key.
+type vecIndex struct {
+	table []int32 // state index plus one; 0 is empty
+	mask  uint64
 }
+
+// reset empties the index for a layer of at most n states.
+func (x *vecIndex) reset(n int) {
+	size := tableSize(n)
+	if cap(x.table) < size {
+		x.table = make([]int32, size)
+	} else {
+		x.table = x.table[:size]
+		clear(x.table)
+	}
+	x.mask = uint64(size - 1)
+}
+
+// find returns the slot of v and the index of the state that has it, or
+// -1 and the empty slot where put should enter it.
+func (x *vecIndex) find(v, slab []float64, dims int) (slot uint64, state int) {
+	h := uint64(14695981039346656037)
+	for _, f := range v {
+		h = (h ^ math.Float64bits(f)) * 1099511628211
+		h ^= h >> 29
+	}
+	for sl := h & x.mask; ; sl = (sl + 1) & x.mask {
+		i := int(x.table[sl]) - 1
+		if i < 0 {
+			return sl, -1
+		}
+		if off := i * dims; slices.Equal(slab[off:off+dims], v) {
+			return sl, i
+		}
+	}
+}
+
+// put enters state i in the slot find returned.
+func (x *vecIndex) put(slot uint64, i int) { x.table[slot] = int32(i) + 1 }
