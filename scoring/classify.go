@@ -18,13 +18,14 @@ import (
 //     and the common prefix of the ids, which size the sort keys.
 //  2. In input order: classify each item, weigh it, count it for every
 //     evidence gate of its capability, and build its sort key.
-//  3. Sort the keys (a radix sort on one packed integer per item; see
-//     sortKeys) into the canonical order of the trace: by capability,
-//     newest first, then by id and content. Walking that order, sum the
-//     weights: a floating-point sum depends on the order of its terms, and
-//     this order does not depend on the input's.
-//  4. In input order: settle each item's reason and write its trace to its
-//     place.
+//  3. Sort the items into the canonical order of the trace (see sorter):
+//     by capability, newest first, then by id and content. In input
+//     order, write each item's trace to its place; then, walking the
+//     canonical order, sum the weights: a floating-point sum depends on
+//     the order of its terms, and this order does not depend on the
+//     input's.
+//  4. In canonical order: mark the items that turn out to count toward
+//     no rating (too few, or below the rating reached).
 //
 // Everything but the weight sums is order-independent by nature (counts,
 // maxima, bit sets), so only pass 3 walks the canonical order.
@@ -44,6 +45,13 @@ type item struct {
 	src    int32  // index into evaluation.sources
 	reason Reason // why it does not count toward the rating, NoReason when it does
 	usable bool   // known, not a duplicate, not future, source accepted, weight > 0
+}
+
+// weighed is an item that counts toward its capability's rating, as the
+// sums need it.
+type weighed struct {
+	weight    float64
+	cap, rank int32
 }
 
 // source is a source named by the evidence, with the policy's weight.
@@ -121,8 +129,8 @@ func (e *evaluation) evidence(in []Evidence) []int {
 		ev := &in[i]
 		it := &items[i]
 		*it = item{weight: ev.Weight, day: dayNumber(ev.Date), cap: -1, rank: -1, src: e.source(ev.Source)}
-		if k, ok := s.capIndex[ev.Capability]; ok {
-			it.cap, it.rank = int32(k), int32(s.caps[k].rank(ev.Rating))
+		if k := s.capTable.find(ev.Capability); k >= 0 {
+			it.cap, it.rank = int32(k), int32(s.caps[k].rankOf.find(ev.Rating))
 		}
 		if len(s.tags) > 0 && len(ev.Tags) > 0 {
 			it.tags = s.tagSet(ev.Tags)
@@ -205,18 +213,42 @@ func (e *evaluation) evidence(in []Evidence) []int {
 		sorter.add(i, c, maxDay-it.day, in[i].ID)
 	}
 
-	// Pass 3.
+	// Pass 3. The items are written to their places in input order, with
+	// what the sums need beside them; the sums then run down the
+	// canonical order. Scattered writes cost far less than scattered
+	// reads.
 	keys := sorter.sort()
 	place := grow(buf.place, n)
 	buf.place = place
-	total := make([]float64, nc)
 	idxMask := sorter.idxMask()
 	for j, key := range keys {
-		i := int(key & idxMask)
-		place[i] = int32(j)
-		if it := &items[i]; it.usable && it.reason == NoReason {
-			perRank[s.rankBase[it.cap]+int(it.rank)] += it.weight
-			total[it.cap] += it.weight
+		place[key&idxMask] = int32(j)
+	}
+	trace := make([]ItemTrace, n)
+	counted := grow(buf.counted, n) // in canonical order; cap -1 when not counting
+	buf.counted = counted
+	for i := range items {
+		it := &items[i]
+		j := place[i]
+		t := &trace[j]
+		t.Evidence, t.Reason = &in[i], it.reason
+		if it.reason != NoReason {
+			t.Status = Excluded
+		}
+		if it.weight > 0 {
+			t.Weight = round(it.weight) // weighed for the rating
+		}
+		if it.usable && it.reason == NoReason {
+			counted[j] = weighed{it.weight, it.cap, it.rank}
+		} else {
+			counted[j].cap = -1
+		}
+	}
+	total := make([]float64, nc)
+	for j := range counted {
+		if c := &counted[j]; c.cap >= 0 {
+			perRank[s.rankBase[c.cap]+int(c.rank)] += c.weight
+			total[c.cap] += c.weight
 		}
 	}
 	ranks := make([]int, nc)
@@ -227,25 +259,17 @@ func (e *evaluation) evidence(in []Evidence) []int {
 			total[k], latest[k]-1, given[k], &sums[k])
 	}
 
-	// Pass 4.
-	trace := make([]ItemTrace, n)
-	for i := range items {
-		it := &items[i]
-		if it.usable && it.reason == NoReason {
-			switch r := ranks[it.cap]; {
-			case r < 0:
-				it.reason = ReasonNotEnough
-			case p.aggregate == rubric.AggregateHighest && int(it.rank) < r:
-				it.reason = ReasonBelowRating
-			}
+	// Pass 4: the items that counted toward no rating.
+	for j := range counted {
+		c := &counted[j]
+		if c.cap < 0 {
+			continue
 		}
-		t := &trace[place[i]]
-		t.Evidence, t.Reason = &in[i], it.reason
-		if it.reason != NoReason {
-			t.Status = Excluded
-		}
-		if it.weight > 0 {
-			t.Weight = round(it.weight) // weighed for the rating
+		switch r := ranks[c.cap]; {
+		case r < 0:
+			trace[j].Status, trace[j].Reason = Excluded, ReasonNotEnough
+		case p.aggregate == rubric.AggregateHighest && int(c.rank) < r:
+			trace[j].Status, trace[j].Reason = Excluded, ReasonBelowRating
 		}
 	}
 	e.res.Evidence = trace
@@ -441,10 +465,21 @@ func (f *dupFilter) finish() {
 			}
 		}
 	}
+	// A bit per flagged hash, 64 bits for each, where other bits of the
+	// hash pick it: nearly every item misses and is done with one test.
+	words := tableSize(len(f.seen))
+	quick := grow(buf.quick, words)
+	clear(quick)
+	buf.quick = quick
+	qmask := uint64(words*64 - 1)
+	for _, h := range f.seen {
+		b := h >> 40 & qmask
+		quick[b>>6] |= 1 << (b & 63)
+	}
 	// The items with those hashes, through the exact table.
 	sub := buf.sub[:0]
 	for i, h := range f.hashes {
-		if h == 0 {
+		if b := h >> 40 & qmask; h == 0 || quick[b>>6]&(1<<(b&63)) == 0 {
 			continue
 		}
 		for sl := h >> 32 & mask; set[sl] != 0; sl = (sl + 1) & mask {

@@ -17,6 +17,7 @@ type Scorer struct {
 	l        *ladder.Ladder
 	caps     []capability
 	capIndex map[string]int
+	capTable strTable // capIndex for the evidence loop
 	cats     []string // category ids, in ladder order
 	tracks   []track
 	policy   policy
@@ -48,11 +49,12 @@ type buffers struct {
 	keys, tmp []uint64 // sort keys; see sorter
 	bucket    []int32
 	count     []int32
-	place     []int32 // place[i] is where item i goes in the trace
+	place     []int32   // place[i] is where item i goes in the trace
+	counted   []weighed // the counting items, in canonical order
 	// duplicates; see dupFilter
-	hashes, bits, seen, set []uint64
-	sub                     []int32
-	table                   []slot
+	hashes, bits, seen, set, quick []uint64
+	sub                            []int32
+	table                          []slot
 }
 
 // grow returns s resized to n, reusing its memory when it is big enough.
@@ -69,6 +71,7 @@ type capability struct {
 	cat      int // index into Scorer.cats, or -1
 	scale    *rubric.Scale
 	ratings  []string  // rating ids, lowest first
+	rankOf   strTable  // ranks by rating id, for the evidence loop
 	points   []float64 // weighted points of each rating
 }
 
@@ -80,6 +83,65 @@ func (c *capability) rank(id string) int {
 		}
 	}
 	return -1
+}
+
+// A strTable finds a string among a fixed set: an open-addressing table
+// keyed by a hash of the string's length and its first and last eight
+// bytes, each hit confirmed by comparing the strings. For the short ids of
+// a ladder it costs a third of a map lookup.
+type strTable struct {
+	keys  []string
+	slots []int32 // index into keys plus one; 0 is empty
+	mask  uint64
+}
+
+func newStrTable(keys []string) strTable {
+	size := tableSize(len(keys))
+	t := strTable{keys: keys, slots: make([]int32, size), mask: uint64(size - 1)}
+	for i, k := range keys {
+		if t.find(k) >= 0 {
+			continue // the first of equal keys wins, as in a map built in order
+		}
+		for sl := quickHash(k) & t.mask; ; sl = (sl + 1) & t.mask {
+			if t.slots[sl] == 0 {
+				t.slots[sl] = int32(i) + 1
+				break
+			}
+		}
+	}
+	return t
+}
+
+// find returns the index of s among the keys, or -1.
+func (t *strTable) find(s string) int {
+	if len(t.slots) == 0 {
+		return -1
+	}
+	for sl := quickHash(s) & t.mask; ; sl = (sl + 1) & t.mask {
+		i := int(t.slots[sl]) - 1
+		if i < 0 {
+			return -1
+		}
+		if t.keys[i] == s {
+			return i
+		}
+	}
+}
+
+// quickHash hashes the length and the first and last eight bytes of s.
+func quickHash(s string) uint64 {
+	n := len(s)
+	var a, b uint64
+	if n >= 8 {
+		a, b = load64(s), load64(s[n-8:])
+	} else {
+		for i := 0; i < n; i++ {
+			a |= uint64(s[i]) << (8 * i)
+		}
+	}
+	h := (a ^ uint64(n)*0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9
+	h = (h ^ h>>31 ^ b) * 0x94d049bb133111eb
+	return h ^ h>>29
 }
 
 // label returns the rating id of rank r, or "" for r < 0 (unrated).
@@ -184,6 +246,7 @@ func Compile(l *ladder.Ladder) (*Scorer, error) {
 		lc := &l.Capabilities[i]
 		sc, _ := l.ScaleOf(lc)
 		c := capability{id: lc.ID, name: lc.Name, cat: -1, scale: sc, ratings: sc.IDs()}
+		c.rankOf = newStrTable(c.ratings)
 		if k, ok := catIndex[lc.Category]; ok {
 			c.cat = k
 		}
@@ -194,6 +257,11 @@ func Compile(l *ladder.Ladder) (*Scorer, error) {
 		s.capIndex[lc.ID] = i
 		s.caps = append(s.caps, c)
 	}
+	ids := make([]string, len(s.caps))
+	for k := range s.caps {
+		ids[k] = s.caps[k].id
+	}
+	s.capTable = newStrTable(ids)
 	s.policy = compilePolicy(l.Rules.Evidence)
 	s.rankBase = make([]int, len(s.caps)+1)
 	for k := range s.caps {

@@ -199,11 +199,8 @@ func idChunk(s string) uint64 {
 			uint64(s[4])<<24 | uint64(s[5])<<16 | uint64(s[6])<<8 | uint64(s[7])
 	}
 	var p uint64
-	for i := 0; i < 8; i++ {
-		p <<= 8
-		if i < len(s) {
-			p |= uint64(s[i])
-		}
+	for i := 0; i < len(s); i++ {
+		p |= uint64(s[i]) << (56 - 8*i)
 	}
 	return p
 }
