@@ -36,6 +36,12 @@ func (s *Scorer) Assess(in Input, asOf time.Time) Result {
 
 func (s *Scorer) evaluate(in Input, asOf time.Time) *evaluation {
 	e := &evaluation{s: s, day: DateOf(asOf)}
+	if b, ok := s.buffers.Get().(*buffers); ok {
+		e.buf = b
+	} else {
+		e.buf = &buffers{}
+	}
+	e.buf.reset()
 	e.today = dayNumber(e.day)
 	e.res = Result{Ladder: s.l.ID, Person: in.Person, AsOf: e.day,
 		Perspectives: []string{}, Ratings: []RatingTrace{}, Evidence: []ItemTrace{}, Tracks: []TrackResult{}}
@@ -84,7 +90,7 @@ func (e *evaluation) directRatings(as []Assessment) []perspective {
 	var views []perspective
 	for i, g := range all {
 		if i == 0 || g.assessor != all[i-1].assessor {
-			ranks := make([]int, len(s.caps))
+			ranks := take(&e.buf.ints, len(s.caps))
 			for k := range ranks {
 				ranks[k] = noOpinion
 			}
@@ -125,11 +131,14 @@ func (e *evaluation) combine(views []perspective) {
 	if len(e.res.Capabilities) == len(s.caps) { // evidence summaries, set by aggregate
 		copy(caps, e.res.Capabilities)
 	}
-	e.worst, e.best = make([]int, len(s.caps)), make([]int, len(s.caps))
+	ranks := take(&e.buf.ints, 2*len(s.caps))
+	e.worst, e.best = ranks[:len(s.caps)], ranks[len(s.caps):]
+	// Every capability's views, in one allocation.
+	allViews := make([]View, 0, len(s.caps)*len(views))
 	for k := range s.caps {
 		c := &s.caps[k]
 		cr := &caps[k]
-		cr.ID, cr.Name, cr.Views = c.id, c.name, []View{}
+		cr.ID, cr.Name, cr.Views = c.id, c.name, allViews[len(allViews):len(allViews):len(allViews)+len(views)]
 		// lo and hi range over the assessors; shown is the spread of all
 		// views, evidence included; demonstrated is the evidence's floor.
 		lo, hi, demonstrated := math.MaxInt, -1, -1
@@ -140,6 +149,7 @@ func (e *evaluation) combine(views []perspective) {
 				continue
 			}
 			cr.Views = append(cr.Views, View{Perspective: v.name, Rating: c.label(r)})
+			allViews = allViews[:len(allViews)+1]
 			shownLo, shownHi = min(shownLo, r), max(shownHi, r)
 			if v.name == EvidencePerspective {
 				demonstrated = r

@@ -33,42 +33,72 @@ func (s *Scorer) AssessAll(ctx context.Context, ins []Input, asOf time.Time) ([]
 
 // AssessEach assesses a stream of people on every core: next yields inputs
 // until it returns io.EOF, and emit receives each result with its position
-// in the stream, in stream order, from one goroutine at a time. At most a
-// few inputs per core are in flight, so memory stays bounded however long
-// the stream. AssessEach stops at the first error from next or emit, or
-// when ctx is cancelled, and returns that error.
+// in the stream, in stream order, from one goroutine at a time. While
+// every core is busy, inputs gather into batches of up to batchSize people,
+// so that handing work over costs little beside the work; an idle core
+// takes what has gathered at once, so a slow stream is not held up. At
+// most two batches per core are in flight, so memory stays bounded however
+// long the stream. AssessEach
+// stops at the first error from next or emit, or when ctx is cancelled,
+// and returns that error.
 func (s *Scorer) AssessEach(ctx context.Context, next func() (Input, error), asOf time.Time, emit func(int, Result) error) error {
 	if s == nil || s.l == nil {
 		return ErrNotCompiled
 	}
 	workers := runtime.GOMAXPROCS(0)
 	type job struct {
-		n  int
-		in Input
+		n   int // the position of the first input
+		ins []Input
 	}
 	type done struct {
 		n   int
-		res Result
+		res []Result
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	jobs := make(chan job, workers)
+	jobs := make(chan job) // unbuffered: a send succeeds when a worker waits
 	results := make(chan done, workers)
 	var readErr error
 	go func() {
 		defer close(jobs)
-		for n := 0; ; n++ {
+		n := 0
+		var ins []Input
+		send := func(wait bool) bool {
+			j := job{n, ins}
+			if !wait {
+				select {
+				case jobs <- j:
+				default:
+					return true // every worker is busy: keep gathering
+				}
+			} else {
+				select {
+				case jobs <- j:
+				case <-ctx.Done():
+					return false
+				}
+			}
+			n, ins = n+len(ins), nil
+			return true
+		}
+		for {
 			in, err := next()
 			if err != nil {
 				if !errors.Is(err, io.EOF) {
 					readErr = err
 					cancel()
+				} else if len(ins) > 0 {
+					send(true)
 				}
 				return
 			}
-			select {
-			case jobs <- job{n, in}:
-			case <-ctx.Done():
+			if ins == nil {
+				ins = make([]Input, 0, batchSize)
+			}
+			ins = append(ins, in)
+			// A full batch waits for a worker; a partial one goes only to a
+			// worker already waiting, so that a slow stream is not held up.
+			if !send(len(ins) == batchSize) {
 				return
 			}
 		}
@@ -79,11 +109,18 @@ func (s *Scorer) AssessEach(ctx context.Context, next func() (Input, error), asO
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
+				res := make([]Result, len(j.ins))
+				for i := range j.ins {
+					if ctx.Err() != nil {
+						break
+					}
+					res[i] = s.Assess(j.ins[i], asOf)
+				}
 				if ctx.Err() != nil {
 					continue // drain without work
 				}
 				select {
-				case results <- done{j.n, s.Assess(j.in, asOf)}:
+				case results <- done{j.n, res}:
 				case <-ctx.Done():
 				}
 			}
@@ -93,9 +130,9 @@ func (s *Scorer) AssessEach(ctx context.Context, next func() (Input, error), asO
 		wg.Wait()
 		close(results)
 	}()
-	// Emit in order, holding back results that arrive early. With at most
-	// 2·workers jobs in flight, the hold-back stays small.
-	pending := map[int]Result{}
+	// Emit in order, holding back batches that arrive early. With at most
+	// 2·workers batches in flight, the hold-back stays small.
+	pending := map[int][]Result{}
 	want := 0
 	var emitErr error
 	for d := range results {
@@ -103,18 +140,20 @@ func (s *Scorer) AssessEach(ctx context.Context, next func() (Input, error), asO
 			continue
 		}
 		pending[d.n] = d.res
-		for {
-			r, ok := pending[want]
+		for emitErr == nil {
+			res, ok := pending[want]
 			if !ok {
 				break
 			}
 			delete(pending, want)
-			if err := emit(want, r); err != nil {
-				emitErr = err
-				cancel()
-				break
+			for _, r := range res {
+				if err := emit(want, r); err != nil {
+					emitErr = err
+					cancel()
+					break
+				}
+				want++
 			}
-			want++
 		}
 	}
 	switch {
@@ -125,6 +164,9 @@ func (s *Scorer) AssessEach(ctx context.Context, next func() (Input, error), asO
 	}
 	return context.Cause(ctx)
 }
+
+// batchSize is the most people AssessEach hands a core at once.
+const batchSize = 16
 
 // AssessJSONLines assesses every person of a JSON Lines stream on every
 // core and hands the results to emit in stream order. A person whose lines

@@ -93,7 +93,9 @@ func (e *evaluation) release() {
 	if e.buf == nil {
 		return
 	}
-	e.buf.items = e.items
+	if e.items != nil {
+		e.buf.items = e.items
+	}
 	e.s.buffers.Put(e.buf)
 	e.buf, e.items, e.in = nil, nil, nil
 }
@@ -112,11 +114,6 @@ func (e *evaluation) evidence(in []Evidence) []int {
 	s, p := e.s, &e.s.policy
 	n := len(in)
 	e.in = in
-	if b, ok := s.buffers.Get().(*buffers); ok {
-		e.buf = b
-	} else {
-		e.buf = &buffers{}
-	}
 	buf := e.buf
 	items := grow(buf.items, n)
 	e.items = items
@@ -151,13 +148,13 @@ func (e *evaluation) evidence(in []Evidence) []int {
 		windowStart = dayNumber(DateOf(p.window.Start(e.day.Time())))
 	}
 	nc := len(s.caps)
-	given := make([]int, nc)
+	given := take(&buf.ints, nc)
 	nr := s.rankBase[nc]
-	perRank := make([]float64, nr) // weights, summed in pass 3
-	count := make([]int, nr)
-	srcs := make([]uint64, nr)  // a bit per source; sources past 64 share the last bit
-	latest := make([]int32, nc) // the item deciding "latest", plus one
-	e.counts = make([]int, len(s.counters))
+	perRank := take(&buf.floats, nr) // weights, summed in pass 3
+	count := take(&buf.ints, nr)
+	srcs := take(&buf.words, nr)    // a bit per source; sources past 64 share the last bit
+	latest := take(&buf.int32s, nc) // the item deciding "latest", plus one
+	e.counts = take(&buf.ints, len(s.counters))
 	cstart, caccept := e.counterWindows()
 	sorter := e.newSorter(maxDay-minDay, lcp)
 	for i := range items {
@@ -244,14 +241,14 @@ func (e *evaluation) evidence(in []Evidence) []int {
 			counted[j].cap = -1
 		}
 	}
-	total := make([]float64, nc)
+	total := take(&buf.floats, nc)
 	for j := range counted {
 		if c := &counted[j]; c.cap >= 0 {
 			perRank[s.rankBase[c.cap]+int(c.rank)] += c.weight
 			total[c.cap] += c.weight
 		}
 	}
-	ranks := make([]int, nc)
+	ranks := take(&buf.ints, nc)
 	sums := make([]EvidenceSummary, nc)
 	for k := range s.caps {
 		b := s.rankBase[k]
@@ -285,7 +282,7 @@ func (e *evaluation) evidence(in []Evidence) []int {
 // 64, that it accepts (all ones when it names none).
 func (e *evaluation) counterWindows() (start []int, accept []uint64) {
 	s := e.s
-	start, accept = make([]int, len(s.counters)), make([]uint64, len(s.counters))
+	start, accept = take(&e.buf.ints, len(s.counters)), take(&e.buf.words, len(s.counters))
 	for c := range s.counters {
 		ct := &s.counters[c]
 		start[c] = math.MinInt

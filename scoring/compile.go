@@ -51,10 +51,35 @@ type buffers struct {
 	count     []int32
 	place     []int32   // place[i] is where item i goes in the trace
 	counted   []weighed // the counting items, in canonical order
+	path      pathScratch
+	// small scratch of one evaluation; see take
+	ints   []int
+	floats []float64
+	words  []uint64
+	int32s []int32
 	// duplicates; see dupFilter
 	hashes, bits, seen, set, quick []uint64
 	sub                            []int32
 	table                          []slot
+}
+
+// take returns n zeroed elements from the end of *buf and extends it. When
+// *buf is full it starts a new array: slices taken before keep the old one.
+// An evaluation empties its buffers' scratch when it starts (see reset).
+func take[T any](buf *[]T, n int) []T {
+	if cap(*buf)-len(*buf) < n {
+		*buf = make([]T, 0, max(2*cap(*buf), n+64))
+	}
+	l := len(*buf)
+	*buf = (*buf)[:l+n]
+	s := (*buf)[l : l+n : l+n]
+	clear(s)
+	return s
+}
+
+// reset empties the scratch of b for a new evaluation.
+func (b *buffers) reset() {
+	b.ints, b.floats, b.words, b.int32s = b.ints[:0], b.floats[:0], b.words[:0], b.int32s[:0]
 }
 
 // grow returns s resized to n, reusing its memory when it is big enough.

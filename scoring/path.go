@@ -102,13 +102,7 @@ func (e *evaluation) path(t int, levels []int) Path {
 	// shortfalls per group, then n-of-m counts, then points sums.
 	nShort, nCount := len(groups), len(nofms)
 	dims := nShort + nCount + len(sums)
-	type state struct {
-		cost  int
-		extra int // steps beyond need
-		prev  int // index in the previous layer
-		rank  int // rank chosen for this layer's capability
-		vec   int // offset of the state's vector in its layer's slab
-	}
+	ps := &e.buf.path
 	startVec := make([]float64, dims)
 	for k := range s.caps {
 		if !involved[k] {
@@ -116,26 +110,29 @@ func (e *evaluation) path(t int, levels []int) Path {
 		}
 	}
 	capVec(startVec[nShort:], nofms, sums)
-	layers := [][]state{{{prev: -1}}}
+	// The states of all layers, one after the other: layer li is
+	// states[starts[li]:starts[li+1]].
+	states := append(ps.states[:0], pathState{prev: -1})
+	starts := append(ps.starts[:0], 0, 1)
 	// Only the last layer's vectors are needed: two slabs take turns.
-	prevSlab, slab := startVec, []float64(nil)
+	prevSlab, slab := startVec, ps.slabs[0][:0]
 	var order []int // the involved capabilities, in ladder order
 	exact := true
 	scratch := make([]float64, dims)
-	var index vecIndex
+	index := &ps.index
 	for k := range s.caps {
 		if !involved[k] {
 			continue
 		}
 		order = append(order, k)
 		c := &s.caps[k]
-		prev := layers[len(layers)-1]
+		prev := states[starts[len(starts)-2]:starts[len(starts)-1]]
+		base := len(states)
 		bound := len(prev) * (len(c.ratings) - max(floor[k], e.worst[k], 0) + 1)
-		next := make([]state, 0, min(bound, maxStates))
 		slab = slab[:0]
 		index.reset(bound)
 		for pi := range prev {
-			ps := &prev[pi]
+			ps := &states[starts[len(starts)-2]+pi] // states may move as they grow
 			pv := prevSlab[ps.vec : ps.vec+dims]
 			// From the current rank (-1 when unrated: staying so is free)
 			// up to the top of the scale.
@@ -155,31 +152,32 @@ func (e *evaluation) path(t int, levels []int) Path {
 				}
 				addVec(scratch[nShort:], nofms, sums, k, r, c)
 				capVec(scratch[nShort:], nofms, sums)
-				ns := state{cost: ps.cost + r - e.worst[k], extra: ps.extra + max(r-need[k], 0), prev: pi, rank: r}
+				ns := pathState{cost: ps.cost + r - e.worst[k], extra: ps.extra + max(r-need[k], 0), prev: pi, rank: r}
 				sl, j := index.find(scratch, slab, dims)
 				if j >= 0 {
-					if cheaper(ns.cost, ns.extra, next[j].cost, next[j].extra) {
-						ns.vec = next[j].vec
-						next[j] = ns
+					if old := &states[base+j]; cheaper(ns.cost, ns.extra, old.cost, old.extra) {
+						ns.vec = old.vec
+						*old = ns
 					}
 					continue
 				}
 				ns.vec = len(slab)
 				slab = append(slab, scratch...)
-				index.put(sl, len(next))
-				next = append(next, ns)
+				index.put(sl, len(states)-base)
+				states = append(states, ns)
 			}
 		}
-		if len(next) > maxStates {
-			slices.SortStableFunc(next, func(a, b state) int { return cmp.Or(a.cost-b.cost, a.extra-b.extra) })
-			next = next[:maxStates]
+		if len(states)-base > maxStates {
+			slices.SortStableFunc(states[base:], func(a, b pathState) int { return cmp.Or(a.cost-b.cost, a.extra-b.extra) })
+			states = states[:base+maxStates]
 			exact = false
 		}
-		layers = append(layers, next)
+		starts = append(starts, len(states))
 		prevSlab, slab = slab, prevSlab
 	}
+	ps.states, ps.starts, ps.slabs = states, starts, [2][]float64{slab, prevSlab}
 	// The cheapest final state that meets every requirement.
-	last, lastSlab := layers[len(layers)-1], prevSlab
+	last, lastSlab := states[starts[len(starts)-2]:], prevSlab
 	best := -1
 	for i := range last {
 		st := &last[i]
@@ -203,8 +201,8 @@ func (e *evaluation) path(t int, levels []int) Path {
 	}
 	p.Possible, p.Exact, p.Steps = true, exact, last[best].cost
 	target := slices.Clone(e.worst)
-	for li, i := len(layers)-1, best; li > 0; li-- {
-		st := &layers[li][i]
+	for li, i := len(starts)-2, best; li > 0; li-- {
+		st := &states[starts[li]+i]
 		target[order[li-1]] = st.rank
 		i = st.prev
 	}
@@ -216,6 +214,25 @@ func (e *evaluation) path(t int, levels []int) Path {
 		}
 	}
 	return p
+}
+
+// A pathState is a state of the search: a choice of rank for the
+// capability of its layer, reached from state prev of the layer before.
+type pathState struct {
+	cost  int
+	extra int // steps beyond need
+	prev  int // index in the previous layer
+	rank  int // rank chosen for this layer's capability
+	vec   int // offset of the state's vector in its layer's slab
+}
+
+// pathScratch is the working memory of the search, kept with an
+// evaluation's buffers and reused from one search to the next.
+type pathScratch struct {
+	states []pathState
+	starts []int
+	slabs  [2][]float64
+	index  vecIndex
 }
 
 // cheaper orders paths by steps, then by steps beyond expectations.
