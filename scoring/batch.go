@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -33,12 +34,12 @@ func (s *Scorer) AssessAll(ctx context.Context, ins []Input, asOf time.Time) ([]
 
 // AssessEach assesses a stream of people on every core: next yields inputs
 // until it returns io.EOF, and emit receives each result with its position
-// in the stream, in stream order, from one goroutine at a time. While
-// every core is busy, inputs gather into batches of up to batchSize people,
-// so that handing work over costs little beside the work; an idle core
-// takes what has gathered at once, so a slow stream is not held up. At
-// most two batches per core are in flight, so memory stays bounded however
-// long the stream. AssessEach
+// in the stream, in stream order, from one goroutine at a time. Inputs
+// gather in a queue while every core is busy, and a core takes up to
+// batchSize of them at once, so that handing work over costs little beside
+// the work; an idle core takes what has gathered at once, so a slow stream
+// is not held up. At most a few batches per core are in flight, so memory
+// stays bounded however long the stream. AssessEach
 // stops at the first error from next or emit, or when ctx is cancelled,
 // and returns that error.
 func (s *Scorer) AssessEach(ctx context.Context, next func() (Input, error), asOf time.Time, emit func(int, Result) error) error {
@@ -46,61 +47,59 @@ func (s *Scorer) AssessEach(ctx context.Context, next func() (Input, error), asO
 		return ErrNotCompiled
 	}
 	workers := runtime.GOMAXPROCS(0)
-	type job struct {
-		n   int // the position of the first input
-		ins []Input
-	}
 	type done struct {
-		n   int
+		n   int // the position of the first result
 		res []Result
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	jobs := make(chan job) // unbuffered: a send succeeds when a worker waits
+	// The inputs read and not yet taken, shared by the reader and the
+	// workers: a worker takes up to batchSize of them at once, whatever
+	// has gathered, so a slow stream is not held up; the reader waits
+	// while the queue is full.
+	var (
+		mu     sync.Mutex
+		cond   = sync.NewCond(&mu)
+		queue  []Input
+		first  int // the position of queue[0]
+		closed bool
+	)
+	limit := batchSize * workers
+	stop := context.AfterFunc(ctx, func() {
+		mu.Lock()
+		cond.Broadcast()
+		mu.Unlock()
+	})
+	defer stop()
 	results := make(chan done, workers)
 	var readErr error
 	go func() {
-		defer close(jobs)
-		n := 0
-		var ins []Input
-		send := func(wait bool) bool {
-			j := job{n, ins}
-			if !wait {
-				select {
-				case jobs <- j:
-				default:
-					return true // every worker is busy: keep gathering
-				}
-			} else {
-				select {
-				case jobs <- j:
-				case <-ctx.Done():
-					return false
-				}
-			}
-			n, ins = n+len(ins), nil
-			return true
-		}
+		defer func() {
+			mu.Lock()
+			closed = true
+			cond.Broadcast()
+			mu.Unlock()
+		}()
 		for {
 			in, err := next()
 			if err != nil {
 				if !errors.Is(err, io.EOF) {
 					readErr = err
 					cancel()
-				} else if len(ins) > 0 {
-					send(true)
 				}
 				return
 			}
-			if ins == nil {
-				ins = make([]Input, 0, batchSize)
+			mu.Lock()
+			for len(queue) >= limit && ctx.Err() == nil {
+				cond.Wait()
 			}
-			ins = append(ins, in)
-			// A full batch waits for a worker; a partial one goes only to a
-			// worker already waiting, so that a slow stream is not held up.
-			if !send(len(ins) == batchSize) {
+			if ctx.Err() != nil {
+				mu.Unlock()
 				return
 			}
+			queue = append(queue, in)
+			cond.Broadcast()
+			mu.Unlock()
 		}
 	}()
 	var wg sync.WaitGroup
@@ -108,20 +107,31 @@ func (s *Scorer) AssessEach(ctx context.Context, next func() (Input, error), asO
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobs {
-				res := make([]Result, len(j.ins))
-				for i := range j.ins {
-					if ctx.Err() != nil {
-						break
-					}
-					res[i] = s.Assess(j.ins[i], asOf)
+			for {
+				mu.Lock()
+				for len(queue) == 0 && !closed && ctx.Err() == nil {
+					cond.Wait()
 				}
-				if ctx.Err() != nil {
-					continue // drain without work
+				if len(queue) == 0 || ctx.Err() != nil {
+					mu.Unlock()
+					return
+				}
+				k := min(len(queue), batchSize)
+				ins, n := slices.Clone(queue[:k]), first
+				queue, first = queue[k:], first+k
+				cond.Broadcast()
+				mu.Unlock()
+				res := make([]Result, len(ins))
+				for i := range ins {
+					if ctx.Err() != nil {
+						return
+					}
+					res[i] = s.Assess(ins[i], asOf)
 				}
 				select {
-				case results <- done{j.n, res}:
+				case results <- done{n, res}:
 				case <-ctx.Done():
+					return
 				}
 			}
 		}()

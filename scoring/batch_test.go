@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
@@ -114,5 +115,44 @@ func TestAssessJSONLines(t *testing.T) {
 	}
 	if err := s.AssessJSONLines(context.Background(), nil, asOf, nil, nil); !errors.Is(err, ladder.ErrNilArgument) {
 		t.Errorf("nil reader: %v", err)
+	}
+}
+
+// TestAssessEachSlowStream checks that a person is assessed and emitted
+// while the stream waits for more: next yields the next person only after
+// the previous one's result has been emitted, which deadlocks if inputs
+// are held back until a batch fills. The test's deadline is only a guard
+// against that hang.
+func TestAssessEachSlowStream(t *testing.T) {
+	s := compile(t, "cto.yaml")
+	const people = 40
+	emitted := make(chan int, people)
+	n := 0
+	finished := make(chan error, 1)
+	go func() {
+		finished <- s.AssessEach(context.Background(), func() (scoring.Input, error) {
+			if n == people {
+				return scoring.Input{}, io.EOF
+			}
+			if n > 0 {
+				<-emitted // wait for the previous person's result
+			}
+			n++
+			return scoring.Input{Person: fmt.Sprint("p", n)}, nil
+		}, asOf, func(i int, r scoring.Result) error {
+			if want := fmt.Sprint("p", i+1); r.Person != want {
+				return fmt.Errorf("result %d is for %s, want %s", i, r.Person, want)
+			}
+			emitted <- i
+			return nil
+		})
+	}()
+	select {
+	case err := <-finished:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("AssessEach held back a person while the stream waited")
 	}
 }
