@@ -2,6 +2,7 @@ package scoring_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"math/rand/v2"
 	"path/filepath"
@@ -373,5 +374,37 @@ func TestCompileErrors(t *testing.T) {
 	}
 	if _, err := (scoring.InputLoader{}).Parse("x.yaml", []byte("{}")); err == nil {
 		t.Errorf("an empty mapping loaded without a scorer")
+	}
+}
+
+// TestResultJSONRoundTrip reads a result's JSON back into a Result and
+// writes it again: the evidence trace, which points at the input rather
+// than holding the item's fields, must come back with them, byte for
+// byte, including ids that JSON would escape as HTML.
+func TestResultJSONRoundTrip(t *testing.T) {
+	s := compile(t, "cto.yaml")
+	in := randomInput(rand.New(rand.NewPCG(3, 5)), s, 60)
+	in.Evidence[0].ID = "a<b>&c"
+	first := jsonOf(t, s.Assess(in, asOf))
+	var back scoring.Result
+	if err := json.Unmarshal(first, &back); err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Evidence) != len(in.Evidence) {
+		t.Fatalf("read back %d trace items, want %d", len(back.Evidence), len(in.Evidence))
+	}
+	if again := jsonOf(t, back); !bytes.Equal(first, again) {
+		t.Errorf("JSON differs after a round trip:\n%s", cmp.Diff(string(first), string(again)))
+	}
+	if !bytes.Contains(first, []byte(`"id": "a<b>&c"`)) {
+		t.Error("the trace's id is escaped for HTML")
+	}
+	// A trace item without its input item writes empty fields.
+	b, err := json.Marshal(scoring.ItemTrace{Status: scoring.Excluded, Reason: scoring.ReasonDuplicate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"id":"","capability":"","rating":"","date":"","source":"","status":"excluded","reason":"duplicate","weight":0}`; string(b) != want {
+		t.Errorf("zero trace item: %s, want %s", b, want)
 	}
 }

@@ -39,9 +39,9 @@ func (s *Scorer) AssessAll(ctx context.Context, ins []Input, asOf time.Time) ([]
 // batchSize of them at once, so that handing work over costs little beside
 // the work; an idle core takes what has gathered at once, so a slow stream
 // is not held up. At most a few batches per core are in flight, so memory
-// stays bounded however long the stream. AssessEach
-// stops at the first error from next or emit, or when ctx is cancelled,
-// and returns that error.
+// stays bounded however long the stream. AssessEach stops at the first
+// error from next or emit, or when ctx is cancelled, and returns that
+// error.
 func (s *Scorer) AssessEach(ctx context.Context, next func() (Input, error), asOf time.Time, emit func(int, Result) error) error {
 	if s == nil || s.l == nil {
 		return ErrNotCompiled

@@ -93,9 +93,6 @@ func (e *evaluation) release() {
 	if e.buf == nil {
 		return
 	}
-	if e.items != nil {
-		e.buf.items = e.items
-	}
 	e.s.buffers.Put(e.buf)
 	e.buf, e.items, e.in = nil, nil, nil
 }
@@ -116,7 +113,7 @@ func (e *evaluation) evidence(in []Evidence) []int {
 	e.in = in
 	buf := e.buf
 	items := grow(buf.items, n)
-	e.items = items
+	e.items, buf.items = items, items
 
 	// Pass 1.
 	dups := e.newDupFilter(n)
@@ -153,7 +150,7 @@ func (e *evaluation) evidence(in []Evidence) []int {
 	perRank := take(&buf.floats, nr) // weights, summed in pass 3
 	count := take(&buf.ints, nr)
 	srcs := take(&buf.words, nr)    // a bit per source; sources past 64 share the last bit
-	latest := take(&buf.int32s, nc) // the item deciding "latest", plus one
+	latest := take(&buf.int32s, nc) // under "latest", the item deciding it, plus one
 	e.counts = take(&buf.ints, len(s.counters))
 	cstart, caccept := e.counterWindows()
 	sorter := e.newSorter(maxDay-minDay, lcp)
@@ -198,7 +195,8 @@ func (e *evaluation) evidence(in []Evidence) []int {
 			r := s.rankBase[k] + int(it.rank)
 			count[r]++
 			srcs[r] |= 1 << min(it.src, 63)
-			if l := latest[k] - 1; l < 0 || it.day > items[l].day || it.day == items[l].day && it.rank > items[l].rank {
+			if l := latest[k] - 1; p.aggregate == rubric.AggregateLatest &&
+				(l < 0 || it.day > items[l].day || it.day == items[l].day && it.rank > items[l].rank) {
 				latest[k] = int32(i) + 1
 			}
 		}
@@ -403,8 +401,8 @@ func (e *evaluation) source(src string) int32 {
 // caches; so it works in two steps. First a bit per hash slot, 16 slots
 // an item (a few hundred kilobytes for 100,000 items), flags each id whose
 // slot is taken already: every real duplicate and some others. Then only
-// the items whose full hash is among the flagged ones go through an exact
-// table (markDuplicate), usually a few percent of them.
+// the items whose hash meets a flagged one in a second, smaller bit set go
+// through an exact table (markDuplicate), usually a few percent of them.
 type dupFilter struct {
 	e      *evaluation
 	hashes []uint64 // the hash of each item's id, 0 for no id
@@ -448,22 +446,9 @@ func (f *dupFilter) finish() {
 	if len(f.seen) == 0 {
 		return
 	}
-	// The flagged hashes, as a set.
-	size := tableSize(len(f.seen))
-	set := grow(buf.set, size)
-	clear(set)
-	buf.set = set
-	mask := uint64(size - 1)
-	for _, h := range f.seen {
-		for sl := h >> 32 & mask; set[sl] != h; sl = (sl + 1) & mask {
-			if set[sl] == 0 {
-				set[sl] = h
-				break
-			}
-		}
-	}
-	// A bit per flagged hash, 64 bits for each, where other bits of the
-	// hash pick it: nearly every item misses and is done with one test.
+	// A bit per flagged hash, 128 bits or more for each, where other bits
+	// of the hash pick it: nearly every item misses and is done with one
+	// test; the rest go through the exact table.
 	words := tableSize(len(f.seen))
 	quick := grow(buf.quick, words)
 	clear(quick)
@@ -473,21 +458,14 @@ func (f *dupFilter) finish() {
 		b := h >> 40 & qmask
 		quick[b>>6] |= 1 << (b & 63)
 	}
-	// The items with those hashes, through the exact table.
 	sub := buf.sub[:0]
 	for i, h := range f.hashes {
-		if b := h >> 40 & qmask; h == 0 || quick[b>>6]&(1<<(b&63)) == 0 {
-			continue
-		}
-		for sl := h >> 32 & mask; set[sl] != 0; sl = (sl + 1) & mask {
-			if set[sl] == h {
-				sub = append(sub, int32(i))
-				break
-			}
+		if b := h >> 40 & qmask; h != 0 && quick[b>>6]&(1<<(b&63)) != 0 {
+			sub = append(sub, int32(i))
 		}
 	}
 	buf.sub = sub
-	size = tableSize(len(sub))
+	size := tableSize(len(sub))
 	table := grow(buf.table, size)
 	clear(table)
 	buf.table = table
@@ -547,16 +525,21 @@ func hashID(s string) uint64 {
 		h = (h ^ load64(s)) * 0xbf58476d1ce4e5b9
 		h ^= h >> 31
 	}
-	var t uint64
-	for i := 0; i < len(s); i++ {
-		t |= uint64(s[i]) << (8 * i)
-	}
-	h ^= t
+	h ^= loadShort(s)
 	h ^= h >> 33
 	h *= 0xff51afd7ed558ccd
 	h ^= h >> 33
 	h *= 0xc4ceb9fe1a85ec53
 	return h ^ h>>33
+}
+
+// loadShort returns the bytes of s, shorter than eight, little-endian.
+func loadShort(s string) uint64 {
+	var t uint64
+	for i := 0; i < len(s); i++ {
+		t |= uint64(s[i]) << (8 * i)
+	}
+	return t
 }
 
 // load64 returns the first eight bytes of s, little-endian.

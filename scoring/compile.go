@@ -58,9 +58,9 @@ type buffers struct {
 	words  []uint64
 	int32s []int32
 	// duplicates; see dupFilter
-	hashes, bits, seen, set, quick []uint64
-	sub                            []int32
-	table                          []slot
+	hashes, bits, seen, quick []uint64
+	sub                       []int32
+	table                     []slot
 }
 
 // take returns n zeroed elements from the end of *buf and extends it. When
@@ -160,9 +160,7 @@ func quickHash(s string) uint64 {
 	if n >= 8 {
 		a, b = load64(s), load64(s[n-8:])
 	} else {
-		for i := 0; i < n; i++ {
-			a |= uint64(s[i]) << (8 * i)
-		}
+		a = loadShort(s)
 	}
 	h := (a ^ uint64(n)*0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9
 	h = (h ^ h>>31 ^ b) * 0x94d049bb133111eb

@@ -190,20 +190,15 @@ func steps(n int) string {
 }
 
 func (e *evaluation) gateCheck(v *level, g *gate) Check {
-	ck := Check{Level: v.id, Gate: g.src.ID, Met: e.gateMet(g, e.worst)}
+	ck := Check{Kind: checkKinds[g.kind], Level: v.id, Gate: g.src.ID, Met: e.gateMet(g, e.worst)}
 	var have, need float64
 	switch g.kind {
-	case gatePoints:
-		ck.Kind = CheckPoints
-		have, need = round(e.s.total(e.worst, g.caps)), g.min
-	case gateFloor:
-		ck.Kind = CheckCategoryFloor
+	case gatePoints, gateFloor:
 		have, need = round(e.s.total(e.worst, g.caps)), g.min
 	case gateEvidence:
-		ck.Kind, ck.Capability = CheckEvidence, e.s.caps[g.cap].id
+		ck.Capability = e.s.caps[g.cap].id
 		have, need = float64(e.count(g)), float64(g.count)
 	case gateNOfM:
-		ck.Kind = CheckNOfM
 		have, need = float64(nOfM(g, e.worst)), float64(g.n)
 	}
 	ck.Have, ck.Need = num(have), num(need)

@@ -102,7 +102,7 @@ func (e *evaluation) path(t int, levels []int) Path {
 	// shortfalls per group, then n-of-m counts, then points sums.
 	nShort, nCount := len(groups), len(nofms)
 	dims := nShort + nCount + len(sums)
-	ps := &e.buf.path
+	sc := &e.buf.path
 	startVec := make([]float64, dims)
 	for k := range s.caps {
 		if !involved[k] {
@@ -112,14 +112,14 @@ func (e *evaluation) path(t int, levels []int) Path {
 	capVec(startVec[nShort:], nofms, sums)
 	// The states of all layers, one after the other: layer li is
 	// states[starts[li]:starts[li+1]].
-	states := append(ps.states[:0], pathState{prev: -1})
-	starts := append(ps.starts[:0], 0, 1)
+	states := append(sc.states[:0], pathState{prev: -1})
+	starts := append(sc.starts[:0], 0, 1)
 	// Only the last layer's vectors are needed: two slabs take turns.
-	prevSlab, slab := startVec, ps.slabs[0][:0]
+	prevSlab, slab := startVec, sc.slab[:0]
 	var order []int // the involved capabilities, in ladder order
 	exact := true
 	scratch := make([]float64, dims)
-	index := &ps.index
+	index := &sc.index
 	for k := range s.caps {
 		if !involved[k] {
 			continue
@@ -175,7 +175,7 @@ func (e *evaluation) path(t int, levels []int) Path {
 		starts = append(starts, len(states))
 		prevSlab, slab = slab, prevSlab
 	}
-	ps.states, ps.starts, ps.slabs = states, starts, [2][]float64{slab, prevSlab}
+	sc.states, sc.starts, sc.slab = states, starts, slab
 	// The cheapest final state that meets every requirement.
 	last, lastSlab := states[starts[len(starts)-2]:], prevSlab
 	best := -1
@@ -231,7 +231,7 @@ type pathState struct {
 type pathScratch struct {
 	states []pathState
 	starts []int
-	slabs  [2][]float64
+	slab   []float64
 	index  vecIndex
 }
 

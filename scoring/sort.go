@@ -105,11 +105,7 @@ func (st *sorter) sort() []uint64 {
 	for _, hi := range count[:len(count)-1] {
 		if hi-lo > 1 {
 			run := out[lo:hi]
-			if len(run) <= 12 {
-				insertionSort(run)
-			} else {
-				slices.Sort(run)
-			}
+			slices.Sort(run) // insertion sort for the usual handful
 			st.settleTies(run)
 		}
 		lo = hi
@@ -117,17 +113,6 @@ func (st *sorter) sort() []uint64 {
 	// Swap the buffers: the sorted keys are in what was tmp.
 	buf.keys, buf.tmp = out, st.keys
 	return out
-}
-
-func insertionSort(keys []uint64) {
-	for j := 1; j < len(keys); j++ {
-		k := keys[j]
-		i := j
-		for ; i > 0 && keys[i-1] > k; i-- {
-			keys[i] = keys[i-1]
-		}
-		keys[i] = k
-	}
 }
 
 // settleTies orders the runs of sorted keys that tie on everything but the
