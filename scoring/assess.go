@@ -35,22 +35,23 @@ func (s *Scorer) Assess(in Input, asOf time.Time) Result {
 }
 
 func (s *Scorer) evaluate(in Input, asOf time.Time) *evaluation {
-	e := &evaluation{s: s, day: DateOf(asOf)}
-	if b, ok := s.buffers.Get().(*buffers); ok {
-		e.buf = b
-	} else {
-		e.buf = &buffers{}
+	b, ok := s.buffers.Get().(*buffers)
+	if !ok {
+		b = &buffers{}
 	}
-	e.buf.reset()
+	b.reset()
+	e := &b.eval
+	*e = evaluation{s: s, day: DateOf(asOf), buf: b, sources: b.sources[:0]}
 	e.today = dayNumber(e.day)
 	e.res = Result{Ladder: s.l.ID, Person: in.Person, AsOf: e.day,
-		Perspectives: []string{}, Ratings: []RatingTrace{}, Evidence: []ItemTrace{}, Tracks: []TrackResult{}}
+		Ratings: []RatingTrace{}, Evidence: []ItemTrace{}, Tracks: make([]TrackResult, 0, len(s.tracks))}
 	views := e.directRatings(in.Ratings)
 	if len(in.Evidence) > 0 {
 		views = append(views, perspective{name: EvidencePerspective, ranks: e.evidence(in.Evidence)})
 	}
-	for _, v := range views {
-		e.res.Perspectives = append(e.res.Perspectives, v.name)
+	e.res.Perspectives = make([]string, len(views))
+	for i, v := range views {
+		e.res.Perspectives[i] = v.name
 	}
 	e.combine(views)
 	e.points()
@@ -69,7 +70,14 @@ func (e *evaluation) directRatings(as []Assessment) []perspective {
 		assessor string
 		r        CapabilityRating
 	}
-	var all []given
+	n := 0
+	for _, a := range as {
+		n += len(a.Ratings)
+	}
+	if n == 0 {
+		return nil
+	}
+	all := make([]given, 0, n)
 	for _, a := range as {
 		for _, r := range a.Ratings {
 			all = append(all, given{a.Assessor, r})
@@ -87,7 +95,8 @@ func (e *evaluation) directRatings(as []Assessment) []perspective {
 		return cmp.Or(strings.Compare(a.assessor, b.assessor), cmp.Compare(capOrder(a.r.Capability), capOrder(b.r.Capability)),
 			strings.Compare(a.r.Capability, b.r.Capability), strings.Compare(a.r.Rating, b.r.Rating))
 	})
-	var views []perspective
+	views := make([]perspective, 0, len(as)+1) // room for the evidence's
+	e.res.Ratings = make([]RatingTrace, 0, n)
 	for i, g := range all {
 		if i == 0 || g.assessor != all[i-1].assessor {
 			ranks := take(&e.buf.ints, len(s.caps))
@@ -198,23 +207,40 @@ func (e *evaluation) points() {
 	s := e.s
 	p := &e.res.Points
 	p.Total, p.Best = round(s.total(e.worst, nil)), round(s.total(e.best, nil))
+	var names *[3]Named // one allocation for the three
+	if len(s.thresholds) > 0 {
+		names = new([3]Named)
+	}
 	if i := rubric.Reached(s.thresholds, p.Total); i >= 0 {
-		p.Level = &Named{s.thresholds[i].ID, s.thresholds[i].Name}
+		names[0] = Named{s.thresholds[i].ID, s.thresholds[i].Name}
+		p.Level = &names[0]
 	}
 	if i := rubric.Reached(s.thresholds, p.Best); i >= 0 {
-		p.BestLevel = &Named{s.thresholds[i].ID, s.thresholds[i].Name}
+		names[1] = Named{s.thresholds[i].ID, s.thresholds[i].Name}
+		p.BestLevel = &names[1]
 	}
 	if i := rubric.Reached(s.thresholds, p.Total) + 1; i < len(s.thresholds) {
-		p.Next = &Named{s.thresholds[i].ID, s.thresholds[i].Name}
+		names[2] = Named{s.thresholds[i].ID, s.thresholds[i].Name}
+		p.Next = &names[2]
 		p.ToNext = round(float64(s.thresholds[i].MinPoints) - p.Total)
 	}
 	p.Titles, p.BestTitles = titles(s.titles, p.Total), titles(s.titles, p.Best)
 }
 
+// titles returns the titles points allow, as rubric.Eligible does, in one
+// allocation.
 func titles(ts []rubric.Title, points float64) []Named {
-	out := []Named{}
-	for _, t := range rubric.Eligible(ts, points) {
-		out = append(out, Named{t.ID, t.Name})
+	n := 0
+	for i := range ts {
+		if ts[i].Allows(points) {
+			n++
+		}
+	}
+	out := make([]Named, 0, n)
+	for i := range ts {
+		if ts[i].Allows(points) {
+			out = append(out, Named{ts[i].ID, ts[i].Name})
+		}
 	}
 	return out
 }

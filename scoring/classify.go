@@ -87,14 +87,17 @@ type evaluation struct {
 	res    Result
 }
 
-// release hands the working memory back to the Scorer. The evaluation
-// must not be used afterwards.
+// release hands the working memory back to the Scorer, the evaluation
+// itself included: it must not be used afterwards.
 func (e *evaluation) release() {
-	if e.buf == nil {
+	b, s := e.buf, e.s
+	if b == nil {
 		return
 	}
-	e.s.buffers.Put(e.buf)
-	e.buf, e.items, e.in = nil, nil, nil
+	clear(e.sources) // the names are the input's
+	b.sources = e.sources[:0]
+	*e = evaluation{} // the result and the input are the caller's
+	s.buffers.Put(b)
 }
 
 // count returns how many usable items qualify for evidence gate g.

@@ -30,6 +30,9 @@ func TestClassifyAgainstReference(t *testing.T) {
 		huge   bool   // years a quadrillion apart
 	}{
 		{"few", 12, 30, "", 30, false},
+		{"few-buckets", 200, 365, "e", 10, false},
+		{"few-one-day", 100, 0, "", 20, false},
+		{"few-two-days", 60, 1, "alex-", 5, false},
 		{"radix", 300, 900, "e", 10, false},
 		{"buckets", 3000, 100, "alex-2026-", 5, false},
 		{"wide-radix", 5000, 40000, "x", 2, false},
@@ -185,5 +188,38 @@ func TestStrTable(t *testing.T) {
 	var empty strTable
 	if got := empty.find("a"); got != -1 {
 		t.Errorf("empty table: find = %d", got)
+	}
+}
+
+// TestSortKeys checks sortKeys against a comparison sort on keys of every
+// size around its thresholds, shaped as the sorter makes them (an index
+// payload in the low bits) and varying in few bits or many.
+func TestSortKeys(t *testing.T) {
+	const low = 9 // payload bits, enough for 300 keys
+	shapes := map[string]func(r *rand.Rand) uint64{
+		"random":     func(r *rand.Rand) uint64 { return r.Uint64() },
+		"equal":      func(r *rand.Rand) uint64 { return 0xabcdef << 20 },
+		"top-bit":    func(r *rand.Rand) uint64 { return uint64(r.IntN(2)) << 63 },
+		"just-above": func(r *rand.Rand) uint64 { return uint64(r.IntN(4)) << low },
+		"clustered": func(r *rand.Rand) uint64 {
+			return uint64(r.IntN(7))<<60 | uint64(r.IntN(3))<<50 | uint64(r.IntN(1<<20))<<low
+		},
+	}
+	var tmp []uint64
+	var count []int32
+	for name, shape := range shapes {
+		for _, n := range []int{0, 1, 2, fewMinKeys - 1, fewMinKeys, fewMinKeys + 1, 100, 200, radixMinKeys - 1, radixMinKeys, 300} {
+			r := rand.New(rand.NewPCG(uint64(n), 3))
+			keys := make([]uint64, n)
+			for i := range keys {
+				keys[i] = shape(r)>>low<<low | uint64(i)
+			}
+			want := slices.Clone(keys)
+			slices.Sort(want)
+			tmp, count = sortKeys(keys, tmp, count, low)
+			if !slices.Equal(keys, want) {
+				t.Errorf("%s, %d keys: sortKeys = %x, want %x", name, n, keys, want)
+			}
+		}
 	}
 }

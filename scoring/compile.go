@@ -45,6 +45,8 @@ type Scorer struct {
 
 // buffers is the per-item working memory of one assessment at a time.
 type buffers struct {
+	eval      evaluation // the evaluation these buffers serve
+	sources   []source
 	items     []item
 	keys, tmp []uint64 // sort keys; see sorter
 	bucket    []int32
@@ -52,8 +54,10 @@ type buffers struct {
 	place     []int32   // place[i] is where item i goes in the trace
 	counted   []weighed // the counting items, in canonical order
 	path      pathScratch
+	texts     texts // the texts of a gap's checks
 	// small scratch of one evaluation; see take
 	ints   []int
+	bools  []bool
 	floats []float64
 	words  []uint64
 	int32s []int32
@@ -79,7 +83,7 @@ func take[T any](buf *[]T, n int) []T {
 
 // reset empties the scratch of b for a new evaluation.
 func (b *buffers) reset() {
-	b.ints, b.floats, b.words, b.int32s = b.ints[:0], b.floats[:0], b.words[:0], b.int32s[:0]
+	b.ints, b.bools, b.floats, b.words, b.int32s = b.ints[:0], b.bools[:0], b.floats[:0], b.words[:0], b.int32s[:0]
 }
 
 // grow returns s resized to n, reusing its memory when it is big enough.
@@ -219,8 +223,11 @@ type gate struct {
 	// Scorer.counters.
 	counter int
 	// label starts the text of the gate's checks; desc describes the
-	// items an evidence gate counts (see describeEvidence).
+	// items an evidence gate counts (see describeEvidence); need is what
+	// the gate asks, as a number (needNum) and as the check shows it.
 	label, desc string
+	need        string
+	needNum     float64
 	// points and category_floor: the capabilities summed (nil: all).
 	caps []int
 	min  float64
@@ -340,6 +347,15 @@ func (s *Scorer) compileLevel(v *ladder.Level, catIndex map[string]int) level {
 			}
 		}
 		cg.label = gateLabel(&cg)
+		switch cg.kind {
+		case gatePoints, gateFloor:
+			cg.needNum = cg.min
+		case gateEvidence:
+			cg.needNum = float64(cg.count)
+		case gateNOfM:
+			cg.needNum = float64(cg.n)
+		}
+		cg.need = num(cg.needNum)
 		if cg.kind == gateEvidence {
 			cg.desc = describeEvidence(&cg)
 		}

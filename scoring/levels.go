@@ -14,16 +14,30 @@ func (e *evaluation) track(t int) {
 	res := TrackResult{ID: tr.id, Name: tr.name}
 	okWorst := e.reachedEach(t, e.worst)
 	worst, best := highest(okWorst), e.reached(t, e.best)
+	// The level names and the gap of a track share one allocation.
+	var a *struct {
+		names [3]Named
+		gap   Gap
+	}
+	if worst >= 0 || best >= 0 || worst+1 < len(tr.levels) {
+		a = &struct {
+			names [3]Named
+			gap   Gap
+		}{}
+	}
 	if worst >= 0 {
-		res.Level = &Named{tr.levels[worst].id, tr.levels[worst].name}
+		a.names[0] = Named{tr.levels[worst].id, tr.levels[worst].name}
+		res.Level = &a.names[0]
 	}
 	if best >= 0 {
-		res.Best = &Named{tr.levels[best].id, tr.levels[best].name}
+		a.names[1] = Named{tr.levels[best].id, tr.levels[best].name}
+		res.Best = &a.names[1]
 	}
 	if next := worst + 1; next < len(tr.levels) {
-		res.Next = &Named{tr.levels[next].id, tr.levels[next].name}
-		g := e.gap(t, next, okWorst)
-		res.Gap = &g
+		a.names[2] = Named{tr.levels[next].id, tr.levels[next].name}
+		res.Next = &a.names[2]
+		a.gap = e.gap(t, next, okWorst)
+		res.Gap = &a.gap
 	}
 	e.res.Tracks = append(e.res.Tracks, res)
 }
@@ -45,9 +59,10 @@ func highest(ok []bool) int {
 
 // reachedEach reports for each level of track t whether ranks reach it: it
 // passes and, unless standalone, the level below it is reached.
+// The slice is scratch of the evaluation.
 func (e *evaluation) reachedEach(t int, ranks []int) []bool {
 	lv := e.s.tracks[t].levels
-	ok := make([]bool, len(lv))
+	ok := take(&e.buf.bools, len(lv))
 	for i := range lv {
 		ok[i] = e.passes(&lv[i], ranks) && (i == 0 || ok[i-1] || lv[i].standalone)
 	}
@@ -107,18 +122,17 @@ func nOfM(g *gate, ranks []int) int {
 // chain returns the levels of track t that reaching level target needs and
 // that the worst-case profile does not reach yet (ok says which it
 // reaches), lowest first: target and, unless it is standalone, the levels
-// below it down to one that is reached.
+// below it down to one that is reached. The slice is scratch of the
+// evaluation.
 func (e *evaluation) chain(t, target int, ok []bool) []int {
 	lv := e.s.tracks[t].levels
-	var out []int
-	for i := target; i >= 0; i-- {
-		if i < target && ok[i] {
-			break
-		}
-		out = append([]int{i}, out...)
-		if lv[i].standalone {
-			break
-		}
+	lowest := target
+	for lowest > 0 && !lv[lowest].standalone && !ok[lowest-1] {
+		lowest--
+	}
+	out := take(&e.buf.ints, target-lowest+1)
+	for i := range out {
+		out[i] = lowest + i
 	}
 	return out
 }
@@ -128,85 +142,171 @@ func (e *evaluation) chain(t, target int, ok []bool) []int {
 func (e *evaluation) gap(t, target int, okWorst []bool) Gap {
 	s := e.s
 	tr := &s.tracks[t]
-	g := Gap{Track: Named{tr.id, tr.name}, Level: Named{tr.levels[target].id, tr.levels[target].name}, Checks: []Check{}}
+	g := Gap{Track: Named{tr.id, tr.name}, Level: Named{tr.levels[target].id, tr.levels[target].name}}
 	levels := e.chain(t, target, okWorst)
+	n := 0
 	for _, i := range levels {
-		g.Checks = append(g.Checks, e.checks(&tr.levels[i])...)
+		v := &tr.levels[i]
+		n += len(v.expects) + len(v.gates)
+		if len(v.expects) > 0 {
+			n++
+		}
 	}
+	// The checks in one allocation, their texts in another.
+	g.Checks = make([]Check, 0, n)
+	tx := &e.buf.texts
+	tx.reset()
+	for _, i := range levels {
+		g.Checks = e.checks(g.Checks, &tr.levels[i], tx)
+	}
+	tx.fill()
 	g.Path = e.path(t, levels)
 	return g
 }
 
-// checks lists the requirements of v against the worst-case profile.
-func (e *evaluation) checks(v *level) []Check {
+// checks appends the requirements of v against the worst-case profile to
+// out; their texts go through tx.
+func (e *evaluation) checks(out []Check, v *level, tx *texts) []Check {
 	s := e.s
-	out := make([]Check, 0, len(v.expects)+1+len(v.gates))
 	short, tooFar := 0, false
 	for _, x := range v.expects {
 		c := &s.caps[x.cap]
 		have := e.worst[x.cap]
-		ck := Check{Kind: CheckExpectation, Level: v.id, Capability: c.id, Have: c.label(have), Need: c.label(x.min)}
+		out = append(out, Check{Kind: CheckExpectation, Level: v.id, Capability: c.id, Have: c.label(have), Need: c.label(x.min)})
+		ck := &out[len(out)-1]
 		ck.Met = have >= x.min
 		haveText := ck.Have
 		if haveText == "" {
 			haveText = "unrated"
 		}
-		if ck.Met {
-			ck.Text = c.id + ": " + haveText + ", needs " + ck.Need
-		} else {
+		start := tx.start()
+		tx.add(c.id, ": ", haveText, ", needs ", ck.Need)
+		if !ck.Met {
 			ck.Deficit = float64(x.min - have)
-			ck.Text = c.id + ": " + haveText + ", needs " + ck.Need + " (" + steps(x.min-have) + " short)"
+			tx.add(" (")
+			tx.steps(x.min - have)
+			tx.add(" short)")
 			short++
 			tooFar = tooFar || x.min-have > v.tolerance.MaxSteps()
 		}
-		out = append(out, ck)
+		tx.end(&ck.Text, start)
 	}
 	if len(v.expects) > 0 {
-		ck := Check{Kind: CheckExpectations, Level: v.id, Met: expectationsMet(v, e.worst),
-			Have: strconv.Itoa(len(v.expects) - short), Need: strconv.Itoa(len(v.expects) - v.tolerance.Count)}
-		ck.Text = "expectations met: " + ck.Have + " of " + strconv.Itoa(len(v.expects))
+		out = append(out, Check{Kind: CheckExpectations, Level: v.id, Met: expectationsMet(v, e.worst)})
+		ck := &out[len(out)-1]
+		start := tx.start()
+		tx.int(len(v.expects) - short)
+		tx.end(&ck.Have, start)
+		start = tx.start()
+		tx.int(len(v.expects) - v.tolerance.Count)
+		tx.end(&ck.Need, start)
+		start = tx.start()
+		tx.add("expectations met: ")
+		tx.int(len(v.expects) - short)
+		tx.add(" of ")
+		tx.int(len(v.expects))
 		if v.tolerance.Count > 0 {
-			ck.Text += " (up to " + strconv.Itoa(v.tolerance.Count) + " may fall short by " + steps(v.tolerance.MaxSteps()) + ")"
+			tx.add(" (up to ")
+			tx.int(v.tolerance.Count)
+			tx.add(" may fall short by ")
+			tx.steps(v.tolerance.MaxSteps())
+			tx.add(")")
 		}
+		tx.end(&ck.Text, start)
 		if !ck.Met {
 			ck.Deficit = float64(max(short-v.tolerance.Count, 0))
 			if tooFar && ck.Deficit == 0 {
 				ck.Deficit = 1
 			}
 		}
-		out = append(out, ck)
 	}
 	for i := range v.gates {
-		out = append(out, e.gateCheck(v, &v.gates[i]))
+		out = append(out, Check{})
+		e.gateCheck(&out[len(out)-1], v, &v.gates[i], tx)
 	}
 	return out
 }
 
-func steps(n int) string {
-	if n == 1 {
-		return "1 step"
-	}
-	return strconv.Itoa(n) + " steps"
+// texts builds the strings of a gap's checks in one buffer and makes
+// them in one allocation: each is a part of one string. A check's texts
+// are written with start, add (and its kin) and end, which notes where the
+// string goes; fill sets every noted string once the buffer is complete.
+// The strings noted must not move before fill (the checks are allocated
+// in full first).
+type texts struct {
+	buf  []byte
+	refs []textRef
 }
 
-func (e *evaluation) gateCheck(v *level, g *gate) Check {
-	ck := Check{Kind: checkKinds[g.kind], Level: v.id, Gate: g.src.ID, Met: e.gateMet(g, e.worst)}
-	var have, need float64
+type textRef struct {
+	dst        *string
+	start, end int
+}
+
+func (t *texts) reset()     { t.buf, t.refs = t.buf[:0], t.refs[:0] }
+func (t *texts) start() int { return len(t.buf) }
+
+func (t *texts) add(parts ...string) {
+	for _, p := range parts {
+		t.buf = append(t.buf, p...)
+	}
+}
+
+func (t *texts) int(n int) { t.buf = strconv.AppendInt(t.buf, int64(n), 10) }
+
+// num writes f as num does.
+func (t *texts) num(f float64) { t.buf = strconv.AppendFloat(t.buf, f, 'f', -1, 64) }
+
+// steps writes "1 step" or "n steps".
+func (t *texts) steps(n int) {
+	t.int(n)
+	if n == 1 {
+		t.add(" step")
+	} else {
+		t.add(" steps")
+	}
+}
+
+// end notes that *dst is what was written since start.
+func (t *texts) end(dst *string, start int) {
+	t.refs = append(t.refs, textRef{dst, start, len(t.buf)})
+}
+
+// fill sets the noted strings and forgets them.
+func (t *texts) fill() {
+	all := string(t.buf)
+	for i, r := range t.refs {
+		*r.dst = all[r.start:r.end]
+		t.refs[i].dst = nil
+	}
+	t.refs = t.refs[:0]
+}
+
+// gateCheck fills ck with the check of gate g of level v against the
+// worst-case profile; its texts go through tx.
+func (e *evaluation) gateCheck(ck *Check, v *level, g *gate, tx *texts) {
+	*ck = Check{Kind: checkKinds[g.kind], Level: v.id, Gate: g.src.ID, Met: e.gateMet(g, e.worst), Need: g.need}
+	var have float64
 	switch g.kind {
 	case gatePoints, gateFloor:
-		have, need = round(e.s.total(e.worst, g.caps)), g.min
+		have = round(e.s.total(e.worst, g.caps))
 	case gateEvidence:
 		ck.Capability = e.s.caps[g.cap].id
-		have, need = float64(e.count(g)), float64(g.count)
+		have = float64(e.count(g))
 	case gateNOfM:
-		have, need = float64(nOfM(g, e.worst)), float64(g.n)
+		have = float64(nOfM(g, e.worst))
 	}
-	ck.Have, ck.Need = num(have), num(need)
-	ck.Text = g.label + ck.Have + " of " + ck.Need
+	start := tx.start()
+	tx.num(have)
+	tx.end(&ck.Have, start)
+	start = tx.start()
+	tx.add(g.label)
+	tx.num(have)
+	tx.add(" of ", g.need)
+	tx.end(&ck.Text, start)
 	if !ck.Met {
-		ck.Deficit = round(need - have)
+		ck.Deficit = round(g.needNum - have)
 	}
-	return ck
 }
 
 // gateLabel returns the start of the text of g's checks, up to the

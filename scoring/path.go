@@ -29,11 +29,20 @@ const maxStates = 1 << 15
 func (e *evaluation) path(t int, levels []int) Path {
 	s := e.s
 	p := Path{Changes: []Change{}, Evidence: []EvidenceNeed{}}
-	var (
-		groups []*level // levels with expectations
-		sums   []*gate  // points and floor gates
-		nofms  []*gate
-	)
+	sc := &e.buf.path
+	// levels with expectations; points and floor gates; n-of-m gates
+	groups, sums, nofms := sc.groups[:0], sc.sums[:0], sc.nofms[:0]
+	needs := 0
+	for _, i := range levels {
+		for j := range s.tracks[t].levels[i].gates {
+			if g := &s.tracks[t].levels[i].gates[j]; g.kind == gateEvidence && e.count(g) < g.count {
+				needs++
+			}
+		}
+	}
+	if needs > 0 {
+		p.Evidence = make([]EvidenceNeed, 0, needs)
+	}
 	for _, i := range levels {
 		v := &s.tracks[t].levels[i]
 		if len(v.expects) > 0 {
@@ -53,10 +62,11 @@ func (e *evaluation) path(t int, levels []int) Path {
 			}
 		}
 	}
+	sc.groups, sc.sums, sc.nofms = groups, sums, nofms // kept for the next search
 	// Which capabilities matter, and their lowest allowed rank.
 	n := len(s.caps)
-	involved := make([]bool, n)
-	floor := make([]int, n)
+	involved := take(&e.buf.bools, n)
+	floor := take(&e.buf.ints, n)
 	copy(floor, e.worst)
 	for _, v := range groups {
 		for _, x := range v.expects {
@@ -92,7 +102,8 @@ func (e *evaluation) path(t int, levels []int) Path {
 	// The initial state: everything the uninvolved capabilities give.
 	// need is the highest rank any expectation asks of each capability;
 	// steps beyond it are excess, the second criterion.
-	need := slices.Clone(e.worst)
+	need := take(&e.buf.ints, n)
+	copy(need, e.worst)
 	for _, v := range groups {
 		for _, x := range v.expects {
 			need[x.cap] = max(need[x.cap], x.min)
@@ -102,8 +113,7 @@ func (e *evaluation) path(t int, levels []int) Path {
 	// shortfalls per group, then n-of-m counts, then points sums.
 	nShort, nCount := len(groups), len(nofms)
 	dims := nShort + nCount + len(sums)
-	sc := &e.buf.path
-	startVec := make([]float64, dims)
+	startVec := take(&e.buf.floats, dims)
 	for k := range s.caps {
 		if !involved[k] {
 			addVec(startVec[nShort:], nofms, sums, k, e.worst[k], &s.caps[k])
@@ -116,9 +126,9 @@ func (e *evaluation) path(t int, levels []int) Path {
 	starts := append(sc.starts[:0], 0, 1)
 	// Only the last layer's vectors are needed: two slabs take turns.
 	prevSlab, slab := startVec, sc.slab[:0]
-	var order []int // the involved capabilities, in ladder order
+	order := take(&e.buf.ints, n)[:0] // the involved capabilities, in ladder order
 	exact := true
-	scratch := make([]float64, dims)
+	scratch := take(&e.buf.floats, dims)
 	index := &sc.index
 	for k := range s.caps {
 		if !involved[k] {
@@ -200,12 +210,20 @@ func (e *evaluation) path(t int, levels []int) Path {
 		return p
 	}
 	p.Possible, p.Exact, p.Steps = true, exact, last[best].cost
-	target := slices.Clone(e.worst)
+	target := take(&e.buf.ints, n)
+	copy(target, e.worst)
 	for li, i := len(starts)-2, best; li > 0; li-- {
 		st := &states[starts[li]+i]
 		target[order[li-1]] = st.rank
 		i = st.prev
 	}
+	changes := 0
+	for k := range s.caps {
+		if target[k] > e.worst[k] {
+			changes++
+		}
+	}
+	p.Changes = make([]Change, 0, changes)
 	for k := range s.caps {
 		if target[k] > e.worst[k] {
 			c := &s.caps[k]
@@ -229,10 +247,12 @@ type pathState struct {
 // pathScratch is the working memory of the search, kept with an
 // evaluation's buffers and reused from one search to the next.
 type pathScratch struct {
-	states []pathState
-	starts []int
-	slab   []float64
-	index  vecIndex
+	groups      []*level
+	sums, nofms []*gate
+	states      []pathState
+	starts      []int
+	slab        []float64
+	index       vecIndex
 }
 
 // cheaper orders paths by steps, then by steps beyond expectations.

@@ -86,7 +86,7 @@ func (st *sorter) idxMask() uint64 { return 1<<st.idxBits - 1 }
 func (st *sorter) sort() []uint64 {
 	buf := st.e.buf
 	if !st.buckets {
-		buf.tmp = sortKeys(st.keys, buf.tmp, st.idxBits)
+		buf.tmp, buf.count = sortKeys(st.keys, buf.tmp, buf.count, st.idxBits)
 		st.settleTies(st.keys)
 		return st.keys
 	}
@@ -195,11 +195,11 @@ func idChunk(s string) uint64 {
 // radix sort over bytes that skips the bytes no key varies in: linear in
 // the number of keys, where a comparison sort would call a function some
 // n·log n times. It needs a buffer as large as keys, which it takes from
-// tmp when big enough and returns for reuse.
-func sortKeys(keys, tmp []uint64, low uint) []uint64 {
-	if len(keys) < 256 {
-		slices.Sort(keys) // the payload is the index: ties keep input order
-		return tmp
+// tmp when big enough and returns for reuse; count is scratch for fewer
+// keys (see sortFew), returned for reuse too.
+func sortKeys(keys, tmp []uint64, count []int32, low uint) ([]uint64, []int32) {
+	if len(keys) < radixMinKeys {
+		return sortFew(keys, tmp, count, low)
 	}
 	tmp = grow(tmp, len(keys))
 	var diff uint64
@@ -211,24 +211,81 @@ func sortKeys(keys, tmp []uint64, low uint) []uint64 {
 		if diff>>shift&0xff == 0 {
 			continue
 		}
-		var count [256]int
+		var at [256]int
 		for _, k := range src {
-			count[k>>shift&0xff]++
+			at[k>>shift&0xff]++
 		}
 		sum := 0
-		for d, c := range count {
-			count[d] = sum
+		for d, c := range at {
+			at[d] = sum
 			sum += c
 		}
 		for _, k := range src {
 			d := k >> shift & 0xff
-			dst[count[d]] = k
-			count[d]++
+			dst[at[d]] = k
+			at[d]++
 		}
 		src, dst = dst, src
 	}
 	if &src[0] != &keys[0] {
 		copy(keys, src)
 	}
-	return tmp
+	return tmp, count
+}
+
+// Below radixMinKeys keys, the passes of sortKeys over 256 digits each cost
+// more than the keys; below fewMinKeys, a comparison sort is cheapest.
+const (
+	radixMinKeys = 256
+	fewMinKeys   = 32
+)
+
+// sortFew sorts fewer than radixMinKeys keys as sortKeys does, in one
+// counting pass and small sorts: the keys go to buckets by the highest
+// bits in which they differ, about four buckets a key, and the few keys
+// that share a bucket are then sorted by comparison. The payload below
+// low makes the keys distinct, so sorting them as integers keeps the
+// order of keys equal above it. On such keys, which differ first in
+// capability and day, a comparison sort of all of them mispredicts a
+// branch at almost every other step and takes about three times as long.
+func sortFew(keys, tmp []uint64, count []int32, low uint) ([]uint64, []int32) {
+	n := len(keys)
+	var diff uint64
+	for _, k := range keys {
+		diff |= k ^ keys[0]
+	}
+	diff >>= low
+	if n < fewMinKeys || diff == 0 {
+		slices.Sort(keys)
+		return tmp, count
+	}
+	top := uint(bits.Len64(diff)) + low // above the highest bit that varies
+	width := min(uint(bits.Len(uint(n)))+2, top-low)
+	shift, mask := top-width, uint64(1)<<width-1
+	count = grow(count, 1<<width+1)
+	clear(count)
+	for _, k := range keys {
+		count[k>>shift&mask+1]++
+	}
+	for d := 1; d < len(count); d++ {
+		count[d] += count[d-1]
+	}
+	tmp = grow(tmp, n)
+	for _, k := range keys {
+		d := k >> shift & mask
+		tmp[count[d]] = k
+		count[d]++
+	}
+	for lo := 0; lo < n; {
+		hi, d := lo+1, tmp[lo]>>shift
+		for hi < n && tmp[hi]>>shift == d {
+			hi++
+		}
+		if hi-lo > 1 {
+			slices.Sort(tmp[lo:hi])
+		}
+		lo = hi
+	}
+	copy(keys, tmp)
+	return tmp, count
 }
