@@ -120,6 +120,8 @@ func (e *evaluation) evidence(in []Evidence) []int {
 
 	// Pass 1.
 	dups := e.newDupFilter(n)
+	heads := grow(buf.heads, 2*n) // the first 16 bytes of each id, for the sort keys
+	buf.heads = heads
 	minDay, maxDay := math.MaxInt, math.MinInt
 	id0, lcp := "", 0
 	for i := range in {
@@ -139,6 +141,7 @@ func (e *evaluation) evidence(in []Evidence) []int {
 			lcp = commonPrefix(id0[:lcp], ev.ID)
 		}
 		dups.add(i, ev.ID)
+		heads[2*i], heads[2*i+1] = idHead(ev.ID)
 	}
 	dups.finish()
 
@@ -156,7 +159,7 @@ func (e *evaluation) evidence(in []Evidence) []int {
 	latest := take(&buf.int32s, nc) // under "latest", the item deciding it, plus one
 	e.counts = take(&buf.ints, len(s.counters))
 	cstart, caccept := e.counterWindows()
-	sorter := e.newSorter(maxDay-minDay, lcp)
+	sorter := e.newSorter(maxDay-minDay, lcp, heads)
 	for i := range items {
 		it := &items[i]
 		src := &e.sources[it.src]
@@ -208,7 +211,7 @@ func (e *evaluation) evidence(in []Evidence) []int {
 			c = int(it.cap)
 			given[c]++
 		}
-		sorter.add(i, c, maxDay-it.day, in[i].ID)
+		sorter.add(i, c, maxDay-it.day)
 	}
 
 	// Pass 3. The items are written to their places in input order, with
@@ -550,6 +553,18 @@ func load64(s string) uint64 {
 	_ = s[7]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// idHead returns the first 16 bytes of id as two words, big-endian and
+// zero-padded as idChunk packs them.
+func idHead(id string) (hi, lo uint64) {
+	if len(id) >= 16 {
+		return bits.ReverseBytes64(load64(id)), bits.ReverseBytes64(load64(id[8:]))
+	}
+	if len(id) >= 8 {
+		return bits.ReverseBytes64(load64(id)), bits.ReverseBytes64(loadShort(id[8:]))
+	}
+	return bits.ReverseBytes64(loadShort(id)), 0
 }
 
 // commonPrefix returns the length of the common prefix of a and b.

@@ -26,6 +26,7 @@ type sorter struct {
 	keys    []uint64
 	idxBits uint
 	lcp     int
+	heads   []uint64 // see idHead
 	// buckets plan
 	buckets bool
 	days    int     // days per capability: the day span plus one
@@ -45,11 +46,12 @@ const (
 )
 
 // newSorter prepares a sorter for e's items, whose days span span days
-// and whose ids share their first lcp bytes.
-func (e *evaluation) newSorter(span, lcp int) sorter {
+// and whose ids share their first lcp bytes; heads holds the first 16
+// bytes of each id, as idHead returns them.
+func (e *evaluation) newSorter(span, lcp int, heads []uint64) sorter {
 	n := len(e.items)
 	buf := e.buf
-	st := sorter{e: e, lcp: lcp, idxBits: uint(bits.Len(uint(max(n-1, 0))))}
+	st := sorter{e: e, lcp: lcp, heads: heads, idxBits: uint(bits.Len(uint(max(n-1, 0))))}
 	st.keys = grow(buf.keys, n)
 	buf.keys = st.keys
 	groups := len(e.s.caps) + 1
@@ -68,16 +70,29 @@ func (e *evaluation) newSorter(span, lcp int) sorter {
 }
 
 // add enters item i: capability index c (the number of capabilities for
-// an unknown one), age days older than the newest item, and id.
-func (st *sorter) add(i, c, age int, id string) {
+// an unknown one) and age days older than the newest item.
+func (st *sorter) add(i, c, age int) {
 	if !st.buckets {
-		st.keys[i] = st.layout.key(c, age, id, st.lcp, i)
+		st.keys[i] = st.layout.key(c, age, st.idChunk(i), i)
 		return
 	}
 	b := c*st.days + age
 	st.bucket[i] = int32(b)
 	st.count[b+1]++
-	st.keys[i] = idChunk(id[st.lcp:])>>st.idxBits<<st.idxBits | uint64(i)
+	st.keys[i] = st.idChunk(i)>>st.idxBits<<st.idxBits | uint64(i)
+}
+
+// idChunk returns idChunk of item i's id after the prefix all ids share:
+// from the heads when they hold it (the prefix is shorter than 8 bytes),
+// so that this pass need not read the input again, else from the id.
+func (st *sorter) idChunk(i int) uint64 {
+	switch lcp := uint(st.lcp); {
+	case lcp == 0:
+		return st.heads[2*i]
+	case lcp < 8:
+		return st.heads[2*i]<<(8*lcp) | st.heads[2*i+1]>>(64-8*lcp)
+	}
+	return idChunk(st.e.in[i].ID[st.lcp:])
 }
 
 func (st *sorter) idxMask() uint64 { return 1<<st.idxBits - 1 }
@@ -163,14 +178,15 @@ func newKeyLayout(caps, daySpan, n int) keyLayout {
 }
 
 // key returns the key of item i: capability index c, age days older than
-// the newest item, and id, whose first lcp bytes all ids share.
-func (l keyLayout) key(c, age int, id string, lcp, i int) uint64 {
+// the newest item, and chunk, the idChunk of its id after the prefix all
+// ids share.
+func (l keyLayout) key(c, age int, chunk uint64, i int) uint64 {
 	if l.degenerate {
 		return uint64(i)
 	}
 	k := uint64(c)<<l.capShift | uint64(age)<<l.dayShift | uint64(i)
 	if l.idBits > 0 {
-		k |= idChunk(id[lcp:]) >> (64 - l.idBits) << l.idxBits
+		k |= chunk >> (64 - l.idBits) << l.idxBits
 	}
 	return k
 }
