@@ -67,11 +67,15 @@
 //
 // Assess is linear in the evidence: four passes over the items, the
 // canonical order from a counting sort on capability and day (a radix sort
-// when dates spread over decades), duplicate ids through a bit filter, and
-// every evidence gate counted in the same pass, gates that ask the same
-// sharing one count. Its allocations do not grow with the number of items
-// beyond the trace itself; working memory is reused through the Scorer.
-// The search for the cheapest path costs the same whatever the evidence.
+// when dates spread over decades, one counting pass and small sorts for a
+// few hundred items), duplicate ids through a bit filter, and every
+// evidence gate counted in the same pass, gates that ask the same sharing
+// one count. Its allocations do not grow with the number of items beyond
+// the trace itself: about twenty an assessment, most of them the parts of
+// the Result (a gap's checks take one, their texts one more). Working
+// memory, the evaluation's own state included, is reused through the
+// Scorer. The search for the cheapest path costs the same whatever the
+// evidence.
 //
 // # Levels and gaps
 //
