@@ -16,6 +16,7 @@ import (
 
 	"github.com/careerladder/careerladder"
 	goldenfile "github.com/careerladder/careerladder/internal/golden"
+	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
 )
 
@@ -406,5 +407,83 @@ func TestResultJSONRoundTrip(t *testing.T) {
 	}
 	if want := `{"id":"","capability":"","rating":"","date":"","source":"","status":"excluded","reason":"duplicate","weight":0}`; string(b) != want {
 		t.Errorf("zero trace item: %s, want %s", b, want)
+	}
+}
+
+// TestWorkingMemoryNotShared assesses a run of inputs of different shapes
+// on one Scorer, whose working memory passes from one assessment to the
+// next, and checks every result and gap against a Scorer compiled afresh
+// for it. Working memory that leaks into a later assessment, or into a
+// result, shows as a difference.
+func TestWorkingMemoryNotShared(t *testing.T) {
+	type ladderCase struct {
+		name string
+		l    *ladder.Ladder
+		ins  func(rng *rand.Rand, s *scoring.Scorer) []scoring.Input
+	}
+	mixed := func(rng *rand.Rand, s *scoring.Scorer) []scoring.Input {
+		var ins []scoring.Input
+		for _, n := range []int{0, 1, 7, 40, 200, 3, 300, 1000, 12} {
+			ins = append(ins, randomInput(rng, s, n))
+		}
+		return ins
+	}
+	var cases []ladderCase
+	for _, name := range []string{"cto.yaml", "engineering-ladders.yaml", "snowflake.yaml", "sparse.yaml"} {
+		cases = append(cases, ladderCase{name, compile(t, name).Ladder(), mixed})
+	}
+	seeds := rand.New(rand.NewPCG(3, 3))
+	for i := 0; len(cases) < 4+40 && i < 1000; i++ {
+		data := make([]byte, 64)
+		for j := range data {
+			data[j] = byte(seeds.IntN(256))
+		}
+		src := &byteSource{b: data}
+		l := randomLadder(src)
+		if _, err := scoring.Compile(l); err != nil {
+			continue
+		}
+		cases = append(cases, ladderCase{"random", l, func(*rand.Rand, *scoring.Scorer) []scoring.Input {
+			var ins []scoring.Input
+			for _, n := range []int{0, 30, 5, 60, 1} {
+				ins = append(ins, scoring.Input{Person: "p", Evidence: randomEvidence(src, l, n)})
+			}
+			return ins
+		}})
+	}
+	for ci, tc := range cases {
+		shared, err := scoring.Compile(tc.l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var kept []scoring.Result
+		var keptJSON [][]byte
+		for k, in := range tc.ins(rand.New(rand.NewPCG(uint64(ci), 1)), shared) {
+			fresh, err := scoring.Compile(tc.l)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := shared.Assess(in, asOf)
+			wantJSON := jsonOf(t, want)
+			if got := jsonOf(t, fresh.Assess(in, asOf)); !bytes.Equal(got, wantJSON) {
+				t.Fatalf("%s #%d, input %d: the result depends on earlier assessments", tc.name, ci, k)
+			}
+			for _, tr := range tc.l.Tracks {
+				for _, lv := range tr.Levels {
+					a, err1 := shared.Gap(in, asOf, tr.ID, lv.ID)
+					b, err2 := fresh.Gap(in, asOf, tr.ID, lv.ID)
+					if err1 != nil || err2 != nil || !cmp.Equal(a, b) {
+						t.Fatalf("%s #%d, input %d: the gap to %s/%s depends on earlier assessments", tc.name, ci, k, tr.ID, lv.ID)
+					}
+				}
+			}
+			kept, keptJSON = append(kept, want), append(keptJSON, wantJSON)
+		}
+		// No result may change under the assessments that followed it.
+		for k := range kept {
+			if !bytes.Equal(jsonOf(t, kept[k]), keptJSON[k]) {
+				t.Fatalf("%s #%d, input %d: the result changed after later assessments", tc.name, ci, k)
+			}
+		}
 	}
 }

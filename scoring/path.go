@@ -124,8 +124,9 @@ func (e *evaluation) path(t int, levels []int) Path {
 	// states[starts[li]:starts[li+1]].
 	states := append(sc.states[:0], pathState{prev: -1})
 	starts := append(sc.starts[:0], 0, 1)
-	// Only the last layer's vectors are needed: two slabs take turns.
-	prevSlab, slab := startVec, sc.slab[:0]
+	// Only the last layer's vectors are needed: two slabs of the scratch
+	// take turns (startVec, scratch of the evaluation, must not become one).
+	prevSlab, turn := startVec, 0
 	order := take(&e.buf.ints, n)[:0] // the involved capabilities, in ladder order
 	exact := true
 	scratch := take(&e.buf.floats, dims)
@@ -139,7 +140,7 @@ func (e *evaluation) path(t int, levels []int) Path {
 		prev := states[starts[len(starts)-2]:starts[len(starts)-1]]
 		base := len(states)
 		bound := len(prev) * (len(c.ratings) - max(floor[k], e.worst[k], 0) + 1)
-		slab = slab[:0]
+		slab := sc.slabs[turn][:0]
 		index.reset(bound)
 		for pi := range prev {
 			ps := &states[starts[len(starts)-2]+pi] // states may move as they grow
@@ -183,9 +184,10 @@ func (e *evaluation) path(t int, levels []int) Path {
 			exact = false
 		}
 		starts = append(starts, len(states))
-		prevSlab, slab = slab, prevSlab
+		sc.slabs[turn] = slab
+		prevSlab, turn = slab, 1-turn
 	}
-	sc.states, sc.starts, sc.slab = states, starts, slab
+	sc.states, sc.starts = states, starts
 	// The cheapest final state that meets every requirement.
 	last, lastSlab := states[starts[len(starts)-2]:], prevSlab
 	best := -1
@@ -251,7 +253,7 @@ type pathScratch struct {
 	sums, nofms []*gate
 	states      []pathState
 	starts      []int
-	slab        []float64
+	slabs       [2][]float64 // the vectors of a layer and of the one before
 	index       vecIndex
 }
 
