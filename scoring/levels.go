@@ -14,32 +14,28 @@ func (e *evaluation) track(t int) {
 	res := TrackResult{ID: tr.id, Name: tr.name}
 	okWorst := e.reachedEach(t, e.worst)
 	worst, best := highest(okWorst), e.reached(t, e.best)
-	// The level names and the gap of a track share one allocation.
-	var a *struct {
-		names [3]Named
-		gap   Gap
-	}
-	if worst >= 0 || best >= 0 || worst+1 < len(tr.levels) {
-		a = &struct {
-			names [3]Named
-			gap   Gap
-		}{}
-	}
+	parts := new(trackParts)
 	if worst >= 0 {
-		a.names[0] = Named{tr.levels[worst].id, tr.levels[worst].name}
-		res.Level = &a.names[0]
+		parts.level = Named{tr.levels[worst].id, tr.levels[worst].name}
+		res.Level = &parts.level
 	}
 	if best >= 0 {
-		a.names[1] = Named{tr.levels[best].id, tr.levels[best].name}
-		res.Best = &a.names[1]
+		parts.best = Named{tr.levels[best].id, tr.levels[best].name}
+		res.Best = &parts.best
 	}
 	if next := worst + 1; next < len(tr.levels) {
-		a.names[2] = Named{tr.levels[next].id, tr.levels[next].name}
-		res.Next = &a.names[2]
-		a.gap = e.gap(t, next, okWorst)
-		res.Gap = &a.gap
+		parts.next = Named{tr.levels[next].id, tr.levels[next].name}
+		res.Next = &parts.next
+		parts.gap = e.gap(t, next, okWorst)
+		res.Gap = &parts.gap
 	}
 	e.res.Tracks = append(e.res.Tracks, res)
+}
+
+// trackParts holds what a TrackResult points at, in one allocation.
+type trackParts struct {
+	level, best, next Named
+	gap               Gap
 }
 
 // reached returns the index of the highest level of track t that ranks
