@@ -59,13 +59,73 @@ func BenchmarkAssess(b *testing.B) {
 	}
 }
 
+// BenchmarkLinearity measures what ten times the evidence costs as a ratio
+// within each iteration: it assesses n items ten times and 10n items once,
+// alternating which goes first, and reports the time of the large over
+// the small ("ratio"; 10 is linear), for Assess and for the hand-written
+// loop. Like BenchmarkScaling, it pairs runs close in time, which separate
+// runs on a shared machine are not.
+func BenchmarkLinearity(b *testing.B) {
+	s := compile(b, "cto.yaml")
+	loop := baselineLoop(s.Ladder())
+	sink := 0
+	for _, n := range []int{1_000, 10_000} {
+		small := scoring.Input{Person: "p", Evidence: workload.Evidence(s.Ladder(), n, asOf, 7)}
+		large := scoring.Input{Person: "p", Evidence: workload.Evidence(s.Ladder(), 10*n, asOf, 7)}
+		for _, tc := range []struct {
+			name string
+			f    func(scoring.Input)
+		}{
+			{"assess", func(in scoring.Input) { s.Assess(in, asOf) }},
+			{"baseline", func(in scoring.Input) { sink += loop(in.Evidence) }},
+		} {
+			b.Run(fmt.Sprintf("%s/%d-to-%d", tc.name, n, 10*n), func(b *testing.B) {
+				var tSmall, tLarge time.Duration
+				for i := range b.N {
+					for j := range 2 {
+						start := time.Now()
+						if (i+j)%2 == 0 {
+							for range 10 {
+								tc.f(small)
+							}
+							tSmall += time.Since(start)
+						} else {
+							tc.f(large)
+							tLarge += time.Since(start)
+						}
+					}
+				}
+				b.ReportMetric(10*tLarge.Seconds()/tSmall.Seconds(), "ratio")
+			})
+		}
+	}
+	_ = sink
+}
+
 // BenchmarkBaselineLoop is the hand-written loop Assess is measured
 // against: the same lookups (capability, rating, source weight), the same
 // window, decay and sums, and the highest rating with enough support per
 // capability; no trace, no ordering, no levels.
 func BenchmarkBaselineLoop(b *testing.B) {
 	s := compile(b, "cto.yaml")
-	l := s.Ladder()
+	loop := baselineLoop(s.Ladder())
+	for _, n := range benchSizes {
+		items := workload.Evidence(s.Ladder(), n, asOf, 7)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			var sink int
+			for b.Loop() {
+				sink += loop(items)
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "items/s")
+			_ = sink
+		})
+	}
+}
+
+// baselineLoop returns the hand-written loop over the evidence for l: it
+// returns the sum of the ranks reached, so that nothing is optimised away.
+func baselineLoop(l *ladder.Ladder) func(items []scoring.Evidence) int {
 	capIndex := map[string]int{}
 	var ratings [][]string
 	for i, c := range l.Capabilities {
@@ -77,52 +137,45 @@ func BenchmarkBaselineLoop(b *testing.B) {
 	today := scoring.DateOf(asOf).Time()
 	start := pol.Window.Start(asOf)
 	halfLife := pol.HalfLife.Days()
-	for _, n := range benchSizes {
-		items := workload.Evidence(l, n, asOf, 7)
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			b.ReportAllocs()
-			var sink int
-			for b.Loop() {
-				support := make([][]float64, len(ratings))
-				for k := range support {
-					support[k] = make([]float64, len(ratings[k]))
-				}
-				for i := range items {
-					it := &items[i]
-					k, ok := capIndex[it.Capability]
-					if !ok {
-						continue
-					}
-					r := -1
-					for j, id := range ratings[k] {
-						if id == it.Rating {
-							r = j
-						}
-					}
-					day := it.Date.Time()
-					if r < 0 || day.After(today) || day.Before(start) {
-						continue
-					}
-					w, ok := pol.SourceWeight(it.Source)
-					if !ok || w <= 0 {
-						continue
-					}
-					age := today.Sub(day).Hours() / 24
-					support[k][r] += w * math.Exp2(-age/halfLife)
-				}
-				for k := range support {
-					acc := 0.0
-					for r := len(support[k]) - 1; r >= 0; r-- {
-						if acc += support[k][r]; acc >= float64(pol.MinItems) {
-							sink += r
-							break
-						}
-					}
+	return func(items []scoring.Evidence) int {
+		support := make([][]float64, len(ratings))
+		for k := range support {
+			support[k] = make([]float64, len(ratings[k]))
+		}
+		for i := range items {
+			it := &items[i]
+			k, ok := capIndex[it.Capability]
+			if !ok {
+				continue
+			}
+			r := -1
+			for j, id := range ratings[k] {
+				if id == it.Rating {
+					r = j
 				}
 			}
-			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "items/s")
-			_ = sink
-		})
+			day := it.Date.Time()
+			if r < 0 || day.After(today) || day.Before(start) {
+				continue
+			}
+			w, ok := pol.SourceWeight(it.Source)
+			if !ok || w <= 0 {
+				continue
+			}
+			age := today.Sub(day).Hours() / 24
+			support[k][r] += w * math.Exp2(-age/halfLife)
+		}
+		sum := 0
+		for k := range support {
+			acc := 0.0
+			for r := len(support[k]) - 1; r >= 0; r-- {
+				if acc += support[k][r]; acc >= float64(pol.MinItems) {
+					sum += r
+					break
+				}
+			}
+		}
+		return sum
 	}
 }
 
