@@ -140,8 +140,9 @@ func (e *evaluation) evidence(in []Evidence) []int {
 		} else {
 			lcp = commonPrefix(id0[:lcp], ev.ID)
 		}
-		dups.add(i, ev.ID)
-		heads[2*i], heads[2*i+1] = idHead(ev.ID)
+		var h uint64
+		h, heads[2*i], heads[2*i+1] = hashHead(ev.ID)
+		dups.add(i, ev.ID, h)
 	}
 	dups.finish()
 
@@ -429,13 +430,13 @@ func (e *evaluation) newDupFilter(n int) dupFilter {
 	return f
 }
 
-// add enters item i with its id.
-func (f *dupFilter) add(i int, id string) {
+// add enters item i with its id, which hashes to h (see hashHead).
+func (f *dupFilter) add(i int, id string, h uint64) {
 	if id == "" {
 		f.hashes[i] = 0
 		return
 	}
-	h := hashID(id) | 1
+	h |= 1
 	f.hashes[i] = h
 	b := h & f.mask
 	if w, m := &f.bits[b>>6], uint64(1)<<(b&63); *w&m == 0 {
@@ -521,31 +522,55 @@ func (e *evaluation) markDuplicate(i int, h uint64, table []slot, mask uint64) {
 	}
 }
 
-// hashID hashes an id eight bytes at a time and finishes with the
-// finaliser of MurmurHash3, so that every bit of the id reaches the low
-// bits that pick a slot. Collisions cost a comparison, never a wrong
-// answer.
-func hashID(s string) uint64 {
-	h := uint64(len(s)) * 0x9e3779b97f4a7c15
+// hashHead reads an id once for two uses. It returns its hash, taken
+// eight bytes at a time and finished with the finaliser of MurmurHash3, so
+// that every bit of the id reaches the low bits that pick a slot
+// (collisions cost a comparison, never a wrong answer). And it returns the
+// id's first 16 bytes as two words, big-endian and zero-padded as idChunk
+// packs them, for the sort keys.
+func hashHead(id string) (h, hi, lo uint64) {
+	var head [2]uint64 // little-endian
+	k := 0
+	h = uint64(len(id)) * 0x9e3779b97f4a7c15
+	s := id
 	for ; len(s) >= 8; s = s[8:] {
-		h = (h ^ load64(s)) * 0xbf58476d1ce4e5b9
+		w := load64(s)
+		if k < len(head) {
+			head[k] = w
+			k++
+		}
+		h = (h ^ w) * 0xbf58476d1ce4e5b9
 		h ^= h >> 31
 	}
-	h ^= loadShort(s)
+	w := loadShort(s)
+	if k < len(head) {
+		head[k] = w
+	}
+	h ^= w
 	h ^= h >> 33
 	h *= 0xff51afd7ed558ccd
 	h ^= h >> 33
 	h *= 0xc4ceb9fe1a85ec53
-	return h ^ h>>33
+	return h ^ h>>33, bits.ReverseBytes64(head[0]), bits.ReverseBytes64(head[1])
 }
 
-// loadShort returns the bytes of s, shorter than eight, little-endian.
+// loadShort returns the bytes of s, shorter than eight, little-endian:
+// from two loads of four bytes that may overlap, or from the first, middle
+// and last byte when there are fewer than four.
 func loadShort(s string) uint64 {
-	var t uint64
-	for i := 0; i < len(s); i++ {
-		t |= uint64(s[i]) << (8 * i)
+	switch n := len(s); {
+	case n >= 4:
+		return uint64(load32(s)) | uint64(load32(s[n-4:]))<<(8*(n-4))
+	case n > 0:
+		return uint64(s[0]) | uint64(s[n/2])<<(8*(n/2)) | uint64(s[n-1])<<(8*(n-1))
 	}
-	return t
+	return 0
+}
+
+// load32 returns the first four bytes of s, little-endian.
+func load32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // load64 returns the first eight bytes of s, little-endian.
@@ -553,18 +578,6 @@ func load64(s string) uint64 {
 	_ = s[7]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// idHead returns the first 16 bytes of id as two words, big-endian and
-// zero-padded as idChunk packs them.
-func idHead(id string) (hi, lo uint64) {
-	if len(id) >= 16 {
-		return bits.ReverseBytes64(load64(id)), bits.ReverseBytes64(load64(id[8:]))
-	}
-	if len(id) >= 8 {
-		return bits.ReverseBytes64(load64(id)), bits.ReverseBytes64(loadShort(id[8:]))
-	}
-	return bits.ReverseBytes64(loadShort(id)), 0
 }
 
 // commonPrefix returns the length of the common prefix of a and b.

@@ -231,12 +231,8 @@ func TestSortKeys(t *testing.T) {
 func TestIDHeadChunk(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 5))
 	for range 2000 {
-		b := make([]byte, r.IntN(21))
-		for i := range b {
-			b[i] = byte(r.IntN(256))
-		}
-		id := string(b)
-		hi, lo := idHead(id)
+		id := string(randomBytes(r, r.IntN(21)))
+		_, hi, lo := hashHead(id)
 		for lcp := range min(len(id), 7) + 1 {
 			st := sorter{lcp: lcp, heads: []uint64{hi, lo}}
 			if got, want := st.idChunk(0), idChunk(id[lcp:]); got != want {
@@ -244,4 +240,28 @@ func TestIDHeadChunk(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestLoadShort checks the loads that hashes and keys are built from
+// against a byte-by-byte reading, for every length they serve.
+func TestLoadShort(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 9))
+	for range 1000 {
+		b := randomBytes(r, r.IntN(8))
+		var want uint64
+		for i, c := range b {
+			want |= uint64(c) << (8 * i)
+		}
+		if got := loadShort(string(b)); got != want {
+			t.Fatalf("loadShort(%x) = %x, want %x", b, got, want)
+		}
+	}
+}
+
+func randomBytes(r *rand.Rand, n int) []byte {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = byte(r.IntN(256))
+	}
+	return b
 }

@@ -63,7 +63,7 @@ type buffers struct {
 	int32s []int32
 	// duplicates; see dupFilter
 	hashes, bits, seen, quick []uint64
-	heads                     []uint64 // see idHead
+	heads                     []uint64 // see hashHead
 	sub                       []int32
 	table                     []slot
 }
