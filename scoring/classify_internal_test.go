@@ -3,7 +3,9 @@ package scoring
 import (
 	"bytes"
 	"cmp"
+	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -264,4 +266,85 @@ func randomBytes(r *rand.Rand, n int) []byte {
 		b[i] = byte(r.IntN(256))
 	}
 	return b
+}
+
+// TestItemTraceJSON checks the hand-written JSON of item traces against
+// what encoding/json writes for the same fields, on strings with every
+// kind of character it escapes or replaces, and numbers in every format,
+// both alone and inside encoders that do and do not escape HTML.
+func TestItemTraceJSON(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 4))
+	pieces := []string{"a", "Z", "0", " ", "-", "\"", "\\", "/", "<", ">", "&", "\x00", "\x01", "\x1f", "\b", "\f", "\n", "\r", "\t",
+		"\x7f", "é", "€", "😀", "\u2028", "\u2029", "\xff", "\xe2\x82", "\xed\xa0\x80", "\u00a0", "\ufffd"}
+	str := func() string {
+		var sb strings.Builder
+		for range r.IntN(6) {
+			sb.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		return sb.String()
+	}
+	weights := []float64{0, math.Copysign(0, -1), 1, -1, 0.5, 1e-6, 9.99e-7, 1e-7, 1.5e-300, 1e20, 1e21, 123456789.123, -2.5e22, math.MaxFloat64, math.SmallestNonzeroFloat64}
+	for i := range 5000 {
+		ev := &Evidence{ID: str(), Capability: str(), Rating: str(), Source: str(), Summary: str()}
+		switch r.IntN(4) {
+		case 0: // unset
+		case 1:
+			ev.Date = Date{Year: 1 + r.IntN(9999), Month: time.Month(1 + r.IntN(12)), Day: 1 + r.IntN(28)}
+		case 2:
+			ev.Date = Date{Year: r.IntN(40000) - 20000, Month: time.Month(1 + r.IntN(12)), Day: 1 + r.IntN(28)}
+		case 3:
+			ev.Date = Date{Year: 2026, Month: time.Month(r.IntN(14)), Day: r.IntN(33)}
+		}
+		tr := ItemTrace{Evidence: ev, Status: Status(r.IntN(3)), Reason: Reason(r.IntN(len(reasonNames) + 2)), Weight: weights[r.IntN(len(weights))]}
+		if r.IntN(3) == 0 {
+			tr.Weight = r.NormFloat64() * math.Pow(10, float64(r.IntN(60)-30))
+		}
+		if i%97 == 0 {
+			tr.Evidence = nil
+		}
+		got, err := tr.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := referenceTraceJSON(t, tr); !bytes.Equal(got, want) {
+			t.Fatalf("%#v:\n got %s\nwant %s", tr, got, want)
+		}
+		for _, html := range []bool{false, true} {
+			var a, b bytes.Buffer
+			ea, eb := json.NewEncoder(&a), json.NewEncoder(&b)
+			ea.SetEscapeHTML(html)
+			eb.SetEscapeHTML(html)
+			if err := ea.Encode([]ItemTrace{tr}); err != nil {
+				t.Fatal(err)
+			}
+			if err := eb.Encode([]json.RawMessage{referenceTraceJSON(t, tr)}); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(a.Bytes(), b.Bytes()) {
+				t.Fatalf("escape HTML %v: %s, want %s", html, a.Bytes(), b.Bytes())
+			}
+		}
+	}
+	for _, w := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+		if _, err := (ItemTrace{Weight: w}).MarshalJSON(); err == nil {
+			t.Errorf("weight %v: no error", w)
+		}
+	}
+}
+
+// referenceTraceJSON is the JSON of an item trace as encoding/json writes
+// its fields, without escaping HTML.
+func referenceTraceJSON(t *testing.T, tr ItemTrace) []byte {
+	t.Helper()
+	v := itemTraceJSON{Status: tr.Status, Reason: tr.Reason, Weight: tr.Weight}
+	if e := tr.Evidence; e != nil {
+		v.ID, v.Capability, v.Rating, v.Date, v.Source = e.ID, e.Capability, e.Rating, e.Date, e.Source
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 }

@@ -1,10 +1,13 @@
 package scoring
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
+	"reflect"
 	"strconv"
+	"time"
+	"unicode/utf8"
 )
 
 // A Result is the assessment of one person against a ladder. Every slice is
@@ -350,18 +353,113 @@ type itemTraceJSON struct {
 
 // MarshalJSON implements json.Marshaler. An ItemTrace without an item
 // writes empty fields.
+//
+// It writes what encoding/json writes for itemTraceJSON without escaping
+// HTML (the caller's encoder decides that), by hand: a result holds an
+// item trace for every evidence item, and building an encoder for each
+// made writing a result cost twenty times assessing it.
 func (t ItemTrace) MarshalJSON() ([]byte, error) {
-	v := itemTraceJSON{Status: t.Status, Reason: t.Reason, Weight: t.Weight}
-	if e := t.Evidence; e != nil {
-		v.ID, v.Capability, v.Rating, v.Date, v.Source = e.ID, e.Capability, e.Rating, e.Date, e.Source
+	if math.IsNaN(t.Weight) || math.IsInf(t.Weight, 0) {
+		return nil, &json.UnsupportedValueError{Value: reflect.ValueOf(t.Weight), Str: strconv.FormatFloat(t.Weight, 'g', -1, 64)}
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false) // the caller's encoder decides
-	if err := enc.Encode(v); err != nil {
-		return nil, err
+	e := t.Evidence
+	if e == nil {
+		e = &Evidence{}
 	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+	b := make([]byte, 0, 96+len(e.ID)+len(e.Capability)+len(e.Rating)+len(e.Source))
+	b = append(b, `{"id":`...)
+	b = appendJSONString(b, e.ID)
+	b = append(b, `,"capability":`...)
+	b = appendJSONString(b, e.Capability)
+	b = append(b, `,"rating":`...)
+	b = appendJSONString(b, e.Rating)
+	b = append(b, `,"date":"`...)
+	if !e.Date.IsZero() {
+		b = e.Date.Time().AppendFormat(b, time.DateOnly) // as Date.String
+	}
+	b = append(b, `","source":`...)
+	b = appendJSONString(b, e.Source)
+	b = append(b, `,"status":`...)
+	b = appendJSONString(b, t.Status.String())
+	if t.Reason != NoReason {
+		b = append(b, `,"reason":`...)
+		b = appendJSONString(b, t.Reason.String())
+	}
+	b = append(b, `,"weight":`...)
+	b = appendJSONFloat(b, t.Weight)
+	return append(b, '}'), nil
+}
+
+// appendJSONString appends s as encoding/json writes a string when it does
+// not escape HTML: quotes, backslashes and control characters escaped,
+// invalid UTF-8 as U+FFFD, and U+2028 and U+2029 escaped.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendJSONFloat appends a finite f as encoding/json writes a float64:
+// the shortest decimal that reads back the same, in exponent form below
+// 1e-6 and from 1e21 on, with a one-digit negative exponent unpadded.
+func appendJSONFloat(b []byte, f float64) []byte {
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// e-09 to e-9
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
 }
 
 // UnmarshalJSON implements json.Unmarshaler: it reads what MarshalJSON
