@@ -39,7 +39,8 @@ type sorter struct {
 // The buckets plan runs for minBucketItems items or more, and when there
 // are at most maxBucketsPerItem buckets per item, so that its memory and
 // its walk over the buckets stay in proportion to the input. Fewer items
-// are sorted by comparing keys.
+// take the radix plan, whose keys sortKeys sorts in one counting pass
+// (see sortFew).
 const (
 	minBucketItems    = 256
 	maxBucketsPerItem = 4
