@@ -142,6 +142,7 @@ func (e *evaluation) path(t int, levels []int) Path {
 		bound := len(prev) * (len(c.ratings) - max(floor[k], e.worst[k], 0) + 1)
 		slab := sc.slabs[turn][:0]
 		index.reset(bound)
+		exps, counts, adds := e.pathTouches(k, groups, nofms, sums)
 		for pi := range prev {
 			ps := &states[starts[len(starts)-2]+pi] // states may move as they grow
 			pv := prevSlab[ps.vec : ps.vec+dims]
@@ -150,19 +151,26 @@ func (e *evaluation) path(t int, levels []int) Path {
 			for r := max(floor[k], e.worst[k]); r < len(c.ratings); r++ {
 				copy(scratch, pv)
 				ok := true
-				for gi, v := range groups {
-					for _, x := range v.expects {
-						if x.cap == k && r < x.min {
-							scratch[gi]++
-							ok = ok && int(scratch[gi]) <= v.tolerance.Count
-						}
+				for _, x := range exps {
+					if r < x.at {
+						scratch[x.dim]++
+						ok = ok && scratch[x.dim] <= x.limit
 					}
 				}
 				if !ok {
 					continue
 				}
-				addVec(scratch[nShort:], nofms, sums, k, r, c)
-				capVec(scratch[nShort:], nofms, sums)
+				for _, x := range counts {
+					if r >= x.at {
+						scratch[x.dim] = math.Min(scratch[x.dim]+1, x.limit)
+					}
+				}
+				if len(adds) > 0 {
+					pts := c.pointsAt(r)
+					for _, x := range adds {
+						scratch[x.dim] = math.Min(scratch[x.dim]+pts, x.limit)
+					}
+				}
 				ns := pathState{cost: ps.cost + r - e.worst[k], extra: ps.extra + max(r-need[k], 0), prev: pi, rank: r}
 				sl, j := index.find(scratch, slab, dims)
 				if j >= 0 {
@@ -236,6 +244,49 @@ func (e *evaluation) path(t int, levels []int) Path {
 	return p
 }
 
+// A pathTouch is one way a capability's rank changes a state's vector:
+// an expectation whose shortfall count (dimension dim) grows while the
+// rank is below at, and may reach limit, the level's tolerance; an n-of-m
+// gate whose count grows from rank at on, capped at limit; or a points
+// sum that grows by the rank's points, capped at limit.
+type pathTouch struct {
+	dim   int
+	at    int
+	limit float64
+}
+
+// pathTouches returns the expectations, n-of-m counts and points sums
+// that capability k takes part in, as the search's vectors lay them out
+// (see path), so that trying a rank for k visits only those. The slices
+// are scratch of the search.
+func (e *evaluation) pathTouches(k int, groups []*level, nofms, sums []*gate) (exps, counts, adds []pathTouch) {
+	sc := &e.buf.path
+	exps, counts, adds = sc.exps[:0], sc.counts[:0], sc.adds[:0]
+	for gi, v := range groups {
+		for _, x := range v.expects {
+			if x.cap == k {
+				exps = append(exps, pathTouch{gi, x.min, float64(v.tolerance.Count)})
+			}
+		}
+	}
+	base := len(groups)
+	for gi, g := range nofms {
+		for j, ck := range g.caps {
+			if ck == k {
+				counts = append(counts, pathTouch{base + gi, g.ranks[j], float64(g.n)})
+			}
+		}
+	}
+	base += len(nofms)
+	for gi, g := range sums {
+		if g.caps == nil || slices.Contains(g.caps, k) {
+			adds = append(adds, pathTouch{base + gi, 0, g.min})
+		}
+	}
+	sc.exps, sc.counts, sc.adds = exps, counts, adds
+	return exps, counts, adds
+}
+
 // A pathState is a state of the search: a choice of rank for the
 // capability of its layer, reached from state prev of the layer before.
 type pathState struct {
@@ -254,6 +305,9 @@ type pathScratch struct {
 	states      []pathState
 	starts      []int
 	slabs       [2][]float64 // the vectors of a layer and of the one before
+	exps        []pathTouch  // see pathTouches
+	counts      []pathTouch
+	adds        []pathTouch
 	index       vecIndex
 }
 
