@@ -41,6 +41,7 @@ func TestClassifyAgainstReference(t *testing.T) {
 		{"one-day", 700, 0, "same-prefix-longer-than-a-key-", 40, false},
 		{"degenerate", 400, 0, "", 10, true},
 		{"no-ids", 300, 10, "", 0, false},
+		{"large", 40000, 400, "ev-", 3, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(uint64(tc.n), 7))
