@@ -180,6 +180,25 @@ func match[T any](old, new []T, id func(*T) string, fn func(key string, o, n *T)
 	}
 }
 
+// entities diffs the entities of two lists matched by id, each under the
+// path p+"[id]" and named in summaries by name(id): one only in the new
+// list is added, one only in the old list removed, each shown by text;
+// changed diffs those in both.
+func entities[T any](d *differ, p string, old, new []T, id, text func(*T) string, name func(id string) string,
+	changed func(p, what string, o, n *T)) {
+	match(old, new, id, func(k string, o, n *T) {
+		ep, what := p+"["+k+"]", name(k)
+		switch {
+		case o == nil:
+			d.add(Added, ep, "", text(n), what+" added")
+		case n == nil:
+			d.add(Removed, ep, text(o), "", what+" removed")
+		default:
+			changed(ep, what, o, n)
+		}
+	})
+}
+
 func ids[T any](list []T, id func(*T) string) []string {
 	out := make([]string, len(list))
 	for i := range list {
@@ -210,38 +229,22 @@ func (d *differ) ladder() {
 func (d *differ) scales() {
 	id := func(s *rubric.Scale) string { return s.ID }
 	d.order("scales", "scales", ids(d.old.Scales, id), ids(d.new.Scales, id))
-	match(d.old.Scales, d.new.Scales, id, func(k string, o, n *rubric.Scale) {
-		p := "scales[" + k + "]"
-		switch {
-		case o == nil:
-			d.add(Added, p, "", n.ID, "scale "+k+" added")
-			return
-		case n == nil:
-			d.add(Removed, p, o.ID, "", "scale "+k+" removed")
-			return
-		}
-		d.field(p+".name", "name of scale "+k, o.Name, n.Name)
-		d.field(p+".description", "description of scale "+k, o.Description, n.Description)
-		rid := func(r *rubric.Rating) string { return r.ID }
-		d.order(p+".ratings", "ratings of scale "+k, ids(o.Ratings, rid), ids(n.Ratings, rid))
-		match(o.Ratings, n.Ratings, rid, func(r string, or, nr *rubric.Rating) {
-			rp := p + ".ratings[" + r + "]"
-			what := "rating " + r + " of scale " + k
-			switch {
-			case or == nil:
-				d.add(Added, rp, "", ratingText(nr), what+" added")
-			case nr == nil:
-				d.add(Removed, rp, ratingText(or), "", what+" removed")
-			default:
-				d.field(rp+".label", "label of "+what, or.Label, nr.Label)
-				if or.Points != nr.Points {
-					d.add(Changed, rp+".points", itoa(or.Points), itoa(nr.Points),
-						fmt.Sprintf("points of %s changed from %d to %d", what, or.Points, nr.Points))
-				}
-				d.field(rp+".description", "description of "+what, or.Description, nr.Description)
-			}
+	entities(d, "scales", d.old.Scales, d.new.Scales, id, id, func(k string) string { return "scale " + k },
+		func(p, what string, o, n *rubric.Scale) {
+			d.field(p+".name", "name of "+what, o.Name, n.Name)
+			d.field(p+".description", "description of "+what, o.Description, n.Description)
+			rid := func(r *rubric.Rating) string { return r.ID }
+			d.order(p+".ratings", "ratings of "+what, ids(o.Ratings, rid), ids(n.Ratings, rid))
+			entities(d, p+".ratings", o.Ratings, n.Ratings, rid, ratingText, func(r string) string { return "rating " + r + " of " + what },
+				func(rp, what string, or, nr *rubric.Rating) {
+					d.field(rp+".label", "label of "+what, or.Label, nr.Label)
+					if or.Points != nr.Points {
+						d.add(Changed, rp+".points", itoa(or.Points), itoa(nr.Points),
+							fmt.Sprintf("points of %s changed from %d to %d", what, or.Points, nr.Points))
+					}
+					d.field(rp+".description", "description of "+what, or.Description, nr.Description)
+				})
 		})
-	})
 }
 
 // ratingText renders a rating as "id (label, N points)".
@@ -256,87 +259,51 @@ func ratingText(r *rubric.Rating) string {
 func (d *differ) categories() {
 	id := func(c *ladder.Category) string { return c.ID }
 	d.order("categories", "categories", ids(d.old.Categories, id), ids(d.new.Categories, id))
-	match(d.old.Categories, d.new.Categories, id, func(k string, o, n *ladder.Category) {
-		p := "categories[" + k + "]"
-		switch {
-		case o == nil:
-			d.add(Added, p, "", n.Name, "category "+k+" added")
-		case n == nil:
-			d.add(Removed, p, o.Name, "", "category "+k+" removed")
-		default:
-			d.field(p+".name", "name of category "+k, o.Name, n.Name)
-			d.field(p+".description", "description of category "+k, o.Description, n.Description)
-		}
-	})
+	name := func(c *ladder.Category) string { return c.Name }
+	entities(d, "categories", d.old.Categories, d.new.Categories, id, name, func(k string) string { return "category " + k },
+		func(p, what string, o, n *ladder.Category) {
+			d.field(p+".name", "name of "+what, o.Name, n.Name)
+			d.field(p+".description", "description of "+what, o.Description, n.Description)
+		})
 }
 
 func (d *differ) capabilities() {
 	id := func(c *ladder.Capability) string { return c.ID }
 	d.order("capabilities", "capabilities", ids(d.old.Capabilities, id), ids(d.new.Capabilities, id))
-	match(d.old.Capabilities, d.new.Capabilities, id, func(k string, o, n *ladder.Capability) {
-		p := "capabilities[" + k + "]"
-		what := "capability " + k
-		switch {
-		case o == nil:
-			d.add(Added, p, "", n.Name, what+" added")
-			return
-		case n == nil:
-			d.add(Removed, p, o.Name, "", what+" removed")
-			return
-		}
-		d.field(p+".name", "name of "+what, o.Name, n.Name)
-		d.field(p+".category", "category of "+what, o.Category, n.Category)
-		d.field(p+".scale", "scale of "+what, o.Scale, n.Scale)
-		d.field(p+".code", "code of "+what, o.Code, n.Code)
-		d.field(p+".summary", "summary of "+what, o.Summary, n.Summary)
-		rid := func(x *rubric.Descriptor) string { return x.Rating }
-		match(o.Descriptors, n.Descriptors, rid, func(r string, od, nd *rubric.Descriptor) {
-			dp := p + ".descriptors[" + r + "]"
-			dw := "descriptor of " + what + " at " + r
-			switch {
-			case od == nil:
-				d.add(Added, dp, "", nd.Summary, dw+" added")
-			case nd == nil:
-				d.add(Removed, dp, od.Summary, "", dw+" removed")
-			default:
-				d.field(dp+".summary", "summary of "+dw, od.Summary, nd.Summary)
-				d.field(dp+".signals", "signals of "+dw, strings.Join(od.Signals, "; "), strings.Join(nd.Signals, "; "))
-				d.field(dp+".examples", "examples of "+dw, strings.Join(od.Examples, "; "), strings.Join(nd.Examples, "; "))
-			}
+	name := func(c *ladder.Capability) string { return c.Name }
+	entities(d, "capabilities", d.old.Capabilities, d.new.Capabilities, id, name, func(k string) string { return "capability " + k },
+		func(p, what string, o, n *ladder.Capability) {
+			d.field(p+".name", "name of "+what, o.Name, n.Name)
+			d.field(p+".category", "category of "+what, o.Category, n.Category)
+			d.field(p+".scale", "scale of "+what, o.Scale, n.Scale)
+			d.field(p+".code", "code of "+what, o.Code, n.Code)
+			d.field(p+".summary", "summary of "+what, o.Summary, n.Summary)
+			rid := func(x *rubric.Descriptor) string { return x.Rating }
+			summary := func(x *rubric.Descriptor) string { return x.Summary }
+			entities(d, p+".descriptors", o.Descriptors, n.Descriptors, rid, summary,
+				func(r string) string { return "descriptor of " + what + " at " + r },
+				func(dp, dw string, od, nd *rubric.Descriptor) {
+					d.field(dp+".summary", "summary of "+dw, od.Summary, nd.Summary)
+					d.field(dp+".signals", "signals of "+dw, strings.Join(od.Signals, "; "), strings.Join(nd.Signals, "; "))
+					d.field(dp+".examples", "examples of "+dw, strings.Join(od.Examples, "; "), strings.Join(nd.Examples, "; "))
+				})
 		})
-	})
 }
 
 func (d *differ) tracks() {
 	id := func(t *ladder.Track) string { return t.ID }
 	d.order("tracks", "tracks", ids(d.old.Tracks, id), ids(d.new.Tracks, id))
-	match(d.old.Tracks, d.new.Tracks, id, func(k string, o, n *ladder.Track) {
-		p := "tracks[" + k + "]"
-		switch {
-		case o == nil:
-			d.add(Added, p, "", n.Name, "track "+k+" added")
-			return
-		case n == nil:
-			d.add(Removed, p, o.Name, "", "track "+k+" removed")
-			return
-		}
-		d.field(p+".name", "name of track "+k, o.Name, n.Name)
-		d.field(p+".description", "description of track "+k, o.Description, n.Description)
-		lid := func(v *ladder.Level) string { return v.ID }
-		d.order(p+".levels", "levels of track "+k, ids(o.Levels, lid), ids(n.Levels, lid))
-		match(o.Levels, n.Levels, lid, func(l string, ov, nv *ladder.Level) {
-			lp := p + ".levels[" + l + "]"
-			what := "level " + l + " of track " + k
-			switch {
-			case ov == nil:
-				d.add(Added, lp, "", nv.Name, what+" added")
-			case nv == nil:
-				d.add(Removed, lp, ov.Name, "", what+" removed")
-			default:
-				d.level(lp, l, what, ov, nv)
-			}
+	name := func(t *ladder.Track) string { return t.Name }
+	entities(d, "tracks", d.old.Tracks, d.new.Tracks, id, name, func(k string) string { return "track " + k },
+		func(p, what string, o, n *ladder.Track) {
+			d.field(p+".name", "name of "+what, o.Name, n.Name)
+			d.field(p+".description", "description of "+what, o.Description, n.Description)
+			lid := func(v *ladder.Level) string { return v.ID }
+			lname := func(v *ladder.Level) string { return v.Name }
+			d.order(p+".levels", "levels of "+what, ids(o.Levels, lid), ids(n.Levels, lid))
+			entities(d, p+".levels", o.Levels, n.Levels, lid, lname, func(l string) string { return "level " + l + " of " + what },
+				func(lp, lwhat string, ov, nv *ladder.Level) { d.level(lp, ov.ID, lwhat, ov, nv) })
 		})
-	})
 }
 
 func toleranceText(t *rubric.Tolerance) string {
@@ -569,18 +536,12 @@ func (d *differ) titles() {
 		}
 		return itoa(*m)
 	}
-	match(d.old.Titles, d.new.Titles, id, func(k string, o, n *rubric.Title) {
-		p := "titles[" + k + "]"
-		switch {
-		case o == nil:
-			d.add(Added, p, "", n.Name, "title "+k+" added")
-		case n == nil:
-			d.add(Removed, p, o.Name, "", "title "+k+" removed")
-		default:
-			d.field(p+".name", "name of title "+k, o.Name, n.Name)
-			d.field(p+".track", "track of title "+k, o.Track, n.Track)
-			d.field(p+".min_points", "min_points of title "+k, itoa(o.MinPoints), itoa(n.MinPoints))
-			d.field(p+".max_points", "max_points of title "+k, maxText(o.MaxPoints), maxText(n.MaxPoints))
-		}
-	})
+	name := func(t *rubric.Title) string { return t.Name }
+	entities(d, "titles", d.old.Titles, d.new.Titles, id, name, func(k string) string { return "title " + k },
+		func(p, what string, o, n *rubric.Title) {
+			d.field(p+".name", "name of "+what, o.Name, n.Name)
+			d.field(p+".track", "track of "+what, o.Track, n.Track)
+			d.field(p+".min_points", "min_points of "+what, itoa(o.MinPoints), itoa(n.MinPoints))
+			d.field(p+".max_points", "max_points of "+what, maxText(o.MaxPoints), maxText(n.MaxPoints))
+		})
 }
