@@ -349,3 +349,34 @@ func referenceTraceJSON(t *testing.T, tr ItemTrace) []byte {
 	}
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 }
+
+// TestEnumText checks the names of statuses and reasons both ways, and
+// what values without a name read and write.
+func TestEnumText(t *testing.T) {
+	for i, n := range reasonNames {
+		var r Reason
+		if err := r.UnmarshalText([]byte(n)); err != nil || r != Reason(i) || r.String() != n {
+			t.Errorf("reason %q: read %v, %v", n, r, err)
+		}
+	}
+	for i, n := range statusNames {
+		var s Status
+		if err := s.UnmarshalText([]byte(n)); err != nil || s != Status(i) || s.String() != n {
+			t.Errorf("status %q: read %v, %v", n, s, err)
+		}
+	}
+	if got := Status(7).String(); got != "Status(7)" {
+		t.Errorf("Status(7).String() = %q", got)
+	}
+	if got := Reason(200).String(); got != "Reason(200)" {
+		t.Errorf("Reason(200).String() = %q", got)
+	}
+	var s Status
+	if err := s.UnmarshalText([]byte("maybe")); err == nil {
+		t.Error("status maybe: no error")
+	}
+	var r Reason
+	if err := r.UnmarshalText([]byte("because")); err == nil {
+		t.Error("reason because: no error")
+	}
+}

@@ -241,25 +241,31 @@ const (
 var statusNames = [...]string{"counted", "excluded"}
 
 // String returns "counted" or "excluded".
-func (s Status) String() string {
-	if int(s) < len(statusNames) {
-		return statusNames[s]
-	}
-	return "Status(" + strconv.Itoa(int(s)) + ")"
-}
+func (s Status) String() string { return enumName(statusNames[:], "Status", s) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (s *Status) UnmarshalText(b []byte) error {
-	for i, n := range statusNames {
+func (s *Status) UnmarshalText(b []byte) error { return parseEnum(statusNames[:], "status", b, s) }
+
+// enumName returns the name of v, or kind(v) for a value without one.
+func enumName[T ~uint8](names []string, kind string, v T) string {
+	if int(v) < len(names) {
+		return names[v]
+	}
+	return kind + "(" + strconv.Itoa(int(v)) + ")"
+}
+
+// parseEnum sets *v to the value named b.
+func parseEnum[T ~uint8](names []string, kind string, b []byte, v *T) error {
+	for i, n := range names {
 		if n == string(b) {
-			*s = Status(i)
+			*v = T(i)
 			return nil
 		}
 	}
-	return fmt.Errorf("scoring: unknown status %q", b)
+	return fmt.Errorf("scoring: unknown %s %q", kind, b)
 }
 
 // Reason says why an input did not count: a stable code, written as in the
@@ -287,26 +293,13 @@ var reasonNames = [...]string{"", "unknown-capability", "unknown-rating", "dupli
 	"zero-weight", "too-old", "below-rating", "not-enough", "not-applicable", "reserved-assessor"}
 
 // String returns the reason's code, "" for NoReason.
-func (r Reason) String() string {
-	if int(r) < len(reasonNames) {
-		return reasonNames[r]
-	}
-	return "Reason(" + strconv.Itoa(int(r)) + ")"
-}
+func (r Reason) String() string { return enumName(reasonNames[:], "Reason", r) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (r Reason) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (r *Reason) UnmarshalText(b []byte) error {
-	for i, n := range reasonNames {
-		if n == string(b) {
-			*r = Reason(i)
-			return nil
-		}
-	}
-	return fmt.Errorf("scoring: unknown reason %q", b)
-}
+func (r *Reason) UnmarshalText(b []byte) error { return parseEnum(reasonNames[:], "reason", b, r) }
 
 // A RatingTrace is one direct rating and what became of it.
 type RatingTrace struct {
