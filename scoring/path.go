@@ -32,17 +32,6 @@ func (e *evaluation) path(t int, levels []int) Path {
 	sc := &e.buf.path
 	// levels with expectations; points and floor gates; n-of-m gates
 	groups, sums, nofms := sc.groups[:0], sc.sums[:0], sc.nofms[:0]
-	needs := 0
-	for _, i := range levels {
-		for j := range s.tracks[t].levels[i].gates {
-			if g := &s.tracks[t].levels[i].gates[j]; g.kind == gateEvidence && e.count(g) < g.count {
-				needs++
-			}
-		}
-	}
-	if needs > 0 {
-		p.Evidence = make([]EvidenceNeed, 0, needs)
-	}
 	for _, i := range levels {
 		v := &s.tracks[t].levels[i]
 		if len(v.expects) > 0 {
