@@ -36,10 +36,7 @@ func Export(w io.Writer, l *ladder.Ladder) error {
 		row := []string{c.ID, escapeText(c.Name), c.Category, escapeText(c.Summary)}
 		for _, t := range l.Tracks {
 			for i := range t.Levels {
-				r, _ := t.Levels[i].Expectation(c.ID)
-				if r == rubric.NotApplicable {
-					r = notApplicable
-				}
+				r, _ := t.Levels[i].Expectation(c.ID) // "n/a" as the cell says it
 				row = append(row, r)
 			}
 		}

@@ -12,8 +12,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/careerladder/careerladder/internal/yamldoc"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/rubric"
 )
@@ -163,19 +163,7 @@ func (im *importer) diagnostics() ladder.Diagnostics {
 // read splits src into non-blank rows, reporting syntax errors.
 func (im *importer) read(src []byte) []row {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
-	if !utf8.Valid(src) {
-		line, col := 1, 1
-		for len(src) > 0 {
-			r, n := utf8.DecodeRune(src)
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			if r == '\n' {
-				line, col = line+1, 0
-			}
-			col++
-			src = src[n:]
-		}
+	if line, col, ok := yamldoc.BadUTF8(src); !ok {
 		im.report(ladder.CodeSyntax, line, col, "not valid UTF-8")
 		return nil
 	}

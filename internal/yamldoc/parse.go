@@ -119,7 +119,7 @@ func Parse(src []byte, lim Limits) (doc *Document, issues []Issue) {
 		return doc, []Issue{{Code: CodeTooLarge, Line: 1, Col: 1,
 			Summary: fmt.Sprintf("input is %d bytes, more than the limit of %d", len(src), lim.MaxBytes)}}
 	}
-	if line, col, ok := badUTF8(src); !ok {
+	if line, col, ok := BadUTF8(src); !ok {
 		return doc, []Issue{{Code: CodeSyntax, Line: line, Col: col, Summary: "input is not valid UTF-8"}}
 	}
 	if line, col, r, ok := control(src); !ok {
@@ -239,8 +239,9 @@ func control(src []byte) (line, col int, bad rune, ok bool) {
 	return 0, 0, 0, true
 }
 
-// badUTF8 returns the position of the first invalid UTF-8 byte.
-func badUTF8(src []byte) (line, col int, ok bool) {
+// BadUTF8 returns the position of the first invalid UTF-8 byte of src, and
+// ok when there is none.
+func BadUTF8(src []byte) (line, col int, ok bool) {
 	if utf8.Valid(src) {
 		return 0, 0, true
 	}
