@@ -18,6 +18,7 @@ type Scorer struct {
 	caps     []capability
 	capIndex map[string]int
 	capTable strTable // capIndex for the evidence loop
+	capIDs   []string // the capability ids, in ladder order
 	cats     []string // category ids, in ladder order
 	tracks   []track
 	policy   policy
@@ -292,7 +293,7 @@ func Compile(l *ladder.Ladder) (*Scorer, error) {
 	for k := range s.caps {
 		ids[k] = s.caps[k].id
 	}
-	s.capTable = newStrTable(ids)
+	s.capIDs, s.capTable = ids, newStrTable(ids)
 	s.policy = compilePolicy(l.Rules.Evidence)
 	s.rankBase = make([]int, len(s.caps)+1)
 	for k := range s.caps {

@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"slices"
-	"strings"
 
 	"github.com/careerladder/careerladder/internal/yamldoc"
 	"github.com/careerladder/careerladder/ladder"
@@ -133,16 +132,12 @@ func (s *Scorer) check(in *Input, lim ladder.Limits) []yamldoc.Issue {
 			is.Suggestion = suggestion
 			is.Summary += fmt.Sprintf(" (did you mean %q?)", suggestion)
 		}
-		if len(names) > 0 && len(names) <= 20 {
-			is.Detail = "known: " + strings.Join(names, ", ")
-		}
+		is.Detail = knownDetail(names)
 		r.Add(is)
 	}
 	var capIDs []string
 	if s != nil {
-		for _, c := range s.caps {
-			capIDs = append(capIDs, c.id)
-		}
+		capIDs = s.capIDs
 	}
 	// capability checks a capability reference and returns its index.
 	capability := func(id string, p *yamldoc.Path, key bool) int {

@@ -84,7 +84,7 @@ type JSONLinesReader struct {
 	br   *bufio.Reader
 	name string
 	lim  yamldoc.Limits // resolved
-	refs *jsonlRefs     // the ladder's ids, or nil to check no references
+	s    *Scorer        // the ladder's capabilities and ratings, or nil to check no references
 	err  error          // sticky: the read error or io.EOF that ended the stream
 
 	long   []byte // a line longer than br's buffer, assembled
@@ -130,18 +130,6 @@ type jsonlGroup struct {
 	lastLen int // items of the previous person, to size the next
 }
 
-// jsonlRefs holds what a reader checks references against.
-type jsonlRefs struct {
-	caps   map[string]*jsonlCap
-	capIDs []string
-}
-
-// jsonlCap is a capability with the rating ids of its scale.
-type jsonlCap struct {
-	id, scale string
-	ratings   []string
-}
-
 // The fields of a line, in the order their names are listed.
 const (
 	jfPerson = iota
@@ -183,19 +171,8 @@ func (ld InputLoader) NewJSONLinesReader(r io.Reader, name string) *JSONLinesRea
 		return jr
 	}
 	jr.br = bufio.NewReaderSize(r, 64<<10)
-	if l := ld.Scorer.Ladder(); l != nil {
-		refs := &jsonlRefs{caps: make(map[string]*jsonlCap, len(l.Capabilities))}
-		for i := range l.Capabilities {
-			c := &l.Capabilities[i]
-			sc, _ := l.ScaleOf(c)
-			jc := &jsonlCap{id: c.ID, ratings: sc.IDs()}
-			if sc != nil {
-				jc.scale = sc.ID
-			}
-			refs.caps[c.ID] = jc
-			refs.capIDs = append(refs.capIDs, c.ID)
-		}
-		jr.refs = refs
+	if ld.Scorer.Ladder() != nil {
+		jr.s = ld.Scorer
 	}
 	return jr
 }
@@ -490,7 +467,7 @@ func (jr *JSONLinesReader) decodeLine(b []byte, size int) {
 		var name string
 		if esc {
 			name = jsonlUnquote(b[ks:ke])
-			f = jsonlField(name)
+			f = jsonlFieldOf([]byte(name))
 		} else {
 			f = jsonlFieldOf(b[ks+1 : ke-1])
 		}
@@ -532,20 +509,21 @@ func (jr *JSONLinesReader) decodeLine(b []byte, size int) {
 			jr.add(b, -1, ladder.CodeMissingField, jsonlFieldNames[f], fmt.Sprintf("missing field %q", jsonlFieldNames[f]), "", "")
 		}
 	}
-	if jr.refs == nil || have&(1<<jfCapability) == 0 {
+	if jr.s == nil || have&(1<<jfCapability) == 0 {
 		return
 	}
 	id := l.ev.Capability
-	c, ok := jr.refs.caps[id]
+	k, ok := jr.s.capIndex[id]
 	if !ok {
 		jr.add(b, valAt[jfCapability], ladder.CodeUnknownRef, "capability", fmt.Sprintf("unknown capability %q", id),
-			jsonlKnown(jr.refs.capIDs), yamldoc.Suggest(id, jr.refs.capIDs))
+			knownDetail(jr.s.capIDs), yamldoc.Suggest(id, jr.s.capIDs))
 		return
 	}
-	if r := l.ev.Rating; have&(1<<jfRating) != 0 && !jsonlHas(c.ratings, r) {
+	c := &jr.s.caps[k]
+	if r := l.ev.Rating; have&(1<<jfRating) != 0 && c.rank(r) < 0 {
 		jr.add(b, valAt[jfRating], ladder.CodeUnknownRef, "rating",
-			fmt.Sprintf("unknown rating %q on scale %q of capability %q", r, c.scale, c.id),
-			jsonlKnown(c.ratings), yamldoc.Suggest(r, c.ratings))
+			fmt.Sprintf("unknown rating %q on scale %q of capability %q", r, c.scale.ID, c.id),
+			knownDetail(c.ratings), yamldoc.Suggest(r, c.ratings))
 	}
 }
 
@@ -712,9 +690,9 @@ func (jr *JSONLinesReader) text(raw []byte, esc bool, keep int) string {
 		s = jsonlUnquote(raw)
 	case keep == jsonlIntern || keep == jsonlCapability:
 		raw = raw[1 : len(raw)-1]
-		if keep == jsonlCapability && jr.refs != nil {
-			if c, ok := jr.refs.caps[string(raw)]; ok {
-				return c.id
+		if keep == jsonlCapability && jr.s != nil {
+			if k, ok := jr.s.capIndex[string(raw)]; ok {
+				return jr.s.caps[k].id
 			}
 		}
 		if s, ok := jr.intern[string(raw)]; ok {
@@ -800,16 +778,6 @@ func (jr *JSONLinesReader) col(b []byte, i int) int {
 
 const jsonlIDDetail = "ids hold lower-case letters and digits in groups joined by single '-', '_' or '.', as in team-management or 3.2"
 
-// jsonlField returns the index of the field called name, or -1.
-func jsonlField(name string) int {
-	for i, n := range jsonlFieldNames {
-		if n == name {
-			return i
-		}
-	}
-	return -1
-}
-
 // jsonlFieldOf returns the index of the field called name, or -1.
 func jsonlFieldOf(name []byte) int {
 	for i, n := range jsonlFieldNames {
@@ -847,17 +815,9 @@ func jsonlDate(v []byte) (d Date, ok bool) {
 	return Date{y, time.Month(m), day}, true
 }
 
-func jsonlHas(ids []string, id string) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
-}
-
-// jsonlKnown lists ids for a detail, when they are few enough.
-func jsonlKnown(ids []string) string {
+// knownDetail lists ids for a diagnostic's detail, when they are few
+// enough.
+func knownDetail(ids []string) string {
 	if len(ids) == 0 || len(ids) > 20 {
 		return ""
 	}
