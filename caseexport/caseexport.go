@@ -100,10 +100,12 @@ type exporter struct {
 	// repeated ids.
 	defined map[string]string
 	// seq counts the children of each destination, for sequenceNumber.
-	seq  map[string]int
-	doc  node
-	pkg  cfPackage
-	errs []error
+	seq map[string]int
+	// capabilities are the capabilities' items, by id, once items has run.
+	capabilities map[string]node
+	doc          node
+	pkg          cfPackage
+	errs         []error
 }
 
 // A node is an item or the document, as associations refer to it.
@@ -159,11 +161,11 @@ func (e *exporter) item(name string, it cfItem) node {
 	return node{name: name, link: linkURI{Title: cmp.Or(it.AbbreviatedStatement, it.FullStatement), Identifier: it.Identifier, URI: it.URI}}
 }
 
-// itemNode returns the node of an item added under name, with title.
-func (e *exporter) itemNode(name, title string) node {
-	id := e.ref(name)
-	return node{name: name, link: linkURI{Title: title, Identifier: id, URI: e.uri(kindItem, id)}}
-}
+// The names the identifiers of tracks, levels and criterion levels are
+// made from: each is defined in one place and referred to in another.
+func trackName(track string) string              { return "track:" + track }
+func levelName(track, level string) string       { return "level:" + track + "/" + level }
+func criterionLevelName(c, rating string) string { return "criterionlevel:" + c + "/" + rating }
 
 // associate adds the association origin TYPE dest. Children (isChildOf) are
 // numbered in order within their destination.
@@ -215,7 +217,7 @@ func (e *exporter) rules() ladderRules {
 	for _, t := range l.Titles {
 		x := title{ID: t.ID, Name: t.Name, Track: t.Track, MinPoints: t.MinPoints, MaxPoints: t.MaxPoints}
 		if t.Track != "" {
-			x.TrackIdentifier = e.ref("track:" + t.Track)
+			x.TrackIdentifier = e.ref(trackName(t.Track))
 		}
 		r.Titles = append(r.Titles, x)
 	}
@@ -237,7 +239,7 @@ func (e *exporter) rules() ladderRules {
 			lr := levelRules{
 				Track:             t.ID,
 				Level:             v.ID,
-				Identifier:        e.ref("level:" + t.ID + "/" + v.ID),
+				Identifier:        e.ref(levelName(t.ID, v.ID)),
 				Grade:             v.Grade,
 				TypicalExperience: v.TypicalExperience,
 				Standalone:        v.Standalone,
@@ -286,14 +288,14 @@ func (e *exporter) items() {
 		categories[c.ID] = n
 		e.associate(n, "isChildOf", e.doc, nil)
 	}
-	capabilities := map[string]node{}
+	e.capabilities = map[string]node{}
 	for _, c := range l.Capabilities {
 		it := cfItem{FullStatement: c.Name, HumanCodingScheme: c.Code, CFItemType: "Competency"}
 		if c.Summary != "" {
 			it.FullStatement, it.AbbreviatedStatement = c.Summary, c.Name
 		}
 		n := e.item("capability:"+c.ID, it)
-		capabilities[c.ID] = n
+		e.capabilities[c.ID] = n
 		parent := e.doc
 		if c.Category != "" {
 			p, ok := categories[c.Category]
@@ -306,7 +308,7 @@ func (e *exporter) items() {
 		e.associate(n, "isChildOf", parent, nil)
 	}
 	for _, t := range l.Tracks {
-		tn := e.item("track:"+t.ID, cfItem{FullStatement: t.Name, CFItemType: "Track", Notes: t.Description})
+		tn := e.item(trackName(t.ID), cfItem{FullStatement: t.Name, CFItemType: "Track", Notes: t.Description})
 		e.associate(tn, "isChildOf", e.doc, nil)
 		var prev node
 		for i, v := range t.Levels {
@@ -314,21 +316,21 @@ func (e *exporter) items() {
 			if v.Summary != "" {
 				it.FullStatement, it.AbbreviatedStatement = v.Name+": "+v.Summary, v.Name
 			}
-			vn := e.item("level:"+t.ID+"/"+v.ID, it)
+			vn := e.item(levelName(t.ID, v.ID), it)
 			e.associate(vn, "isChildOf", tn, nil)
 			if i > 0 {
 				e.associate(prev, "precedes", vn, nil)
 			}
 			prev = vn
 			for _, x := range v.Expects {
-				cn, ok := capabilities[x.Capability]
+				cn, ok := e.capabilities[x.Capability]
 				if !ok {
 					e.errs = append(e.errs, fmt.Errorf("level %s/%s: no capability %q", t.ID, v.ID, x.Capability))
 					continue
 				}
 				ext := expectation{ExpectedRating: x.Rating}
 				if x.Rating != rubric.NotApplicable {
-					ext.CriterionLevelIdentifier = e.ref("criterionlevel:" + x.Capability + "/" + x.Rating)
+					ext.CriterionLevelIdentifier = e.ref(criterionLevelName(x.Capability, x.Rating))
 				}
 				e.associate(vn, "isRelatedTo", cn, &associationExtensions{Careerladder: ext})
 			}
@@ -354,7 +356,7 @@ func (e *exporter) rubric() {
 			continue
 		}
 		cid := e.define("criterion:" + c.ID)
-		item := e.itemNode("capability:"+c.ID, c.Name)
+		item := e.capabilities[c.ID]
 		crit := cfCriterion{
 			Identifier:              cid,
 			URI:                     e.uri(kindCriterion, cid),
@@ -369,7 +371,7 @@ func (e *exporter) rubric() {
 			Extensions:              &criterionExtensions{Careerladder: criterionRef{Capability: c.ID, Scale: s.ID}},
 		}
 		for rank, rt := range s.Ratings {
-			lid := e.define("criterionlevel:" + c.ID + "/" + rt.ID)
+			lid := e.define(criterionLevelName(c.ID, rt.ID))
 			lv := cfCriterionLevel{
 				Identifier:         lid,
 				URI:                e.uri(kindCriterionLevel, lid),
