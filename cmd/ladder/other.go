@@ -151,15 +151,16 @@ func runAssess(c *cli, args []string) (int, error) {
 	if err != nil {
 		return code, err
 	}
-	for _, p := range append(append(files{}, ratings...), evidence...) {
+	inputs := append(append(files{}, ratings...), evidence...)
+	for _, p := range inputs {
 		if isJSONLines(p) {
-			if len(evidence)+len(ratings) > 1 {
+			if len(inputs) > 1 {
 				return exitUsage, usagef("a JSON Lines file holds many people; give it as the only input")
 			}
 			return assessStream(c, s, p, asOf, *track, format.value)
 		}
 	}
-	in, code, err := loadInputs(c, s, append(append(files{}, ratings...), evidence...))
+	in, code, err := loadInputs(c, s, inputs)
 	if err != nil {
 		return code, err
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -119,10 +118,7 @@ func runValidate(c *cli, args []string) (int, error) {
 	}
 	switch format.value {
 	case "json":
-		enc := json.NewEncoder(c.stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(rep); err != nil {
+		if err := writeJSON(c.stdout, rep); err != nil {
 			return exitUsage, err
 		}
 	case "github":
@@ -189,11 +185,7 @@ func validateFile(c *cli, path, kind string, scorer *scoring.Scorer) validated {
 func check(name string, src []byte, kind string, scorer *scoring.Scorer) ladder.Diagnostics {
 	var err error
 	if kind == "evidence" {
-		if scorer != nil {
-			_, err = scorer.ParseInput(name, src)
-		} else {
-			_, err = scoring.ParseInput(name, src)
-		}
+		_, err = scorer.ParseInput(name, src) // a nil scorer checks no references
 	} else {
 		_, ds := ladder.Loader{}.Diagnose(name, src)
 		return ds
