@@ -83,10 +83,7 @@ func Radar(w io.Writer, l *ladder.Ladder, res scoring.Result, track string) erro
 	// The levels: reached and next, from the result's view of the track.
 	var current, next *ladder.Level
 	if t != nil {
-		for _, tr := range res.Tracks {
-			if tr.ID != t.ID {
-				continue
-			}
+		if tr, ok := res.Track(t.ID); ok {
 			var err error
 			if current, err = levelOf(t, tr.Level); err != nil {
 				return err
@@ -94,7 +91,6 @@ func Radar(w io.Writer, l *ladder.Ladder, res scoring.Result, track string) erro
 			if next, err = levelOf(t, tr.Next); err != nil {
 				return err
 			}
-			break
 		}
 	}
 

@@ -55,7 +55,7 @@ func Rescore(oldS, newS *scoring.Scorer, ins []scoring.Input, asOf time.Time) []
 	var out []Move
 	for i := range ins {
 		for _, nt := range newR[i].Tracks {
-			ot, ok := trackResult(oldR[i].Tracks, nt.ID)
+			ot, ok := oldR[i].Track(nt.ID)
 			if !ok {
 				continue
 			}
@@ -78,15 +78,6 @@ func Rescore(oldS, newS *scoring.Scorer, ins []scoring.Input, asOf time.Time) []
 		return cmp.Or(cmp.Compare(a.Person, b.Person), cmp.Compare(a.Track, b.Track))
 	})
 	return out
-}
-
-func trackResult(ts []scoring.TrackResult, id string) (scoring.TrackResult, bool) {
-	for _, t := range ts {
-		if t.ID == id {
-			return t, true
-		}
-	}
-	return scoring.TrackResult{}, false
 }
 
 func levelID(n *scoring.Named) string {

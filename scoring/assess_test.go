@@ -487,3 +487,18 @@ func TestWorkingMemoryNotShared(t *testing.T) {
 		}
 	}
 }
+
+// TestResultTrack finds each track's result by id, and none for an id the
+// ladder does not have.
+func TestResultTrack(t *testing.T) {
+	s := compile(t, "cto.yaml")
+	res := s.Assess(loadInput(t, s, "senior-engineer.yaml"), asOf)
+	for _, want := range res.Tracks {
+		if got, ok := res.Track(want.ID); !ok || got.ID != want.ID || got.Level != want.Level {
+			t.Errorf("Track(%q) = %v, %v", want.ID, got.ID, ok)
+		}
+	}
+	if _, ok := res.Track("no-such-track"); ok {
+		t.Error("Track(no-such-track) found one")
+	}
+}

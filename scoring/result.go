@@ -37,6 +37,17 @@ type Result struct {
 	Evidence []ItemTrace `json:"evidence"`
 }
 
+// Track returns the result of the track with the given id, and whether r
+// has one.
+func (r *Result) Track(id string) (TrackResult, bool) {
+	for _, t := range r.Tracks {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return TrackResult{}, false
+}
+
 // The perspective name of ratings derived from evidence.
 const EvidencePerspective = "evidence"
 

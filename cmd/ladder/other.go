@@ -292,13 +292,8 @@ func scorerFor(c *cli, ladderFile, track string) (*scoring.Scorer, int, error) {
 
 // onlyTrack keeps only the named track of res; an empty name keeps all.
 func onlyTrack(res scoring.Result, track string) scoring.Result {
-	if track == "" {
-		return res
-	}
-	for _, t := range res.Tracks {
-		if t.ID == track {
-			res.Tracks = []scoring.TrackResult{t}
-		}
+	if t, ok := res.Track(track); ok && track != "" {
+		res.Tracks = []scoring.TrackResult{t}
 	}
 	return res
 }
