@@ -26,7 +26,12 @@ func (s *Scorer) Assess(in Input, asOf time.Time) Result {
 	if s == nil || s.l == nil {
 		return Result{}
 	}
-	e := s.evaluate(in, asOf)
+	return s.assess(in, asOf, nil)
+}
+
+// assess is Assess with the result in m, nil for fresh memory.
+func (s *Scorer) assess(in Input, asOf time.Time, m *memory) Result {
+	e := s.evaluate(in, asOf, m)
 	defer e.release()
 	for t := range s.tracks {
 		e.track(t)
@@ -34,22 +39,28 @@ func (s *Scorer) Assess(in Input, asOf time.Time) Result {
 	return e.res
 }
 
-func (s *Scorer) evaluate(in Input, asOf time.Time) *evaluation {
+// evaluate rates the capabilities of in and the points they make; the
+// result's memory is m, or fresh when m is nil.
+func (s *Scorer) evaluate(in Input, asOf time.Time, m *memory) *evaluation {
 	b, ok := s.buffers.Get().(*buffers)
 	if !ok {
 		b = &buffers{}
 	}
 	b.reset()
+	if m == nil {
+		m = &b.fresh
+	}
 	e := &b.eval
-	*e = evaluation{s: s, day: DateOf(asOf), buf: b, sources: b.sources[:0]}
+	*e = evaluation{s: s, day: DateOf(asOf), buf: b, mem: m, sources: b.sources[:0]}
 	e.today = dayNumber(e.day)
 	e.res = Result{Ladder: s.l.ID, Person: in.Person, AsOf: e.day,
-		Ratings: []RatingTrace{}, Evidence: []ItemTrace{}, Tracks: make([]TrackResult, 0, len(s.tracks))}
+		Ratings: []RatingTrace{}, Evidence: []ItemTrace{}, Tracks: alloc(m, &m.tracks, len(s.tracks))[:0]}
 	views := e.directRatings(in.Ratings)
 	if len(in.Evidence) > 0 {
 		views = append(views, perspective{name: EvidencePerspective, ranks: e.evidence(in.Evidence)})
+		e.buf.views = views // kept for the next evaluation
 	}
-	e.res.Perspectives = make([]string, len(views))
+	e.res.Perspectives = alloc(m, &m.strs, len(views))
 	for i, v := range views {
 		e.res.Perspectives[i] = v.name
 	}
@@ -64,20 +75,22 @@ type perspective struct {
 	ranks []int
 }
 
+// given is one direct rating with its assessor.
+type given struct {
+	assessor string
+	r        CapabilityRating
+}
+
 func (e *evaluation) directRatings(as []Assessment) []perspective {
 	s := e.s
-	type given struct {
-		assessor string
-		r        CapabilityRating
-	}
 	n := 0
 	for _, a := range as {
 		n += len(a.Ratings)
 	}
 	if n == 0 {
-		return nil
+		return e.buf.views[:0]
 	}
-	all := make([]given, 0, n)
+	all := e.buf.given[:0]
 	for _, a := range as {
 		for _, r := range a.Ratings {
 			all = append(all, given{a.Assessor, r})
@@ -95,8 +108,9 @@ func (e *evaluation) directRatings(as []Assessment) []perspective {
 		return cmp.Or(strings.Compare(a.assessor, b.assessor), cmp.Compare(capOrder(a.r.Capability), capOrder(b.r.Capability)),
 			strings.Compare(a.r.Capability, b.r.Capability), strings.Compare(a.r.Rating, b.r.Rating))
 	})
-	views := make([]perspective, 0, len(as)+1) // room for the evidence's
-	e.res.Ratings = make([]RatingTrace, 0, n)
+	e.buf.given = all // kept for the next evaluation
+	views := e.buf.views[:0]
+	e.res.Ratings = alloc(e.mem, &e.mem.ratings, n)[:0]
 	for i, g := range all {
 		if i == 0 || g.assessor != all[i-1].assessor {
 			ranks := take(&e.buf.ints, len(s.caps))
@@ -126,7 +140,9 @@ func (e *evaluation) directRatings(as []Assessment) []perspective {
 		e.res.Ratings = append(e.res.Ratings, t)
 	}
 	// The reserved name rates nothing; drop its empty perspective.
-	return slices.DeleteFunc(views, func(v perspective) bool { return v.name == EvidencePerspective })
+	views = slices.DeleteFunc(views, func(v perspective) bool { return v.name == EvidencePerspective })
+	e.buf.views = views // kept for the next evaluation
+	return views
 }
 
 // round keeps results readable and stable in JSON: weights to 1e-6.
@@ -136,14 +152,14 @@ func round(f float64) float64 { return math.Round(f*1e6) / 1e6 }
 // perspectives and fills Result.Capabilities.
 func (e *evaluation) combine(views []perspective) {
 	s := e.s
-	caps := make([]CapabilityResult, len(s.caps))
-	if len(e.res.Capabilities) == len(s.caps) { // evidence summaries, set by aggregate
-		copy(caps, e.res.Capabilities)
+	caps := e.res.Capabilities // with the evidence summaries, when there is evidence
+	if len(caps) != len(s.caps) {
+		caps = alloc(e.mem, &e.mem.caps, len(s.caps))
 	}
 	ranks := take(&e.buf.ints, 2*len(s.caps))
 	e.worst, e.best = ranks[:len(s.caps)], ranks[len(s.caps):]
 	// Every capability's views, in one allocation.
-	allViews := make([]View, 0, len(s.caps)*len(views))
+	allViews := alloc(e.mem, &e.mem.views, len(s.caps)*len(views))[:0]
 	for k := range s.caps {
 		c := &s.caps[k]
 		cr := &caps[k]
@@ -209,7 +225,7 @@ func (e *evaluation) points() {
 	p.Total, p.Best = round(s.total(e.worst, nil)), round(s.total(e.best, nil))
 	var names *[3]Named // one allocation for the three
 	if len(s.thresholds) > 0 {
-		names = new([3]Named)
+		names = (*[3]Named)(alloc(e.mem, &e.mem.names, 3))
 	}
 	if i := rubric.Reached(s.thresholds, p.Total); i >= 0 {
 		names[0] = Named{s.thresholds[i].ID, s.thresholds[i].Name}
@@ -224,19 +240,19 @@ func (e *evaluation) points() {
 		p.Next = &names[2]
 		p.ToNext = round(float64(s.thresholds[i].MinPoints) - p.Total)
 	}
-	p.Titles, p.BestTitles = titles(s.titles, p.Total), titles(s.titles, p.Best)
+	p.Titles, p.BestTitles = titles(e.mem, s.titles, p.Total), titles(e.mem, s.titles, p.Best)
 }
 
 // titles returns the titles points allow, as rubric.Eligible does, in one
-// allocation.
-func titles(ts []rubric.Title, points float64) []Named {
+// allocation from m.
+func titles(m *memory, ts []rubric.Title, points float64) []Named {
 	n := 0
 	for i := range ts {
 		if ts[i].Allows(points) {
 			n++
 		}
 	}
-	out := make([]Named, 0, n)
+	out := alloc(m, &m.names, n)[:0]
 	for i := range ts {
 		if ts[i].Allows(points) {
 			out = append(out, Named{ts[i].ID, ts[i].Name})

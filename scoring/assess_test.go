@@ -6,6 +6,7 @@ import (
 	"flag"
 	"math/rand/v2"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -414,7 +415,9 @@ func TestResultJSONRoundTrip(t *testing.T) {
 // on one Scorer, whose working memory passes from one assessment to the
 // next, and checks every result and gap against a Scorer compiled afresh
 // for it. Working memory that leaks into a later assessment, or into a
-// result, shows as a difference.
+// result, shows as a difference. It assesses each input into one reused
+// ResultBuffer too: that result must equal Assess's, and the strings of
+// every earlier one must stay as they were.
 func TestWorkingMemoryNotShared(t *testing.T) {
 	type ladderCase struct {
 		name string
@@ -458,6 +461,8 @@ func TestWorkingMemoryNotShared(t *testing.T) {
 		}
 		var kept []scoring.Result
 		var keptJSON [][]byte
+		var rb scoring.ResultBuffer
+		var reusedTexts [][]string
 		for k, in := range tc.ins(rand.New(rand.NewPCG(uint64(ci), 1)), shared) {
 			fresh, err := scoring.Compile(tc.l)
 			if err != nil {
@@ -477,12 +482,21 @@ func TestWorkingMemoryNotShared(t *testing.T) {
 					}
 				}
 			}
+			reused := shared.AssessInto(&rb, in, asOf)
+			if !reflect.DeepEqual(*reused, want) {
+				t.Fatalf("%s #%d, input %d: AssessInto differs from Assess:\n%s", tc.name, ci, k, cmp.Diff(want, *reused))
+			}
 			kept, keptJSON = append(kept, want), append(keptJSON, wantJSON)
+			reusedTexts = append(reusedTexts, checkTexts(*reused))
 		}
-		// No result may change under the assessments that followed it.
+		// No result may change under the assessments that followed it,
+		// nor the strings of a reused one.
 		for k := range kept {
 			if !bytes.Equal(jsonOf(t, kept[k]), keptJSON[k]) {
 				t.Fatalf("%s #%d, input %d: the result changed after later assessments", tc.name, ci, k)
+			}
+			if !slices.Equal(reusedTexts[k], checkTexts(kept[k])) {
+				t.Fatalf("%s #%d, input %d: a reused result's texts changed after later assessments", tc.name, ci, k)
 			}
 		}
 	}
@@ -501,4 +515,17 @@ func TestResultTrack(t *testing.T) {
 	if _, ok := res.Track("no-such-track"); ok {
 		t.Error("Track(no-such-track) found one")
 	}
+}
+
+// checkTexts returns the texts of r's gap checks.
+func checkTexts(r scoring.Result) []string {
+	var out []string
+	for _, tr := range r.Tracks {
+		if tr.Gap != nil {
+			for _, c := range tr.Gap.Checks {
+				out = append(out, c.Text, c.Have, c.Need)
+			}
+		}
+	}
+	return out
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"runtime"
-	"slices"
 	"sync"
 	"time"
 
@@ -43,35 +42,72 @@ func (s *Scorer) AssessAll(ctx context.Context, ins []Input, asOf time.Time) ([]
 // error from next or emit, or when ctx is cancelled, and returns that
 // error.
 func (s *Scorer) AssessEach(ctx context.Context, next func() (Input, error), asOf time.Time, emit func(int, Result) error) error {
+	return s.each(ctx, next, asOf, false, func(n int, r *Result) error { return emit(n, *r) })
+}
+
+// AssessStream is [Scorer.AssessEach] for results that are used up as
+// they come (written out, summed up): emit receives each result by
+// pointer, valid only until emit returns, and its memory then serves a
+// later person (see [Scorer.AssessInto]). Past the first few batches,
+// assessing a person allocates little more than the texts of its gaps, so
+// the garbage collector has next to nothing to do. To keep a result, or
+// any slice in it, beyond emit, copy it out or use AssessEach; strings in
+// a result stay valid.
+func (s *Scorer) AssessStream(ctx context.Context, next func() (Input, error), asOf time.Time, emit func(int, *Result) error) error {
+	return s.each(ctx, next, asOf, true, emit)
+}
+
+// A batch is the people a core takes at once, with their results; when
+// the results reuse their memory, the batch goes back to the workers once
+// its results are emitted.
+type batch struct {
+	n    int // the position of the first person
+	ins  []Input
+	res  []Result       // the results when fresh
+	bufs []ResultBuffer // the results when reused
+}
+
+// result returns the i-th result of b.
+func (b *batch) result(i int) *Result {
+	if b.bufs != nil {
+		return &b.bufs[i].res
+	}
+	return &b.res[i]
+}
+
+// each is AssessEach and AssessStream: reuse says whether the results'
+// memory is reused after emit.
+func (s *Scorer) each(ctx context.Context, next func() (Input, error), asOf time.Time, reuse bool, emit func(int, *Result) error) error {
 	if s == nil || s.l == nil {
 		return ErrNotCompiled
 	}
 	workers := runtime.GOMAXPROCS(0)
-	type done struct {
-		n   int // the position of the first result
-		res []Result
-	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	// The inputs read and not yet taken, shared by the reader and the
 	// workers: a worker takes up to batchSize of them at once, whatever
 	// has gathered, so a slow stream is not held up; the reader waits
-	// while the queue is full.
+	// while the queue is full. The queue lives in one array of limit
+	// inputs: taking moves its start forward, and when its end reaches
+	// the array's, the rest moves back to the array's start.
+	limit := batchSize * workers
 	var (
 		mu     sync.Mutex
 		cond   = sync.NewCond(&mu)
-		queue  []Input
+		array  = make([]Input, limit)
+		queue  = array[:0]
 		first  int // the position of queue[0]
 		closed bool
 	)
-	limit := batchSize * workers
 	stop := context.AfterFunc(ctx, func() {
 		mu.Lock()
 		cond.Broadcast()
 		mu.Unlock()
 	})
 	defer stop()
-	results := make(chan done, workers)
+	results := make(chan *batch, workers)
+	// Batches whose results have been emitted, for reuse.
+	free := make(chan *batch, 4*workers)
 	var readErr error
 	go func() {
 		defer func() {
@@ -97,6 +133,9 @@ func (s *Scorer) AssessEach(ctx context.Context, next func() (Input, error), asO
 				mu.Unlock()
 				return
 			}
+			if len(queue) == cap(queue) {
+				queue = array[:copy(array, queue)]
+			}
 			queue = append(queue, in)
 			cond.Broadcast()
 			mu.Unlock()
@@ -116,20 +155,38 @@ func (s *Scorer) AssessEach(ctx context.Context, next func() (Input, error), asO
 					mu.Unlock()
 					return
 				}
+				var b *batch
+				select {
+				case b = <-free:
+				default:
+					b = &batch{}
+				}
 				k := min(len(queue), batchSize)
-				ins, n := slices.Clone(queue[:k]), first
+				b.n, b.ins = first, append(b.ins[:0], queue[:k]...)
+				clear(queue[:k]) // the inputs are the caller's
 				queue, first = queue[k:], first+k
 				cond.Broadcast()
 				mu.Unlock()
-				res := make([]Result, len(ins))
-				for i := range ins {
+				if reuse {
+					if b.bufs == nil {
+						b.bufs = make([]ResultBuffer, batchSize)
+					}
+					b.bufs = b.bufs[:k]
+				} else {
+					b.res = make([]Result, k)
+				}
+				for i, in := range b.ins {
 					if ctx.Err() != nil {
 						return
 					}
-					res[i] = s.Assess(ins[i], asOf)
+					if reuse {
+						s.AssessInto(&b.bufs[i], in, asOf)
+					} else {
+						b.res[i] = s.Assess(in, asOf)
+					}
 				}
 				select {
-				case results <- done{n, res}:
+				case results <- b:
 				case <-ctx.Done():
 					return
 				}
@@ -142,27 +199,34 @@ func (s *Scorer) AssessEach(ctx context.Context, next func() (Input, error), asO
 	}()
 	// Emit in order, holding back batches that arrive early. With at most
 	// 2·workers batches in flight, the hold-back stays small.
-	pending := map[int][]Result{}
+	pending := map[int]*batch{}
 	want := 0
 	var emitErr error
 	for d := range results {
 		if emitErr != nil {
 			continue
 		}
-		pending[d.n] = d.res
+		pending[d.n] = d
 		for emitErr == nil {
-			res, ok := pending[want]
+			b, ok := pending[want]
 			if !ok {
 				break
 			}
 			delete(pending, want)
-			for _, r := range res {
-				if err := emit(want, r); err != nil {
+			for i := range b.ins {
+				if err := emit(want, b.result(i)); err != nil {
 					emitErr = err
 					cancel()
 					break
 				}
 				want++
+			}
+			clear(b.ins) // the inputs are the caller's
+			if reuse {
+				select {
+				case free <- b:
+				default:
+				}
 			}
 		}
 	}
@@ -179,13 +243,15 @@ func (s *Scorer) AssessEach(ctx context.Context, next func() (Input, error), asO
 const batchSize = 16
 
 // AssessJSONLines assesses every person of a JSON Lines stream on every
-// core and hands the results to emit in stream order. A person whose lines
-// have problems is handed to invalid with the diagnostics (and the Input
+// core and hands the results to emit in stream order, as
+// [Scorer.AssessStream] does: each result is valid until emit returns, and
+// its memory then serves a later person. A person whose lines have
+// problems is handed to invalid with the diagnostics (and the Input
 // holding only the person's id) and skipped; the stream goes on. An error
 // from emit or invalid, a read error or the cancellation of ctx stops it.
 // Memory stays bounded by a few people per core, however long the stream.
 func (s *Scorer) AssessJSONLines(ctx context.Context, jr *JSONLinesReader, asOf time.Time,
-	emit func(Result) error, invalid func(Input, ladder.Diagnostics) error) error {
+	emit func(*Result) error, invalid func(Input, ladder.Diagnostics) error) error {
 	if jr == nil {
 		return ladder.ErrNilArgument
 	}
@@ -204,5 +270,5 @@ func (s *Scorer) AssessJSONLines(ctx context.Context, jr *JSONLinesReader, asOf 
 			return in, err
 		}
 	}
-	return s.AssessEach(ctx, next, asOf, func(_ int, r Result) error { return emit(r) })
+	return s.AssessStream(ctx, next, asOf, func(_ int, r *Result) error { return emit(r) })
 }

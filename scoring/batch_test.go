@@ -7,22 +7,32 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
 )
 
+// randomPeople returns n random inputs of fewer than items items each,
+// for people named p0, p1, ...
+func randomPeople(s *scoring.Scorer, n, items int, seed uint64) []scoring.Input {
+	rng := rand.New(rand.NewPCG(seed, seed+2))
+	ins := make([]scoring.Input, n)
+	for i := range ins {
+		ins[i] = randomInput(rng, s, rng.IntN(items))
+		ins[i].Person = fmt.Sprint("p", i)
+	}
+	return ins
+}
+
 func TestAssessAllMatchesAssess(t *testing.T) {
 	s := compile(t, "cto.yaml")
-	rng := rand.New(rand.NewPCG(29, 31))
-	ins := make([]scoring.Input, 50)
-	for i := range ins {
-		ins[i] = randomInput(rng, s, rng.IntN(80))
-		ins[i].Person = string(rune('a'+i%26)) + string(rune('a'+i/26))
-	}
+	ins := randomPeople(s, 50, 80, 29)
 	got, err := s.AssessAll(context.Background(), ins, asOf)
 	if err != nil {
 		t.Fatal(err)
@@ -89,6 +99,72 @@ func TestAssessEachStops(t *testing.T) {
 	}
 }
 
+// TestAssessStream checks that AssessStream emits, in order, what Assess
+// gives for each person, though the results' memory passes from batch to
+// batch; under the race detector it also checks that no worker writes a
+// result while emit reads it.
+func TestAssessStream(t *testing.T) {
+	s := compile(t, "cto.yaml")
+	ins := randomPeople(s, 300, 120, 43)
+	stream := func() func() (scoring.Input, error) {
+		i := 0
+		return func() (scoring.Input, error) {
+			if i == len(ins) {
+				return scoring.Input{}, io.EOF
+			}
+			i++
+			return ins[i-1], nil
+		}
+	}
+	seen := 0
+	err := s.AssessStream(context.Background(), stream(), asOf, func(n int, r *scoring.Result) error {
+		if n != seen {
+			return fmt.Errorf("result %d out of order, want %d", n, seen)
+		}
+		seen++
+		if want := s.Assess(ins[n], asOf); !reflect.DeepEqual(*r, want) {
+			return fmt.Errorf("result %d differs from Assess:\n%s", n, cmp.Diff(want, *r))
+		}
+		return nil
+	})
+	if err != nil || seen != len(ins) {
+		t.Fatalf("%v after %d results", err, seen)
+	}
+
+	stop := errors.New("enough")
+	err = s.AssessStream(context.Background(), stream(), asOf, func(n int, r *scoring.Result) error {
+		if n == 40 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) {
+		t.Errorf("emit error: %v", err)
+	}
+	if err := (*scoring.Scorer)(nil).AssessStream(context.Background(), stream(), asOf, nil); !errors.Is(err, scoring.ErrNotCompiled) {
+		t.Errorf("nil scorer: %v", err)
+	}
+}
+
+// TestAssessIntoAllocations checks that a reused ResultBuffer, once grown,
+// allocates only the texts of the gaps: at most one string a track.
+func TestAssessIntoAllocations(t *testing.T) {
+	s := compile(t, "cto.yaml")
+	rng := rand.New(rand.NewPCG(53, 59))
+	in := randomInput(rng, s, 200)
+	if r := (*scoring.Scorer)(nil).AssessInto(nil, in, asOf); r == nil || r.Person != "" {
+		t.Errorf("nil scorer and buffer: %+v", r)
+	}
+	var rb scoring.ResultBuffer
+	s.AssessInto(&rb, in, asOf)
+	if raceEnabled {
+		t.Skip("allocation counts mean nothing under the race detector")
+	}
+	if got := testing.AllocsPerRun(50, func() { s.AssessInto(&rb, in, asOf) }); got > float64(len(s.Ladder().Tracks)) {
+		t.Errorf("%v allocations an assessment, want at most %d", got, len(s.Ladder().Tracks))
+	}
+}
+
 func TestAssessJSONLines(t *testing.T) {
 	s := compile(t, "cto.yaml")
 	stream := `{"person": "a", "id": "e1", "capability": "communication", "rating": "proficient", "date": "2026-11-27", "source": "peer"}
@@ -99,7 +175,7 @@ func TestAssessJSONLines(t *testing.T) {
 	var people []string
 	var bad []string
 	err := s.AssessJSONLines(context.Background(), s.NewJSONLinesReader(strings.NewReader(stream), "org.jsonl"), asOf,
-		func(r scoring.Result) error {
+		func(r *scoring.Result) error {
 			people = append(people, r.Person+":"+r.Capabilities[0].Rating)
 			return nil
 		},

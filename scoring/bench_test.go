@@ -196,16 +196,26 @@ func newOrganisation(b *testing.B) organisation {
 	return organisation{s, workload.Org(s.Ladder(), 100, orgItems, asOf, 11)}
 }
 
-// each assesses the organisation through AssessEach.
-func (o organisation) each() error {
+// people returns a stream of the organisation's people.
+func (o organisation) people() func() (scoring.Input, error) {
 	n := 0
-	return o.s.AssessEach(context.Background(), func() (scoring.Input, error) {
+	return func() (scoring.Input, error) {
 		if n == orgPeople {
 			return scoring.Input{}, io.EOF
 		}
 		n++
 		return o.pool[n%len(o.pool)], nil
-	}, asOf, func(int, scoring.Result) error { return nil })
+	}
+}
+
+// each assesses the organisation through AssessEach.
+func (o organisation) each() error {
+	return o.s.AssessEach(context.Background(), o.people(), asOf, func(int, scoring.Result) error { return nil })
+}
+
+// stream assesses the organisation through AssessStream.
+func (o organisation) stream() error {
+	return o.s.AssessStream(context.Background(), o.people(), asOf, func(int, *scoring.Result) error { return nil })
 }
 
 // split assesses the organisation in equal shares, one goroutine a core
@@ -267,6 +277,20 @@ func BenchmarkOrganisation(b *testing.B) {
 	reportOrganisation(b)
 }
 
+// BenchmarkOrganisationStream is BenchmarkOrganisation through
+// AssessStream, whose results reuse their memory.
+func BenchmarkOrganisationStream(b *testing.B) {
+	o := newOrganisation(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if err := o.stream(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportOrganisation(b)
+}
+
 // BenchmarkOrganisationIdeal is the organisation without AssessEach: the
 // people split in equal shares, one goroutine a core calling Assess with
 // nothing shared and nothing in order. It is the best any batch API can do
@@ -311,9 +335,10 @@ const ceilingSteps = 100_000_000
 // over the time on two ("speedup"). Pairs close in time share the state of
 // the machine, so the ratio is steadier than two separate -cpu runs on a
 // shared machine. "organisation" is BenchmarkOrganisation's work through
-// AssessEach, "ideal" the same split by hand (BenchmarkOrganisationIdeal),
-// and the loops are the machine's own ceilings (BenchmarkCPUCeiling). It
-// sets GOMAXPROCS itself: run it without -cpu.
+// AssessEach, "stream" the same through AssessStream, "ideal" the same
+// split by hand (BenchmarkOrganisationIdeal), and the loops are the
+// machine's own ceilings (BenchmarkCPUCeiling). It sets GOMAXPROCS itself:
+// run it without -cpu.
 func BenchmarkScaling(b *testing.B) {
 	if runtime.NumCPU() < 2 {
 		b.Skip("needs two CPUs")
@@ -324,10 +349,15 @@ func BenchmarkScaling(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	stream := func() {
+		if err := o.stream(); err != nil {
+			b.Fatal(err)
+		}
+	}
 	for _, tc := range []struct {
 		name string
 		f    func()
-	}{{"organisation", each}, {"ideal", o.split},
+	}{{"organisation", each}, {"stream", stream}, {"ideal", o.split},
 		{"latency-loop", spin(spinLatency, ceilingSteps)}, {"throughput-loop", spin(spinThroughput, ceilingSteps)}} {
 		b.Run(tc.name, func(b *testing.B) {
 			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))

@@ -79,6 +79,7 @@ type evaluation struct {
 	in    []Evidence // the evidence given
 	items []item     // in input order, one for each of in
 	buf   *buffers   // where items and the rest come from; see release
+	mem   *memory    // where the result comes from
 	// sources are the distinct sources of the evidence, in order of
 	// first use.
 	sources []source
@@ -96,6 +97,8 @@ func (e *evaluation) release() {
 	}
 	clear(e.sources) // the names are the input's
 	b.sources = e.sources[:0]
+	clear(b.given[:cap(b.given)])
+	clear(b.views[:cap(b.views)])
 	*e = evaluation{} // the result and the input are the caller's
 	s.buffers.Put(b)
 }
@@ -226,7 +229,7 @@ func (e *evaluation) evidence(in []Evidence) []int {
 	for j, key := range keys {
 		place[key&idxMask] = int32(j)
 	}
-	trace := make([]ItemTrace, n)
+	trace := alloc(e.mem, &e.mem.trace, n)
 	counted := grow(buf.counted, n) // in canonical order; cap -1 when not counting
 	buf.counted = counted
 	for i := range items {
@@ -254,7 +257,7 @@ func (e *evaluation) evidence(in []Evidence) []int {
 		}
 	}
 	ranks := take(&buf.ints, nc)
-	sums := make([]EvidenceSummary, nc)
+	sums := alloc(e.mem, &e.mem.sums, nc)
 	for k := range s.caps {
 		b := s.rankBase[k]
 		ranks[k] = e.decide(k, perRank[b:s.rankBase[k+1]], count[b:s.rankBase[k+1]], srcs[b:s.rankBase[k+1]],
@@ -275,7 +278,7 @@ func (e *evaluation) evidence(in []Evidence) []int {
 		}
 	}
 	e.res.Evidence = trace
-	e.res.Capabilities = make([]CapabilityResult, nc)
+	e.res.Capabilities = alloc(e.mem, &e.mem.caps, nc)
 	for k := range sums {
 		e.res.Capabilities[k].Evidence = &sums[k]
 	}

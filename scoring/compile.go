@@ -55,7 +55,10 @@ type buffers struct {
 	place     []int32   // place[i] is where item i goes in the trace
 	counted   []weighed // the counting items, in canonical order
 	path      pathScratch
-	texts     texts // the texts of a gap's checks
+	texts     texts         // the texts of a gap's checks
+	fresh     memory        // always fresh: the memory of results that callers keep
+	given     []given       // the direct ratings, sorted
+	views     []perspective // the perspectives
 	// small scratch of one evaluation; see take
 	ints   []int
 	bools  []bool

@@ -74,8 +74,11 @@
 // the trace itself: about twenty an assessment, most of them the parts of
 // the Result (a gap's checks take one, their texts one more). Working
 // memory, the evaluation's own state included, is reused through the
-// Scorer. The search for the cheapest path costs the same whatever the
-// evidence.
+// Scorer. [Scorer.AssessInto] reuses the result's memory too, from one
+// person to the next, for results that are used up before the next one
+// (written out, summed up): once its [ResultBuffer] has grown to fit, an
+// assessment allocates only its gaps' texts, one string a gap. The search
+// for the cheapest path costs the same whatever the evidence.
 //
 // # Levels and gaps
 //
@@ -126,10 +129,14 @@
 //
 // [Scorer.AssessAll] and the streaming [Scorer.AssessEach] assess many
 // people on every core and keep their order; they stop when the context is
-// cancelled. Bulk evidence comes as JSON Lines, one item a line with its
+// cancelled. [Scorer.AssessStream] is AssessEach for results that are used
+// up as they come: each is lent to the callback, and its memory then
+// serves later people, which leaves the garbage collector next to nothing
+// to do. Bulk evidence comes as JSON Lines, one item a line with its
 // "person", read one person at a time in constant memory by
-// [JSONLinesReader] and assessed by [Scorer.AssessJSONLines]. BENCHMARKS.md
-// in the repository has the throughput figures and how to reproduce them.
+// [JSONLinesReader] and assessed as a stream by [Scorer.AssessJSONLines].
+// BENCHMARKS.md in the repository has the throughput figures and how to
+// reproduce them.
 //
 // # Security
 //

@@ -1,8 +1,10 @@
 package scoring_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -155,4 +157,53 @@ evidence:
 	// alex.yaml:6:26: unknown-ref: unknown capability "comms"
 	// alex.yaml:7:10: duplicate-id: evidence id "e1" is used twice
 	// alex.yaml:7:67: bad-value: date "2026-13-01" is not a day written as YYYY-MM-DD
+}
+
+// AssessStream suits results that are used up as they come: here each is
+// summed up in a line, and its memory then serves the people after it.
+func ExampleScorer_AssessStream() {
+	s := exampleScorer()
+	item := func(id, capability, rating, date, source string) scoring.Evidence {
+		return scoring.Evidence{ID: id, Capability: capability, Rating: rating, Date: day(date), Source: source}
+	}
+	people := []scoring.Input{
+		{Person: "alex", Evidence: []scoring.Evidence{
+			item("e1", "communication", "proficient", "2026-09-01", "peer"),
+			item("e2", "communication", "proficient", "2026-10-01", "manager"),
+			item("e3", "problem-solving", "advanced", "2026-06-01", "peer"),
+			item("e4", "problem-solving", "advanced", "2026-08-01", "manager"),
+		}},
+		{Person: "sam", Evidence: []scoring.Evidence{
+			item("e1", "communication", "practising", "2026-03-01", "peer"),
+			item("e2", "communication", "practising", "2026-04-01", "manager"),
+		}},
+		{Person: "kim"},
+	}
+	next := 0
+	err := s.AssessStream(context.Background(), func() (scoring.Input, error) {
+		if next == len(people) {
+			return scoring.Input{}, io.EOF
+		}
+		next++
+		return people[next-1], nil
+	}, time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC), func(n int, r *scoring.Result) error {
+		t := r.Tracks[0]
+		level := "none"
+		if t.Level != nil {
+			level = t.Level.Name
+		}
+		items := 0
+		for _, need := range t.Gap.Path.Evidence {
+			items += need.Need - need.Have
+		}
+		fmt.Printf("%d %s: %s; next %s, rating steps %d, evidence items short %d\n", n, r.Person, level, t.Next.Name, t.Gap.Path.Steps, items)
+		return nil
+	})
+	if err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// 0 alex: Engineer; next Senior Engineer, rating steps 0, evidence items short 1
+	// 1 sam: none; next Engineer, rating steps 1, evidence items short 0
+	// 2 kim: none; next Engineer, rating steps 2, evidence items short 0
 }

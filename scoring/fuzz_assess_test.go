@@ -3,11 +3,13 @@ package scoring_test
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"testing"
 
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/rubric"
 	"github.com/careerladder/careerladder/scoring"
+	"github.com/google/go-cmp/cmp"
 )
 
 // byteSource hands out small numbers from fuzz input, then zeros.
@@ -118,6 +120,18 @@ func FuzzAssess(f *testing.F) {
 		more := append(in.Evidence, randomEvidence(src, l, 1)...)
 		more[len(more)-1].ID = "extra-unique"
 		b := s.Assess(scoring.Input{Person: "p", Evidence: more}, asOf)
+		// Reused memory gives the same results, after a bigger one and
+		// after a smaller one.
+		var rb scoring.ResultBuffer
+		for _, want := range []scoring.Result{b, a, b} {
+			in := in
+			if len(want.Evidence) != len(a.Evidence) {
+				in.Evidence = more
+			}
+			if got := s.AssessInto(&rb, in, asOf); !reflect.DeepEqual(*got, want) {
+				t.Fatalf("AssessInto differs from Assess:\n%s", cmp.Diff(want, *got))
+			}
+		}
 		for ti := range a.Tracks {
 			if levelIndex(s, ti, b.Tracks[ti].Level) < levelIndex(s, ti, a.Tracks[ti].Level) {
 				t.Fatalf("one more item lowered track %s from %v to %v", a.Tracks[ti].ID, a.Tracks[ti].Level, b.Tracks[ti].Level)

@@ -14,7 +14,7 @@ func (e *evaluation) track(t int) {
 	res := TrackResult{ID: tr.id, Name: tr.name}
 	okWorst := e.reachedEach(t, e.worst)
 	worst, best := highest(okWorst), e.reached(t, e.best)
-	parts := new(trackParts)
+	parts := &alloc(e.mem, &e.mem.parts, 1)[0]
 	if worst >= 0 {
 		parts.level = Named{tr.levels[worst].id, tr.levels[worst].name}
 		res.Level = &parts.level
@@ -149,7 +149,7 @@ func (e *evaluation) gap(t, target int, okWorst []bool) Gap {
 		}
 	}
 	// The checks in one allocation, their texts in another.
-	g.Checks = make([]Check, 0, n)
+	g.Checks = alloc(e.mem, &e.mem.checks, n)[:0]
 	tx := &e.buf.texts
 	tx.reset()
 	for _, i := range levels {
@@ -383,7 +383,7 @@ func (s *Scorer) Gap(in Input, asOf time.Time, track, level string) (Gap, error)
 	if s == nil || s.l == nil {
 		return Gap{}, ErrNotCompiled
 	}
-	e := s.evaluate(in, asOf)
+	e := s.evaluate(in, asOf, nil)
 	defer e.release()
 	for t := range s.tracks {
 		if s.tracks[t].id != track {

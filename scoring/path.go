@@ -28,10 +28,10 @@ const maxStates = 1 << 15
 // completes expectations before it overshoots them.
 func (e *evaluation) path(t int, levels []int) Path {
 	s := e.s
-	p := Path{Changes: []Change{}, Evidence: []EvidenceNeed{}}
+	p := Path{Changes: []Change{}}
 	sc := &e.buf.path
 	// levels with expectations; points and floor gates; n-of-m gates
-	groups, sums, nofms := sc.groups[:0], sc.sums[:0], sc.nofms[:0]
+	groups, sums, nofms, needs := sc.groups[:0], sc.sums[:0], sc.nofms[:0], sc.needs[:0]
 	for _, i := range levels {
 		v := &s.tracks[t].levels[i]
 		if len(v.expects) > 0 {
@@ -46,12 +46,14 @@ func (e *evaluation) path(t int, levels []int) Path {
 				nofms = append(nofms, g)
 			case gateEvidence:
 				if have := e.count(g); have < g.count {
-					p.Evidence = append(p.Evidence, EvidenceNeed{Level: v.id, Gate: g.desc, Have: have, Need: g.count})
+					needs = append(needs, EvidenceNeed{Level: v.id, Gate: g.desc, Have: have, Need: g.count})
 				}
 			}
 		}
 	}
-	sc.groups, sc.sums, sc.nofms = groups, sums, nofms // kept for the next search
+	sc.groups, sc.sums, sc.nofms, sc.needs = groups, sums, nofms, needs // kept for the next search
+	p.Evidence = alloc(e.mem, &e.mem.needs, len(needs))
+	copy(p.Evidence, needs)
 	// Which capabilities matter, and their lowest allowed rank.
 	n := len(s.caps)
 	involved := take(&e.buf.bools, n)
@@ -222,7 +224,7 @@ func (e *evaluation) path(t int, levels []int) Path {
 			changes++
 		}
 	}
-	p.Changes = make([]Change, 0, changes)
+	p.Changes = alloc(e.mem, &e.mem.changes, changes)[:0]
 	for k := range s.caps {
 		if target[k] > e.worst[k] {
 			c := &s.caps[k]
@@ -291,6 +293,7 @@ type pathState struct {
 type pathScratch struct {
 	groups      []*level
 	sums, nofms []*gate
+	needs       []EvidenceNeed
 	states      []pathState
 	starts      []int
 	slabs       [2][]float64 // the vectors of a layer and of the one before

@@ -75,7 +75,7 @@ func TestPathIsCheapest(t *testing.T) {
 				}
 			}
 			in.Ratings = []Assessment{a}
-			e := s.evaluate(in, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+			e := s.evaluate(in, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), nil)
 			for ti := range s.tracks {
 				for li := range s.tracks[ti].levels {
 					levels := e.chain(ti, li, e.reachedEach(ti, e.worst))

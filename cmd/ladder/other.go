@@ -198,16 +198,14 @@ func assessStream(c *cli, s *scoring.Scorer, path string, asOf time.Time, track,
 	defer out.Flush()
 	invalid := 0
 	first := true
+	// One result a line, escaped as single results are.
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
 	err := s.AssessJSONLines(context.Background(), s.NewJSONLinesReader(r, path), asOf,
-		func(res scoring.Result) error {
-			res = onlyTrack(res, track)
+		func(r *scoring.Result) error {
+			res := onlyTrack(*r, track)
 			if format == "json" {
-				b, err := json.Marshal(res)
-				if err != nil {
-					return err
-				}
-				out.Write(b)
-				return out.WriteByte('\n')
+				return enc.Encode(&res)
 			}
 			if !first {
 				out.WriteString("\n")

@@ -1,0 +1,78 @@
+package scoring
+
+import "time"
+
+// A ResultBuffer holds a Result and the memory behind its slices, so that
+// one person after another can be assessed without allocating each result
+// anew (see [Scorer.AssessInto]). The zero value is ready to use. A
+// ResultBuffer must not be copied after first use, nor used by two
+// goroutines at once.
+type ResultBuffer struct {
+	res Result
+	mem memory
+}
+
+// AssessInto assesses in as [Scorer.Assess] does and returns the result,
+// which lives in b: it and every slice it holds are valid until b's next
+// use, which overwrites them; strings in it are never overwritten. After
+// the first few people the memory has grown to fit, and an assessment
+// allocates only the texts of its gaps' checks (one string per gap).
+//
+// Use it where each result is used up before the next (written out,
+// summed up, compared); keep a result beyond that with Assess instead. A
+// nil b gets a ResultBuffer of its own.
+func (s *Scorer) AssessInto(b *ResultBuffer, in Input, asOf time.Time) *Result {
+	if b == nil {
+		b = new(ResultBuffer)
+	}
+	if s == nil || s.l == nil {
+		b.res = Result{}
+		return &b.res
+	}
+	b.mem.reset()
+	b.mem.reuse = true
+	b.res = s.assess(in, asOf, &b.mem)
+	return &b.res
+}
+
+// memory is where an evaluation allocates its result. Fresh memory (reuse
+// false) allocates every slice anew and exactly to size, as a Result that
+// the caller keeps needs. Reused memory takes each slice from a slab of
+// its type that lives from one result to the next, and grows a slab, by
+// starting a bigger one, when it runs out; the slices of the result before
+// are then overwritten.
+type memory struct {
+	reuse   bool
+	strs    []string
+	caps    []CapabilityResult
+	sums    []EvidenceSummary
+	views   []View
+	ratings []RatingTrace
+	trace   []ItemTrace
+	tracks  []TrackResult
+	parts   []trackParts
+	names   []Named
+	checks  []Check
+	changes []Change
+	needs   []EvidenceNeed
+}
+
+// reset empties every slab for the next result.
+func (m *memory) reset() {
+	m.strs, m.caps, m.sums, m.views = m.strs[:0], m.caps[:0], m.sums[:0], m.views[:0]
+	m.ratings, m.trace, m.tracks, m.parts = m.ratings[:0], m.trace[:0], m.tracks[:0], m.parts[:0]
+	m.names, m.checks, m.changes, m.needs = m.names[:0], m.checks[:0], m.changes[:0], m.needs[:0]
+}
+
+// alloc returns n zeroed elements of a result's slice, from slab when m is
+// reused; never nil, so that empty lists stay lists in JSON.
+func alloc[T any](m *memory, slab *[]T, n int) []T {
+	if !m.reuse {
+		return make([]T, n)
+	}
+	s := take(slab, n)
+	if s == nil {
+		s = []T{}
+	}
+	return s
+}
