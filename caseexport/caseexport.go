@@ -58,11 +58,8 @@ type Options struct {
 // references do not resolve or whose ids repeat (a ladder that passed
 // validation has neither).
 func Write(w io.Writer, l *ladder.Ladder, opts Options) error {
-	if w == nil {
-		return errors.New("caseexport: nil writer")
-	}
-	if l == nil {
-		return errors.New("caseexport: nil ladder")
+	if w == nil || l == nil {
+		return fmt.Errorf("caseexport: write: %w", ladder.ErrNilArgument)
 	}
 	p, err := build(l, opts)
 	if err != nil {
@@ -96,9 +93,9 @@ type exporter struct {
 	ns   uuid
 	base string
 	when string
-	// defined maps identifiers defined so far to their names, to catch
-	// repeated ids.
-	defined map[string]string
+	// defined holds the identifiers defined so far, to catch repeated
+	// ids.
+	defined map[string]struct{}
 	// seq counts the children of each destination, for sequenceNumber.
 	seq map[string]int
 	// capabilities are the capabilities' items, by id, once items has run.
@@ -120,7 +117,7 @@ func build(l *ladder.Ladder, opts Options) (*cfPackage, error) {
 		ns:      newV5(nameSpaceURL, "careerladder:"+l.ID),
 		base:    strings.TrimRight(cmp.Or(opts.BaseURI, DefaultBaseURI), "/"),
 		when:    cmp.Or(opts.LastChange, updated(l), DefaultLastChange),
-		defined: map[string]string{},
+		defined: map[string]struct{}{},
 		seq:     map[string]int{},
 	}
 	if _, err := time.Parse(time.RFC3339, e.when); err != nil {
@@ -145,7 +142,7 @@ func (e *exporter) define(name string) string {
 	if _, dup := e.defined[id]; dup {
 		e.errs = append(e.errs, fmt.Errorf("%s is defined twice", name))
 	}
-	e.defined[id] = name
+	e.defined[id] = struct{}{}
 	return id
 }
 

@@ -266,11 +266,11 @@ func TestOptions(t *testing.T) {
 
 func TestErrors(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Write(nil, tiny(), Options{}); err == nil {
-		t.Error("nil writer: no error")
+	if err := Write(nil, tiny(), Options{}); !errors.Is(err, ladder.ErrNilArgument) {
+		t.Errorf("nil writer: %v", err)
 	}
-	if err := Write(&buf, nil, Options{}); err == nil {
-		t.Error("nil ladder: no error")
+	if err := Write(&buf, nil, Options{}); !errors.Is(err, ladder.ErrNilArgument) {
+		t.Errorf("nil ladder: %v", err)
 	}
 	if err := Write(&buf, tiny(), Options{LastChange: "yesterday"}); err == nil {
 		t.Error("bad LastChange: no error")
