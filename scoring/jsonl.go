@@ -206,12 +206,12 @@ func (jr *JSONLinesReader) Next() (Input, error) {
 	}
 	for {
 		line, size, err := jr.readLine()
-		if err != nil && !errors.Is(err, io.EOF) {
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
 			jr.err = fmt.Errorf("scoring: read %s: %w", jr.name, err)
 			return Input{}, jr.err
-		}
-		if line == nil && size < 0 { // end of the stream
-			break
 		}
 		if size <= MaxJSONLine && jsonlBlank(line) {
 			continue
@@ -232,8 +232,8 @@ func (jr *JSONLinesReader) Next() (Input, error) {
 
 // readLine returns the next line without its line ending, valid until the
 // next call, and its size in bytes. A line longer than MaxJSONLine is
-// consumed but not returned (nil, with its size). At the end of the stream
-// it returns nil and size -1.
+// consumed but not returned (nil, with its size). At the end of the stream,
+// and only there, it returns io.EOF.
 func (jr *JSONLinesReader) readLine() (line []byte, size int, err error) {
 	jr.long = jr.long[:0]
 	size = 0
@@ -254,7 +254,7 @@ func (jr *JSONLinesReader) readLine() (line []byte, size int, err error) {
 			continue
 		}
 		if size == 0 && err != nil {
-			return nil, -1, err
+			return nil, 0, err
 		}
 		if err != nil && !errors.Is(err, io.EOF) {
 			return nil, 0, err
