@@ -244,11 +244,11 @@ func (im *importer) build(src []byte) *ladder.Ladder {
 	// Level columns and tracks, in order of first appearance.
 	var cols []column
 	var trackOrder []string
-	levelIDs := map[string]ids{} // per track
+	hasTrack := map[string]bool{}
 	seenLevel := map[string]int{}
 	addTrack := func(t string) {
-		if levelIDs[t] == nil {
-			levelIDs[t] = ids{}
+		if !hasTrack[t] {
+			hasTrack[t] = true
 			trackOrder = append(trackOrder, t)
 		}
 	}
@@ -262,7 +262,7 @@ func (im *importer) build(src []byte) *ladder.Ladder {
 			explicit[i] = [2]string{t, v}
 		}
 	}
-	mainIDs := ids{} // the explicit ids of main, reserved before deriving
+	mainIDs := ids{} // the level ids of main: the explicit ones, reserved before deriving
 	for _, tv := range explicit {
 		if tv[0] == mainTrack {
 			mainIDs[tv[1]] = true
@@ -280,7 +280,6 @@ func (im *importer) build(src []byte) *ladder.Ladder {
 				continue
 			}
 			seenLevel[key] = i + 1
-			levelIDs[tv[0]][tv[1]] = true
 			cols = append(cols, column{col: i, track: tv[0], level: tv[1], name: tv[1]})
 			continue
 		}
@@ -288,18 +287,13 @@ func (im *importer) build(src []byte) *ladder.Ladder {
 			im.report(ladder.CodeBadValue, header.line, i+1, "level column %d has no name", i+1)
 			continue
 		}
-		if levelIDs[mainTrack] == nil {
-			addTrack(mainTrack)
-			for id := range mainIDs {
-				levelIDs[mainTrack][id] = true
-			}
-		}
+		addTrack(mainTrack)
 		if first, dup := seenLevel["\x00"+h]; dup {
 			im.report(ladder.CodeDuplicateID, header.line, i+1, "level %q is also column %d", h, first)
 			continue
 		}
 		seenLevel["\x00"+h] = i + 1
-		cols = append(cols, column{col: i, track: mainTrack, level: levelIDs[mainTrack].derive(h, "level"), name: h})
+		cols = append(cols, column{col: i, track: mainTrack, level: mainIDs.derive(h, "level"), name: h})
 	}
 
 	// Capabilities.
@@ -482,18 +476,14 @@ func (im *importer) build(src []byte) *ladder.Ladder {
 		track[t] = len(l.Tracks)
 		l.Tracks = append(l.Tracks, ladder.Track{ID: t, Name: name})
 	}
-	level := make([]*ladder.Level, len(cols))
-	for _, c := range cols {
+	at := make([]int, len(cols)) // each column's index in its track's levels
+	for j, c := range cols {
 		t := &l.Tracks[track[c.track]]
+		at[j] = len(t.Levels)
 		t.Levels = append(t.Levels, ladder.Level{ID: c.level, Name: c.name})
 	}
-	for j, c := range cols { // pointers only once the slices stop growing
-		t := &l.Tracks[track[c.track]]
-		lv, _ := t.Level(c.level)
-		level[j] = lv
-	}
 	for _, c := range cells {
-		lv := level[c.column]
+		lv := &l.Tracks[track[cols[c.column].track]].Levels[at[c.column]]
 		lv.Expects = append(lv.Expects, rubric.Expectation{Capability: caps[c.capability].ID, Rating: c.value})
 	}
 	return l
