@@ -171,25 +171,15 @@ func runDiff(c *cli, args []string) (int, error) {
 		if err != nil {
 			return exitFindings, err
 		}
+		// One person a file, read without a ladder check: a file may
+		// use what only one version has.
 		var ins []scoring.Input
-		for _, p := range evidence {
-			// Without a ladder check: a file may use what only one
-			// version has.
-			src, err := readInput(c, p)
-			var ds ladder.Diagnostics
-			if err != nil && !errors.As(err, &ds) {
-				return exitUsage, err
-			}
-			if ds == nil {
-				var in scoring.Input
-				in, err = scoring.ParseInput(p, src)
-				if !errors.As(err, &ds) {
-					ins = append(ins, in)
-					continue
-				}
-			}
-			printDiagnostics(c.stderr, ds)
-			return exitFindings, fmt.Errorf("%s is not a valid evidence file", p)
+		code, err := readInputs(c, evidence, scoring.ParseInput, func(_ string, in scoring.Input) error {
+			ins = append(ins, in)
+			return nil
+		})
+		if err != nil {
+			return code, err
 		}
 		moves = diff.Rescore(oldS, newS, ins, asOf)
 	}

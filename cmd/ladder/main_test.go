@@ -368,6 +368,12 @@ func TestDiff(t *testing.T) {
 	if _, _, code := ladderRun(t, "", "diff", "testdata/ladders/cto.yaml"); code != 2 {
 		t.Errorf("one file: %d", code)
 	}
+	// Every bad evidence file is reported, as assess reports them.
+	_, errOut, code := ladderRun(t, "", "diff", "--evidence", "testdata/invalid-evidence/bad-format.yaml",
+		"--evidence", "testdata/invalid-evidence/bad-type.yaml", "testdata/ladders/cto.yaml", harder)
+	if code != 1 || !strings.Contains(errOut, "bad-format.yaml:2:9: bad-format") || !strings.Contains(errOut, "bad-type.yaml:14:13: bad-type") {
+		t.Errorf("bad evidence: %d\n%s", code, errOut)
+	}
 }
 
 func TestChartAndRenderWithChart(t *testing.T) {

@@ -232,23 +232,36 @@ func assessStream(c *cli, s *scoring.Scorer, path string, asOf time.Time, track,
 // different people are refused (exit 1); I/O problems are exit 2.
 func loadInputs(c *cli, s *scoring.Scorer, paths []string) (scoring.Input, int, error) {
 	var in scoring.Input
+	code, err := readInputs(c, paths, s.ParseInput, func(path string, part scoring.Input) error {
+		if in.Person != "" && part.Person != in.Person {
+			return fmt.Errorf("%s is for %q, another file for %q: assess one person at a time", path, part.Person, in.Person)
+		}
+		in.Person = part.Person
+		in.Ratings = append(in.Ratings, part.Ratings...)
+		in.Evidence = append(in.Evidence, part.Evidence...)
+		return nil
+	})
+	return in, code, err
+}
+
+// readInputs reads evidence files, parses each with parse and hands it to
+// use. It prints the problems of every file that has some and then fails
+// (exit 1), as it does when use fails; I/O problems are exit 2.
+func readInputs(c *cli, paths []string, parse func(string, []byte) (scoring.Input, error), use func(string, scoring.Input) error) (int, error) {
 	bad := false
 	for _, path := range paths {
 		src, err := readInput(c, path)
 		var ds ladder.Diagnostics
 		if err != nil && !errors.As(err, &ds) {
-			return in, exitUsage, err
+			return exitUsage, err
 		}
 		if ds == nil {
-			var part scoring.Input
-			part, err = s.ParseInput(path, src)
+			var in scoring.Input
+			in, err = parse(path, src)
 			if !errors.As(err, &ds) {
-				if in.Person != "" && part.Person != in.Person {
-					return in, exitFindings, fmt.Errorf("%s is for %q, another file for %q: assess one person at a time", path, part.Person, in.Person)
+				if err := use(path, in); err != nil {
+					return exitFindings, err
 				}
-				in.Person = part.Person
-				in.Ratings = append(in.Ratings, part.Ratings...)
-				in.Evidence = append(in.Evidence, part.Evidence...)
 				continue
 			}
 		}
@@ -256,9 +269,9 @@ func loadInputs(c *cli, s *scoring.Scorer, paths []string) (scoring.Input, int, 
 		printDiagnostics(c.stderr, ds)
 	}
 	if bad {
-		return in, exitFindings, errors.New("invalid input files")
+		return exitFindings, errors.New("invalid input files")
 	}
-	return in, exitOK, nil
+	return exitOK, nil
 }
 
 // writeJSON writes v as indented JSON without HTML escaping.
