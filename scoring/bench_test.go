@@ -59,6 +59,23 @@ func BenchmarkAssess(b *testing.B) {
 	}
 }
 
+// BenchmarkAssessInto is BenchmarkAssess with the result's memory reused
+// from one assessment to the next.
+func BenchmarkAssessInto(b *testing.B) {
+	s := compile(b, "cto.yaml")
+	for _, n := range benchSizes {
+		in := scoring.Input{Person: "p", Evidence: workload.Evidence(s.Ladder(), n, asOf, 7)}
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			var rb scoring.ResultBuffer
+			b.ReportAllocs()
+			for b.Loop() {
+				s.AssessInto(&rb, in, asOf)
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "items/s")
+		})
+	}
+}
+
 // BenchmarkLinearity measures what ten times the evidence costs as a ratio
 // within each iteration: it assesses n items ten times and 10n items once,
 // alternating which goes first, and reports the time of the large over
