@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/rand/v2"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -329,13 +331,17 @@ func BenchmarkOrganisationIdeal(b *testing.B) {
 // multiplications, which leaves most of a core's execution units idle; the
 // throughput loop keeps four chains of additions going at once and so
 // needs the core to itself. Virtual CPUs that share a physical core (SMT
-// siblings) scale the first by 2× and the second by far less. Like
+// siblings) scale the first by 2× and the second by far less. The sort
+// loop is code like an assessment's, branchy and with a larger footprint:
+// each core sorts copies of 1,000 random numbers with the standard
+// library, in its first-level cache, allocating nothing. Like
 // BenchmarkOrganisation, it counts b.N.
 func BenchmarkCPUCeiling(b *testing.B) {
 	for _, tc := range []struct {
 		name string
 		f    func()
-	}{{"latency", spin(spinLatency, ceilingSteps)}, {"throughput", spin(spinThroughput, ceilingSteps)}} {
+	}{{"latency", spin(spinLatency, ceilingSteps)}, {"throughput", spin(spinThroughput, ceilingSteps)},
+		{"sort", spin(spinSort, ceilingSorts)}} {
 		b.Run(tc.name, func(b *testing.B) {
 			for range b.N {
 				tc.f()
@@ -375,7 +381,8 @@ func BenchmarkScaling(b *testing.B) {
 		name string
 		f    func()
 	}{{"organisation", each}, {"stream", stream}, {"ideal", o.split},
-		{"latency-loop", spin(spinLatency, ceilingSteps)}, {"throughput-loop", spin(spinThroughput, ceilingSteps)}} {
+		{"latency-loop", spin(spinLatency, ceilingSteps)}, {"throughput-loop", spin(spinThroughput, ceilingSteps)},
+		{"sort-loop", spin(spinSort, ceilingSorts)}} {
 		b.Run(tc.name, func(b *testing.B) {
 			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 			var on [3]time.Duration // by GOMAXPROCS
@@ -412,6 +419,27 @@ func spinThroughput(n int) uint64 {
 		d = (d + 17) ^ a
 	}
 	return a + b + c + d
+}
+
+// ceilingSorts is the number of sorts of the sort loop, about as long as
+// ceilingSteps of the others.
+const ceilingSorts = 8000
+
+// spinSort sorts n copies of 1,000 seeded random numbers.
+//
+//go:noinline
+func spinSort(n int) uint64 {
+	rng := rand.New(rand.NewPCG(1, 2))
+	src := make([]uint64, 1000)
+	for i := range src {
+		src[i] = rng.Uint64()
+	}
+	buf := make([]uint64, len(src))
+	for range n {
+		copy(buf, src)
+		slices.Sort(buf)
+	}
+	return buf[0]
 }
 
 var ceilingSink atomic.Uint64
