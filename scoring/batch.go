@@ -50,7 +50,9 @@ func (s *Scorer) AssessEach(ctx context.Context, next func() (Input, error), asO
 // pointer, valid only until emit returns, and its memory then serves a
 // later person (see [Scorer.AssessInto]). Past the first few batches,
 // assessing a person allocates little more than the texts of its gaps, so
-// the garbage collector has next to nothing to do. To keep a result, or
+// the garbage collector has next to nothing to do; the memory of a result
+// of more than about 2,000 items is not kept, so that a few large people do
+// not leave every buffer of the stream at their size. To keep a result, or
 // any slice in it, beyond emit, copy it out or use AssessEach; strings in
 // a result stay valid.
 func (s *Scorer) AssessStream(ctx context.Context, next func() (Input, error), asOf time.Time, emit func(int, *Result) error) error {
@@ -223,6 +225,12 @@ func (s *Scorer) each(ctx context.Context, next func() (Input, error), asOf time
 			}
 			clear(b.ins) // the inputs are the caller's
 			if reuse {
+				all := b.bufs[:cap(b.bufs)] // those of earlier, fuller batches too
+				for i := range all {
+					if all[i].mem.bytes() > maxKept {
+						all[i].Reset()
+					}
+				}
 				select {
 				case free <- b:
 				default:

@@ -101,11 +101,17 @@ func TestAssessEachStops(t *testing.T) {
 
 // TestAssessStream checks that AssessStream emits, in order, what Assess
 // gives for each person, though the results' memory passes from batch to
-// batch; under the race detector it also checks that no worker writes a
-// result while emit reads it.
+// batch (or, for the largest, is let go); under the race detector it also
+// checks that no worker writes a result while emit reads it.
 func TestAssessStream(t *testing.T) {
 	s := compile(t, "cto.yaml")
 	ins := randomPeople(s, 300, 120, 43)
+	// A few people with many items, whose memory is not kept.
+	rng := rand.New(rand.NewPCG(61, 67))
+	for _, i := range []int{17, 18, 150} {
+		ins[i] = randomInput(rng, s, 3000+rng.IntN(2000))
+		ins[i].Person = fmt.Sprint("p", i)
+	}
 	stream := func() func() (scoring.Input, error) {
 		i := 0
 		return func() (scoring.Input, error) {

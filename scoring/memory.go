@@ -1,6 +1,9 @@
 package scoring
 
-import "time"
+import (
+	"time"
+	"unsafe"
+)
 
 // A ResultBuffer holds a Result and the memory behind its slices, so that
 // one person after another can be assessed without allocating each result
@@ -20,7 +23,9 @@ type ResultBuffer struct {
 //
 // Use it where each result is used up before the next (written out,
 // summed up, compared); keep a result beyond that with Assess instead. A
-// nil b gets a ResultBuffer of its own.
+// nil b gets a ResultBuffer of its own. A ResultBuffer keeps the memory of
+// the largest result it has held (about 24 bytes an evidence item and a few
+// kilobytes besides); Reset lets it go.
 func (s *Scorer) AssessInto(b *ResultBuffer, in Input, asOf time.Time) *Result {
 	if b == nil {
 		b = new(ResultBuffer)
@@ -34,6 +39,15 @@ func (s *Scorer) AssessInto(b *ResultBuffer, in Input, asOf time.Time) *Result {
 	b.res = s.assess(in, asOf, &b.mem)
 	return &b.res
 }
+
+// Reset empties b and lets go of its memory.
+func (b *ResultBuffer) Reset() { *b = ResultBuffer{} }
+
+// maxKept is the most memory a ResultBuffer of AssessStream keeps from one
+// batch to the next (a person of about 2,000 items); a bigger one starts
+// afresh, so that a few people with many items do not leave every buffer
+// of the stream at their size.
+const maxKept = 64 << 10
 
 // memory is where an evaluation allocates its result. Fresh memory (reuse
 // false) allocates every slice anew and exactly to size, as a Result that
@@ -55,6 +69,18 @@ type memory struct {
 	checks  []Check
 	changes []Change
 	needs   []EvidenceNeed
+}
+
+// bytes returns the size of m's slabs.
+func (m *memory) bytes() int {
+	return slabBytes(m.strs) + slabBytes(m.caps) + slabBytes(m.sums) + slabBytes(m.views) +
+		slabBytes(m.ratings) + slabBytes(m.trace) + slabBytes(m.tracks) + slabBytes(m.parts) +
+		slabBytes(m.names) + slabBytes(m.checks) + slabBytes(m.changes) + slabBytes(m.needs)
+}
+
+func slabBytes[T any](s []T) int {
+	var zero T
+	return cap(s) * int(unsafe.Sizeof(zero))
 }
 
 // reset empties every slab for the next result.
