@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -54,12 +53,15 @@ type Options struct {
 // Write writes l to w as a CASE 1.1 CFPackage in indented JSON, as the
 // package documentation describes. The same ladder and options always give
 // the same bytes. Write writes nothing when it returns an error: for a nil
-// ladder or writer, an invalid Options.LastChange, or a ladder whose
-// references do not resolve or whose ids repeat (a ladder that passed
-// validation has neither).
+// ladder or writer (wrapping ladder.ErrNilArgument), a ladder that does
+// not validate (wrapping its ladder.Diagnostics; a ladder read by
+// ladder.Parse or Load has passed), or an invalid Options.LastChange.
 func Write(w io.Writer, l *ladder.Ladder, opts Options) error {
 	if w == nil || l == nil {
 		return fmt.Errorf("caseexport: write: %w", ladder.ErrNilArgument)
+	}
+	if err := l.Validate().Err(); err != nil {
+		return fmt.Errorf("caseexport: ladder %q: %w", l.ID, err)
 	}
 	p, err := build(l, opts)
 	if err != nil {
@@ -93,16 +95,12 @@ type exporter struct {
 	ns   uuid
 	base string
 	when string
-	// defined holds the identifiers defined so far, to catch repeated
-	// ids.
-	defined map[string]struct{}
 	// seq counts the children of each destination, for sequenceNumber.
 	seq map[string]int
 	// capabilities are the capabilities' items, by id, once items has run.
 	capabilities map[string]node
 	doc          node
 	pkg          cfPackage
-	errs         []error
 }
 
 // A node is an item or the document, as associations refer to it.
@@ -113,12 +111,11 @@ type node struct {
 
 func build(l *ladder.Ladder, opts Options) (*cfPackage, error) {
 	e := &exporter{
-		l:       l,
-		ns:      newV5(nameSpaceURL, "careerladder:"+l.ID),
-		base:    strings.TrimRight(cmp.Or(opts.BaseURI, DefaultBaseURI), "/"),
-		when:    cmp.Or(opts.LastChange, updated(l), DefaultLastChange),
-		defined: map[string]struct{}{},
-		seq:     map[string]int{},
+		l:    l,
+		ns:   newV5(nameSpaceURL, "careerladder:"+l.ID),
+		base: strings.TrimRight(cmp.Or(opts.BaseURI, DefaultBaseURI), "/"),
+		when: cmp.Or(opts.LastChange, updated(l), DefaultLastChange),
+		seq:  map[string]int{},
 	}
 	if _, err := time.Parse(time.RFC3339, e.when); err != nil {
 		return nil, fmt.Errorf("LastChange %q is not an RFC 3339 date-time", e.when)
@@ -126,32 +123,20 @@ func build(l *ladder.Ladder, opts Options) (*cfPackage, error) {
 	e.document(cmp.Or(opts.Creator, DefaultCreator), cmp.Or(opts.AdoptionStatus, DefaultAdoptionStatus))
 	e.items()
 	e.rubric()
-	if len(e.errs) > 0 {
-		return nil, errors.Join(e.errs...)
-	}
 	return &e.pkg, nil
 }
 
-// ref returns the identifier of name without defining it.
+// ref returns the identifier of name. Names are unique within a ladder
+// that validates: each kind of item has a prefix of its own, and ids are
+// unique within their kind.
 func (e *exporter) ref(name string) string { return newV5(e.ns, name).String() }
-
-// define returns the identifier of name and records it, reporting a name
-// defined twice (a repeated id in the ladder).
-func (e *exporter) define(name string) string {
-	id := e.ref(name)
-	if _, dup := e.defined[id]; dup {
-		e.errs = append(e.errs, fmt.Errorf("%s is defined twice", name))
-	}
-	e.defined[id] = struct{}{}
-	return id
-}
 
 func (e *exporter) uri(kind, id string) string { return e.base + "/" + kind + "/" + id }
 
 // item adds a CFItem and returns it as a node, titled with its short
 // statement (the name of a capability or level).
 func (e *exporter) item(name string, it cfItem) node {
-	it.Identifier = e.define(name)
+	it.Identifier = e.ref(name)
 	it.URI = e.uri(kindItem, it.Identifier)
 	it.LastChangeDateTime = e.when
 	e.pkg.CFItems = append(e.pkg.CFItems, it)
@@ -167,7 +152,7 @@ func criterionLevelName(c, rating string) string { return "criterionlevel:" + c 
 // associate adds the association origin TYPE dest. Children (isChildOf) are
 // numbered in order within their destination.
 func (e *exporter) associate(origin node, typ string, dest node, ext *associationExtensions) {
-	id := e.define("association:" + origin.name + "->" + dest.name + ":" + typ)
+	id := e.ref("association:" + origin.name + "->" + dest.name + ":" + typ)
 	a := cfAssociation{
 		Identifier:         id,
 		AssociationType:    typ,
@@ -186,7 +171,7 @@ func (e *exporter) associate(origin node, typ string, dest node, ext *associatio
 
 func (e *exporter) document(creator, status string) {
 	l := e.l
-	id := e.define("document")
+	id := e.ref("document")
 	uri := e.uri(kindDocument, id)
 	e.doc = node{name: "document", link: linkURI{Title: l.Name, Identifier: id, URI: uri}}
 	e.pkg.CFDocument = cfDocument{
@@ -297,8 +282,7 @@ func (e *exporter) items() {
 		if c.Category != "" {
 			p, ok := categories[c.Category]
 			if !ok {
-				e.errs = append(e.errs, fmt.Errorf("capability %s: no category %q", c.ID, c.Category))
-				continue
+				continue // not in a ladder that validates
 			}
 			parent = p
 		}
@@ -322,8 +306,7 @@ func (e *exporter) items() {
 			for _, x := range v.Expects {
 				cn, ok := e.capabilities[x.Capability]
 				if !ok {
-					e.errs = append(e.errs, fmt.Errorf("level %s/%s: no capability %q", t.ID, v.ID, x.Capability))
-					continue
+					continue // not in a ladder that validates
 				}
 				ext := expectation{ExpectedRating: x.Rating}
 				if x.Rating != rubric.NotApplicable {
@@ -337,7 +320,7 @@ func (e *exporter) items() {
 
 func (e *exporter) rubric() {
 	l := e.l
-	id := e.define("rubric")
+	id := e.ref("rubric")
 	r := cfRubric{
 		Identifier:         id,
 		URI:                e.uri(kindRubric, id),
@@ -349,10 +332,9 @@ func (e *exporter) rubric() {
 		c := &l.Capabilities[i]
 		s, ok := l.ScaleOf(c)
 		if !ok {
-			e.errs = append(e.errs, fmt.Errorf("capability %s: no scale %q", c.ID, c.Scale))
-			continue
+			continue // not in a ladder that validates
 		}
-		cid := e.define("criterion:" + c.ID)
+		cid := e.ref("criterion:" + c.ID)
 		item := e.capabilities[c.ID]
 		crit := cfCriterion{
 			Identifier:              cid,
@@ -368,7 +350,7 @@ func (e *exporter) rubric() {
 			Extensions:              &criterionExtensions{Careerladder: criterionRef{Capability: c.ID, Scale: s.ID}},
 		}
 		for rank, rt := range s.Ratings {
-			lid := e.define(criterionLevelName(c.ID, rt.ID))
+			lid := e.ref(criterionLevelName(c.ID, rt.ID))
 			lv := cfCriterionLevel{
 				Identifier:         lid,
 				URI:                e.uri(kindCriterionLevel, lid),

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -275,14 +276,19 @@ func TestErrors(t *testing.T) {
 	if err := Write(&buf, tiny(), Options{LastChange: "yesterday"}); err == nil {
 		t.Error("bad LastChange: no error")
 	}
+	// A ladder that does not validate: the error holds the diagnostics.
+	hasCode := func(err error, code ladder.Code) bool {
+		var ds ladder.Diagnostics
+		return errors.As(err, &ds) && slices.ContainsFunc(ds, func(d ladder.Diagnostic) bool { return d.Code == code })
+	}
 	dup := tiny()
 	dup.Capabilities = append(dup.Capabilities, dup.Capabilities[0])
-	if err := Write(&buf, dup, Options{}); err == nil || !strings.Contains(err.Error(), "capability:craft is defined twice") {
+	if err := Write(&buf, dup, Options{}); !hasCode(err, ladder.CodeDuplicateID) {
 		t.Errorf("repeated capability: error %v", err)
 	}
 	bad := tiny()
 	bad.Tracks[0].Levels[0].Expects = []rubric.Expectation{{Capability: "nope", Rating: "good"}}
-	if err := Write(&buf, bad, Options{}); err == nil || !strings.Contains(err.Error(), `no capability "nope"`) {
+	if err := Write(&buf, bad, Options{}); !hasCode(err, ladder.CodeUnknownRef) {
 		t.Errorf("unknown capability: error %v", err)
 	}
 	if buf.Len() != 0 {
