@@ -415,9 +415,9 @@ func TestResultJSONRoundTrip(t *testing.T) {
 // on one Scorer, whose working memory passes from one assessment to the
 // next, and checks every result and gap against a Scorer compiled afresh
 // for it. Working memory that leaks into a later assessment, or into a
-// result, shows as a difference. It assesses each input into one reused
-// ResultBuffer too: that result must equal Assess's, and the strings of
-// every earlier one must stay as they were.
+// result, shows as a difference. It assesses each input into one
+// ResultBuffer too, reused across all the ladders: that result must equal
+// Assess's, and the strings of every earlier one must stay as they were.
 func TestWorkingMemoryNotShared(t *testing.T) {
 	type ladderCase struct {
 		name string
@@ -454,6 +454,7 @@ func TestWorkingMemoryNotShared(t *testing.T) {
 			return ins
 		}})
 	}
+	var rb scoring.ResultBuffer // one for every ladder
 	for ci, tc := range cases {
 		shared, err := scoring.Compile(tc.l)
 		if err != nil {
@@ -461,7 +462,6 @@ func TestWorkingMemoryNotShared(t *testing.T) {
 		}
 		var kept []scoring.Result
 		var keptJSON [][]byte
-		var rb scoring.ResultBuffer
 		var reusedTexts [][]string
 		for k, in := range tc.ins(rand.New(rand.NewPCG(uint64(ci), 1)), shared) {
 			fresh, err := scoring.Compile(tc.l)

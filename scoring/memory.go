@@ -11,9 +11,17 @@ import (
 // ResultBuffer must not be copied after first use, nor used by two
 // goroutines at once.
 type ResultBuffer struct {
+	_   noCopy
 	res Result
 	mem memory
 }
+
+// noCopy lets go vet's copylocks check report copies of a value that
+// holds it.
+type noCopy struct{}
+
+func (*noCopy) Lock()   {}
+func (*noCopy) Unlock() {}
 
 // AssessInto assesses in as [Scorer.Assess] does and returns the result,
 // which lives in b: it and every slice it holds are valid until b's next
