@@ -1,7 +1,9 @@
 package scoring_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -76,6 +78,37 @@ func BenchmarkAssessInto(b *testing.B) {
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "items/s")
 		})
 	}
+}
+
+// BenchmarkResultJSON writes the result of a person of 200 items as one
+// line of JSON, through an encoding/json Encoder and through AppendJSON.
+func BenchmarkResultJSON(b *testing.B) {
+	s := compile(b, "cto.yaml")
+	r := s.Assess(scoring.Input{Person: "p", Evidence: workload.Evidence(s.Ladder(), orgItems, asOf, 7)}, asOf)
+	b.Run("encoder", func(b *testing.B) {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		b.ReportAllocs()
+		for b.Loop() {
+			buf.Reset()
+			if err := enc.Encode(&r); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.SetBytes(int64(buf.Len()))
+	})
+	b.Run("append", func(b *testing.B) {
+		var out []byte
+		b.ReportAllocs()
+		for b.Loop() {
+			var err error
+			if out, err = r.AppendJSON(out[:0]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.SetBytes(int64(len(out) + 1))
+	})
 }
 
 // BenchmarkLinearity measures what ten times the evidence costs as a ratio

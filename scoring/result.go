@@ -363,14 +363,22 @@ type itemTraceJSON struct {
 // item trace for every evidence item, and building an encoder for each
 // made writing a result cost twenty times assessing it.
 func (t ItemTrace) MarshalJSON() ([]byte, error) {
+	n := 96
+	if e := t.Evidence; e != nil {
+		n += len(e.ID) + len(e.Capability) + len(e.Rating) + len(e.Source)
+	}
+	return t.appendJSON(make([]byte, 0, n))
+}
+
+// appendJSON appends what MarshalJSON returns to b.
+func (t *ItemTrace) appendJSON(b []byte) ([]byte, error) {
 	if math.IsNaN(t.Weight) || math.IsInf(t.Weight, 0) {
-		return nil, &json.UnsupportedValueError{Value: reflect.ValueOf(t.Weight), Str: strconv.FormatFloat(t.Weight, 'g', -1, 64)}
+		return b, &json.UnsupportedValueError{Value: reflect.ValueOf(t.Weight), Str: strconv.FormatFloat(t.Weight, 'g', -1, 64)}
 	}
 	e := t.Evidence
 	if e == nil {
 		e = &Evidence{}
 	}
-	b := make([]byte, 0, 96+len(e.ID)+len(e.Capability)+len(e.Rating)+len(e.Source))
 	b = append(b, `{"id":`...)
 	b = appendJSONString(b, e.ID)
 	b = append(b, `,"capability":`...)

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -22,6 +23,52 @@ func (r *Result) WriteJSON(w io.Writer) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)
+}
+
+// AppendJSON appends r to b as one line of compact JSON, without a line
+// ending: the bytes that an encoding/json Encoder with SetEscapeHTML(false)
+// writes for r, built several times faster. The evidence trace, most of a
+// result, is written directly, where encoding/json would check the JSON of
+// every item again. It suits JSON Lines output.
+func (r *Result) AppendJSON(b []byte) ([]byte, error) {
+	if r == nil {
+		return b, fmt.Errorf("scoring: append JSON: %w", ladder.ErrNilArgument)
+	}
+	// Everything but the evidence through encoding/json: the trace is the
+	// last field, so it ends the output, as null.
+	const tail = `"evidence":null}` + "\n"
+	head := *r
+	head.Evidence = nil
+	buf := bytes.NewBuffer(b) // writes after b's contents
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(&head); err != nil {
+		return b, err
+	}
+	out := buf.Bytes()
+	if r.Evidence == nil {
+		return out[:len(out)-1], nil // that was all of it
+	}
+	if !bytes.HasSuffix(out, []byte(tail)) {
+		// A Result laid out otherwise: all of it through encoding/json.
+		buf.Truncate(len(b))
+		if err := enc.Encode(r); err != nil {
+			return b, err
+		}
+		out = buf.Bytes()
+		return out[:len(out)-1], nil
+	}
+	out = append(out[:len(out)-len(tail)], `"evidence":[`...)
+	for i := range r.Evidence {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		var err error
+		if out, err = r.Evidence[i].appendJSON(out); err != nil {
+			return b, err
+		}
+	}
+	return append(out, "]}"...), nil
 }
 
 // WriteText writes r as a report a person can read: the capability

@@ -198,14 +198,17 @@ func assessStream(c *cli, s *scoring.Scorer, path string, asOf time.Time, track,
 	defer out.Flush()
 	invalid := 0
 	first := true
-	// One result a line, escaped as single results are.
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
+	var line []byte // one result a line, escaped as single results are
 	err := s.AssessJSONLines(context.Background(), s.NewJSONLinesReader(r, path), asOf,
 		func(r *scoring.Result) error {
 			res := onlyTrack(*r, track)
 			if format == "json" {
-				return enc.Encode(&res)
+				var err error
+				if line, err = res.AppendJSON(line[:0]); err != nil {
+					return err
+				}
+				_, err = out.Write(append(line, '\n'))
+				return err
 			}
 			if !first {
 				out.WriteString("\n")
