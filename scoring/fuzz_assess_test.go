@@ -96,8 +96,9 @@ func randomEvidence(src *byteSource, l *ladder.Ladder, n int) []scoring.Evidence
 }
 
 // FuzzAssess builds a random valid ladder and random evidence: assessing
-// never panics, gives the same bytes twice, and one more evidence item
-// never lowers a level.
+// never panics, gives the same bytes twice (and AppendJSON the bytes of
+// encoding/json), reused memory gives the same result, and one more
+// evidence item never lowers a level.
 func FuzzAssess(f *testing.F) {
 	f.Add([]byte{3, 2, 1, 4, 0, 2, 1, 1, 3, 2, 2, 2, 0, 1, 4, 3, 2, 1, 0, 5, 9, 7, 3})
 	f.Add(bytes.Repeat([]byte{1, 2, 3}, 40))
@@ -116,6 +117,9 @@ func FuzzAssess(f *testing.F) {
 		}
 		if len(a.Evidence) != len(in.Evidence) {
 			t.Fatalf("%d items in, %d traced", len(in.Evidence), len(a.Evidence))
+		}
+		if got, err := a.AppendJSON(nil); err != nil || !bytes.Equal(got, encoded(t, &a)) {
+			t.Fatalf("AppendJSON differs from encoding/json (%v)", err)
 		}
 		more := append(in.Evidence, randomEvidence(src, l, 1)...)
 		more[len(more)-1].ID = "extra-unique"
