@@ -24,7 +24,7 @@ func encoded(t *testing.T, r *scoring.Result) []byte {
 }
 
 // TestAppendJSON checks that AppendJSON appends what encoding/json writes,
-// for results of the shipped ladders and of inputs whose names need every
+// and WriteJSON writes what it writes indented, for results of the shipped ladders and of inputs whose names need every
 // kind of escape.
 func TestAppendJSON(t *testing.T) {
 	odd := []string{"<b>&amp;", `"quoted"`, `back\slash`, "tab\tnew\nline\x00\x1f", "\u2028\u2029", "\xff\xfe", "é😀", ""}
@@ -55,6 +55,17 @@ func TestAppendJSON(t *testing.T) {
 		}
 		if want := append(bytes.Clone(prefix), encoded(t, r)...); !bytes.Equal(got, want) {
 			t.Fatalf("result %d:\n got %s\nwant %s", i, got, want)
+		}
+		// WriteJSON is the same, indented.
+		var w, want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(r); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.WriteJSON(&w); err != nil || !bytes.Equal(w.Bytes(), want.Bytes()) {
+			t.Fatalf("WriteJSON of result %d (%v):\n got %s\nwant %s", i, err, w.Bytes(), want.Bytes())
 		}
 	}
 	bad := scoring.Result{Evidence: []scoring.ItemTrace{{Weight: math.NaN()}}}

@@ -12,17 +12,26 @@ import (
 	"github.com/careerladder/careerladder/ladder"
 )
 
-// WriteJSON writes r as indented JSON. The field names and their meaning
-// are stable and documented on the Result types; the output depends on
-// nothing but r.
+// WriteJSON writes r as indented JSON, as an encoding/json Encoder with
+// SetEscapeHTML(false) and SetIndent("", "  ") does, followed by a
+// newline. The field names and their meaning are stable and documented on
+// the Result types; the output depends on nothing but r.
 func (r *Result) WriteJSON(w io.Writer) error {
 	if r == nil || w == nil {
 		return fmt.Errorf("scoring: write JSON: %w", ladder.ErrNilArgument)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(r)
+	line, err := r.AppendJSON(nil)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	b.Grow(len(line) * 2)
+	if err := json.Indent(&b, line, "", "  "); err != nil {
+		return err
+	}
+	b.WriteByte('\n')
+	_, err = w.Write(b.Bytes())
+	return err
 }
 
 // AppendJSON appends r to b as one line of compact JSON, without a line
