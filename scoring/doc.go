@@ -134,7 +134,8 @@
 // serves later people, which leaves the garbage collector next to nothing
 // to do. Bulk evidence comes as JSON Lines, one item a line with its
 // "person", read one person at a time in constant memory by
-// [JSONLinesReader] and assessed as a stream by [Scorer.AssessJSONLines];
+// [JSONLinesReader] (and written by [WriteJSONLines]) and assessed as a
+// stream by [Scorer.AssessJSONLines];
 // [Result.AppendJSON] writes a result as one line of JSON several times
 // faster than an encoding/json Encoder, with the same bytes.
 // BENCHMARKS.md in the repository has the throughput figures and how to

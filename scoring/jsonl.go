@@ -19,6 +19,48 @@ import (
 	"github.com/careerladder/careerladder/rubric"
 )
 
+// WriteJSONLines writes the evidence of ins as JSON Lines, in the form a
+// [JSONLinesReader] reads: one line an item, with its input's person, the
+// people in the order of ins and each person's items in theirs. Reading the
+// lines back gives the same people and evidence, except that a person
+// without evidence has no line. Direct ratings have no JSON Lines form:
+// rather than drop them, WriteJSONLines refuses inputs that have some, and
+// then writes nothing.
+func WriteJSONLines(w io.Writer, ins ...Input) error {
+	if w == nil {
+		return fmt.Errorf("scoring: write JSON Lines: %w", ladder.ErrNilArgument)
+	}
+	for _, in := range ins {
+		if len(in.Ratings) > 0 {
+			return fmt.Errorf("scoring: write JSON Lines: %s has direct ratings, which JSON Lines cannot hold", in.Person)
+		}
+	}
+	type line struct {
+		Person     string   `json:"person"`
+		ID         string   `json:"id"`
+		Capability string   `json:"capability"`
+		Rating     string   `json:"rating"`
+		Date       Date     `json:"date"`
+		Source     string   `json:"source"`
+		Summary    string   `json:"summary,omitempty"`
+		Links      []string `json:"links,omitempty"`
+		Weight     float64  `json:"weight,omitempty"`
+		Tags       []string `json:"tags,omitempty"`
+	}
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	for _, in := range ins {
+		for _, e := range in.Evidence {
+			if err := enc.Encode(line{in.Person, e.ID, e.Capability, e.Rating, e.Date, e.Source,
+				e.Summary, e.Links, e.Weight, e.Tags}); err != nil {
+				return fmt.Errorf("scoring: write JSON Lines: %w", err)
+			}
+		}
+	}
+	return bw.Flush()
+}
+
 // MaxJSONLine is the longest line a JSONLinesReader accepts, in bytes
 // without its line ending. A longer line is reported (too-long) and
 // skipped without being held in memory.

@@ -255,33 +255,8 @@ func TestJSONLinesLongLines(t *testing.T) {
 	}
 }
 
-// writeJSONLines writes ins as JSON Lines, one line per evidence item.
-func writeJSONLines(w io.Writer, ins []scoring.Input) error {
-	type line struct {
-		Person     string   `json:"person"`
-		ID         string   `json:"id"`
-		Capability string   `json:"capability"`
-		Rating     string   `json:"rating"`
-		Date       string   `json:"date"`
-		Source     string   `json:"source"`
-		Summary    string   `json:"summary,omitempty"`
-		Links      []string `json:"links,omitempty"`
-		Weight     float64  `json:"weight,omitempty"`
-		Tags       []string `json:"tags,omitempty"`
-	}
-	enc := json.NewEncoder(w)
-	for _, in := range ins {
-		for _, e := range in.Evidence {
-			if err := enc.Encode(line{in.Person, e.ID, e.Capability, e.Rating, e.Date.String(), e.Source,
-				e.Summary, e.Links, e.Weight, e.Tags}); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// TestJSONLinesRoundTrip writes inputs as JSON Lines and reads them back.
+// TestJSONLinesRoundTrip writes inputs with WriteJSONLines and reads them
+// back.
 func TestJSONLinesRoundTrip(t *testing.T) {
 	day := func(s string) scoring.Date {
 		d, err := scoring.ParseDate(s)
@@ -308,7 +283,7 @@ func TestJSONLinesRoundTrip(t *testing.T) {
 		}},
 	}
 	var b bytes.Buffer
-	if err := writeJSONLines(&b, ins); err != nil {
+	if err := scoring.WriteJSONLines(&b, ins...); err != nil {
 		t.Fatal(err)
 	}
 	// Blank lines, CRLF line endings and no final line ending change
@@ -332,6 +307,15 @@ func TestJSONLinesRoundTrip(t *testing.T) {
 				}
 			}
 		}
+	}
+	// Direct ratings cannot be written: nothing is, rather than drop them.
+	b.Reset()
+	rated := scoring.Input{Person: "sam", Ratings: []scoring.Assessment{{Assessor: "manager"}}}
+	if err := scoring.WriteJSONLines(&b, ins[0], rated); err == nil || b.Len() != 0 {
+		t.Errorf("ratings: %v, %d bytes written", err, b.Len())
+	}
+	if err := scoring.WriteJSONLines(nil, ins...); !errors.Is(err, ladder.ErrNilArgument) {
+		t.Errorf("nil writer: %v", err)
 	}
 }
 
@@ -607,7 +591,7 @@ func TestJSONLinesConstantMemory(t *testing.T) {
 		}
 		if read == 0 {
 			var b bytes.Buffer
-			if err := writeJSONLines(&b, []scoring.Input{in}); err != nil {
+			if err := scoring.WriteJSONLines(&b, in); err != nil {
 				t.Fatal(err)
 			}
 			onePerson = int64(b.Len())
