@@ -207,3 +207,24 @@ func ExampleScorer_AssessStream() {
 	// 1 sam: none; next Engineer, rating steps 1, evidence items short 0
 	// 2 kim: none; next Engineer, rating steps 2, evidence items short 0
 }
+
+// AssessInto reuses one ResultBuffer from person to person: each result
+// is used up (here printed) before the next overwrites it.
+func ExampleScorer_AssessInto() {
+	s := exampleScorer()
+	asOf := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+	var buf scoring.ResultBuffer
+	for _, in := range []scoring.Input{
+		{Person: "alex", Ratings: []scoring.Assessment{{Assessor: "manager", Ratings: []scoring.CapabilityRating{
+			{Capability: "communication", Rating: "proficient"}, {Capability: "problem-solving", Rating: "advanced"}}}}},
+		{Person: "sam", Ratings: []scoring.Assessment{{Assessor: "manager", Ratings: []scoring.CapabilityRating{
+			{Capability: "communication", Rating: "practising"}, {Capability: "problem-solving", Rating: "practising"}}}}},
+	} {
+		r := s.AssessInto(&buf, in, asOf)
+		t := r.Tracks[0]
+		fmt.Printf("%s: %s, points %v; next %s: %d rating steps\n", r.Person, t.Level.Name, r.Points.Total, t.Next.Name, t.Gap.Path.Steps)
+	}
+	// Output:
+	// alex: Engineer, points 5; next Senior Engineer: 0 rating steps
+	// sam: Engineer, points 2; next Senior Engineer: 3 rating steps
+}
