@@ -302,7 +302,17 @@ func spin(f func(n int) uint64, n int) func() {
 	}
 }
 
-func reportOrganisation(b *testing.B) {
+// benchOrganisation times run on the organisation b.N times and reports
+// people and items per second.
+func benchOrganisation(b *testing.B, run func(organisation) error) {
+	o := newOrganisation(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if err := run(o); err != nil {
+			b.Fatal(err)
+		}
+	}
 	b.ReportMetric(float64(orgPeople)*float64(b.N)/b.Elapsed().Seconds(), "people/s")
 	b.ReportMetric(float64(orgPeople*orgItems)*float64(b.N)/b.Elapsed().Seconds(), "items/s")
 }
@@ -317,31 +327,11 @@ func reportOrganisation(b *testing.B) {
 // the first "one core" result would be measured on every core. For the
 // same reason they need -benchtime 2x or more: at 1x the testing package
 // reports the first run too.
-func BenchmarkOrganisation(b *testing.B) {
-	o := newOrganisation(b)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for range b.N {
-		if err := o.each(); err != nil {
-			b.Fatal(err)
-		}
-	}
-	reportOrganisation(b)
-}
+func BenchmarkOrganisation(b *testing.B) { benchOrganisation(b, organisation.each) }
 
 // BenchmarkOrganisationStream is BenchmarkOrganisation through
 // AssessStream, whose results reuse their memory.
-func BenchmarkOrganisationStream(b *testing.B) {
-	o := newOrganisation(b)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for range b.N {
-		if err := o.stream(); err != nil {
-			b.Fatal(err)
-		}
-	}
-	reportOrganisation(b)
-}
+func BenchmarkOrganisationStream(b *testing.B) { benchOrganisation(b, organisation.stream) }
 
 // BenchmarkOrganisationIdeal is the organisation without AssessEach: the
 // people split in equal shares, one goroutine a core calling Assess with
@@ -349,13 +339,7 @@ func BenchmarkOrganisationStream(b *testing.B) {
 // on the machine, so the ratio of BenchmarkOrganisation to it is what the
 // batch API itself costs. Like BenchmarkOrganisation, it counts b.N.
 func BenchmarkOrganisationIdeal(b *testing.B) {
-	o := newOrganisation(b)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for range b.N {
-		o.split()
-	}
-	reportOrganisation(b)
+	benchOrganisation(b, func(o organisation) error { o.split(); return nil })
 }
 
 // BenchmarkCPUCeiling runs the same arithmetic on every core, sharing
