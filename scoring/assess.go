@@ -99,7 +99,7 @@ func (e *evaluation) directRatings(as []Assessment) []perspective {
 	// Canonical order, so that the first of two conflicting ratings is
 	// the same whatever the input order.
 	capOrder := func(id string) int {
-		if k, ok := s.capIndex[id]; ok {
+		if k := s.capIndex.find(id); k >= 0 {
 			return k
 		}
 		return len(s.caps)
@@ -121,7 +121,8 @@ func (e *evaluation) directRatings(as []Assessment) []perspective {
 		}
 		v := &views[len(views)-1]
 		t := RatingTrace{Assessor: g.assessor, Capability: g.r.Capability, Rating: g.r.Rating, Status: Excluded}
-		k, known := s.capIndex[g.r.Capability]
+		k := s.capIndex.find(g.r.Capability)
+		known := k >= 0
 		switch {
 		case g.assessor == EvidencePerspective:
 			t.Reason = ReasonReservedAssessor

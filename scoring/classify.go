@@ -131,8 +131,8 @@ func (e *evaluation) evidence(in []Evidence) []int {
 		ev := &in[i]
 		it := &items[i]
 		*it = item{weight: ev.Weight, day: dayNumber(ev.Date), cap: -1, rank: -1, src: e.source(ev.Source)}
-		if k := s.capTable.find(ev.Capability); k >= 0 {
-			it.cap, it.rank = int32(k), int32(s.caps[k].rankOf.find(ev.Rating))
+		if k := s.capIndex.find(ev.Capability); k >= 0 {
+			it.cap, it.rank = int32(k), int32(s.caps[k].rank(ev.Rating))
 		}
 		if len(s.tags) > 0 && len(ev.Tags) > 0 {
 			it.tags = s.tagSet(ev.Tags)

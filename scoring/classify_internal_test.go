@@ -83,8 +83,8 @@ func TestClassifyAgainstReference(t *testing.T) {
 			dup := referenceDuplicates(in)
 			for _, tr := range res.Evidence {
 				i := indexOf(in, tr.Evidence)
-				k, known := s.capIndex[in[i].Capability]
-				want := dup[i] && known && s.caps[k].rank(in[i].Rating) >= 0
+				k := slices.Index(s.capIDs, in[i].Capability)
+				want := dup[i] && k >= 0 && slices.Contains(s.caps[k].ratings, in[i].Rating)
 				if got := tr.Reason == ReasonDuplicate; got != want {
 					t.Errorf("item %d (%q): duplicate %v, want %v", i, in[i].ID, got, want)
 				}
@@ -129,7 +129,7 @@ func indexOf(in []Evidence, e *Evidence) int {
 // stable comparison sort.
 func referenceOrder(s *Scorer, in []Evidence) []int {
 	capOrd := func(e *Evidence) int {
-		if k, ok := s.capIndex[e.Capability]; ok {
+		if k := slices.Index(s.capIDs, e.Capability); k >= 0 {
 			return k
 		}
 		return len(s.caps)

@@ -16,8 +16,7 @@ import (
 type Scorer struct {
 	l        *ladder.Ladder
 	caps     []capability
-	capIndex map[string]int
-	capTable strTable // capIndex for the evidence loop
+	capIndex strTable // capability index by id
 	capIDs   []string // the capability ids, in ladder order
 	cats     []string // category ids, in ladder order
 	tracks   []track
@@ -105,19 +104,12 @@ type capability struct {
 	cat      int // index into Scorer.cats, or -1
 	scale    *rubric.Scale
 	ratings  []string  // rating ids, lowest first
-	rankOf   strTable  // ranks by rating id, for the evidence loop
+	rankOf   strTable  // ranks by rating id
 	points   []float64 // weighted points of each rating
 }
 
 // rank returns the rank of rating id on c's scale, or -1.
-func (c *capability) rank(id string) int {
-	for i, r := range c.ratings {
-		if r == id {
-			return i
-		}
-	}
-	return -1
-}
+func (c *capability) rank(id string) int { return c.rankOf.find(id) }
 
 // A strTable finds a string among a fixed set: an open-addressing table
 // keyed by a hash of the string's length and its first and last eight
@@ -270,8 +262,7 @@ func Compile(l *ladder.Ladder) (*Scorer, error) {
 	if err := l.Validate().Err(); err != nil {
 		return nil, err
 	}
-	s := &Scorer{l: l, capIndex: make(map[string]int, len(l.Capabilities)),
-		thresholds: l.Rules.Thresholds, titles: l.Titles}
+	s := &Scorer{l: l, thresholds: l.Rules.Thresholds, titles: l.Titles}
 	catIndex := map[string]int{}
 	for i, c := range l.Categories {
 		catIndex[c.ID] = i
@@ -289,14 +280,10 @@ func Compile(l *ladder.Ladder) (*Scorer, error) {
 		for _, r := range sc.Ratings {
 			c.points = append(c.points, w*float64(r.Points))
 		}
-		s.capIndex[lc.ID] = i
 		s.caps = append(s.caps, c)
+		s.capIDs = append(s.capIDs, lc.ID)
 	}
-	ids := make([]string, len(s.caps))
-	for k := range s.caps {
-		ids[k] = s.caps[k].id
-	}
-	s.capIDs, s.capTable = ids, newStrTable(ids)
+	s.capIndex = newStrTable(s.capIDs)
 	s.policy = compilePolicy(l.Rules.Evidence)
 	s.rankBase = make([]int, len(s.caps)+1)
 	for k := range s.caps {
@@ -323,7 +310,7 @@ func (s *Scorer) compileLevel(v *ladder.Level, catIndex map[string]int) level {
 		if e.Rating == rubric.NotApplicable {
 			continue
 		}
-		k := s.capIndex[e.Capability]
+		k := s.capIndex.find(e.Capability)
 		cl.expects = append(cl.expects, expectation{cap: k, min: s.caps[k].rank(e.Rating)})
 	}
 	for _, g := range v.Requires {
@@ -339,14 +326,14 @@ func (s *Scorer) compileLevel(v *ladder.Level, catIndex map[string]int) level {
 			cg.caps = s.capsIn([]string{g.CategoryFloor.Category}, catIndex)
 		case "evidence":
 			e := g.Evidence
-			cg.kind, cg.cap, cg.count = gateEvidence, s.capIndex[e.Capability], e.Count
+			cg.kind, cg.cap, cg.count = gateEvidence, s.capIndex.find(e.Capability), e.Count
 			cg.minRank = s.caps[cg.cap].rank(e.MinRating) // -1 (any) when empty
 			cg.window, cg.tag, cg.sources = e.Window, e.Tag, e.Sources
 			cg.counter = s.counterOf(&cg)
 		case "n_of_m":
 			cg.kind, cg.n = gateNOfM, g.NOfM.N
 			for _, id := range g.NOfM.Capabilities {
-				k := s.capIndex[id]
+				k := s.capIndex.find(id)
 				cg.caps = append(cg.caps, k)
 				cg.ranks = append(cg.ranks, s.caps[k].rank(g.NOfM.MinRating))
 			}

@@ -144,7 +144,7 @@ func (s *Scorer) check(in *Input, lim ladder.Limits) []yamldoc.Issue {
 		if s == nil || id == "" || (key && rubric.CheckID(id) != nil) {
 			return -1 // missing or not an id: reported by the structural checks
 		}
-		if k, ok := s.capIndex[id]; ok {
+		if k := s.capIndex.find(id); k >= 0 {
 			return k
 		}
 		add(ladder.CodeUnknownRef, p, key, fmt.Sprintf("unknown capability %q", id), yamldoc.Suggest(id, capIDs), capIDs)

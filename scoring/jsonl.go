@@ -555,8 +555,8 @@ func (jr *JSONLinesReader) decodeLine(b []byte, size int) {
 		return
 	}
 	id := l.ev.Capability
-	k, ok := jr.s.capIndex[id]
-	if !ok {
+	k := jr.s.capIndex.find(id)
+	if k < 0 {
 		jr.add(b, valAt[jfCapability], ladder.CodeUnknownRef, "capability", fmt.Sprintf("unknown capability %q", id),
 			knownDetail(jr.s.capIDs), yamldoc.Suggest(id, jr.s.capIDs))
 		return
@@ -733,7 +733,7 @@ func (jr *JSONLinesReader) text(raw []byte, esc bool, keep int) string {
 	case keep == jsonlIntern || keep == jsonlCapability:
 		raw = raw[1 : len(raw)-1]
 		if keep == jsonlCapability && jr.s != nil {
-			if k, ok := jr.s.capIndex[string(raw)]; ok {
+			if k := jr.s.capIndex.find(string(raw)); k >= 0 {
 				return jr.s.caps[k].id
 			}
 		}

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -91,8 +92,8 @@ func TestPathIsCheapest(t *testing.T) {
 					// The changes must really meet the requirements.
 					target := append([]int(nil), e.worst...)
 					for _, c := range p.Changes {
-						k := s.capIndex[c.Capability]
-						target[k] = s.caps[k].rank(c.To)
+						k := slices.Index(s.capIDs, c.Capability)
+						target[k] = slices.Index(s.caps[k].ratings, c.To)
 					}
 					for _, i := range levels {
 						v := &s.tracks[ti].levels[i]
