@@ -338,6 +338,9 @@ func (s *Scorer) compileLevel(v *ladder.Level, catIndex map[string]int) level {
 				cg.ranks = append(cg.ranks, s.caps[k].rank(g.NOfM.MinRating))
 			}
 		}
+		if cg.kind == gateEvidence {
+			cg.desc = describeEvidence(&cg)
+		}
 		cg.label = gateLabel(&cg)
 		switch cg.kind {
 		case gatePoints, gateFloor:
@@ -348,9 +351,6 @@ func (s *Scorer) compileLevel(v *ladder.Level, catIndex map[string]int) level {
 			cg.needNum = float64(cg.n)
 		}
 		cg.need = num(cg.needNum)
-		if cg.kind == gateEvidence {
-			cg.desc = describeEvidence(&cg)
-		}
 		cl.gates = append(cl.gates, cg)
 	}
 	return cl

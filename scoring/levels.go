@@ -308,7 +308,7 @@ func (e *evaluation) gateCheck(ck *Check, v *level, g *gate, tx *texts) {
 // gateLabel returns the start of the text of g's checks, up to the
 // numbers, as in "points in people: " or "hard-problems: evidence of
 // technical-problem-solving at advanced or above, tagged hard-problem,
-// within 12mo: ". Compile computes it once per gate.
+// within 12mo: ". Compile computes it once per gate, after g.desc.
 func gateLabel(g *gate) string {
 	var t string
 	switch g.kind {
@@ -320,7 +320,7 @@ func gateLabel(g *gate) string {
 	case gateFloor:
 		t = "points in category " + g.src.CategoryFloor.Category + ": "
 	case gateEvidence:
-		t = "evidence of " + describeEvidence(g) + ": "
+		t = "evidence of " + g.desc + ": "
 	case gateNOfM:
 		t = g.src.NOfM.MinRating + " or above in " + num(float64(g.n)) + " of " + joinIDs(g.src.NOfM.Capabilities) + ": "
 	}

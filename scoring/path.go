@@ -348,12 +348,8 @@ type vecIndex struct {
 // reset empties the index for a layer of at most n states.
 func (x *vecIndex) reset(n int) {
 	size := tableSize(n)
-	if cap(x.table) < size {
-		x.table = make([]int32, size)
-	} else {
-		x.table = x.table[:size]
-		clear(x.table)
-	}
+	x.table = grow(x.table, size)
+	clear(x.table)
 	x.mask = uint64(size - 1)
 }
 
