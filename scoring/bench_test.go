@@ -50,22 +50,18 @@ func BenchmarkCompile(b *testing.B) {
 // BenchmarkAssess assesses one person with n evidence items against the
 // CTO ladder, and reports items per second.
 func BenchmarkAssess(b *testing.B) {
-	s := compile(b, "cto.yaml")
-	for _, n := range benchSizes {
-		in := scoring.Input{Person: "p", Evidence: workload.Evidence(s.Ladder(), n, asOf, 7)}
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				s.Assess(in, asOf)
-			}
-			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "items/s")
-		})
-	}
+	benchAssess(b, func(s *scoring.Scorer, in scoring.Input, _ *scoring.ResultBuffer) { s.Assess(in, asOf) })
 }
 
 // BenchmarkAssessInto is BenchmarkAssess with the result's memory reused
 // from one assessment to the next.
 func BenchmarkAssessInto(b *testing.B) {
+	benchAssess(b, func(s *scoring.Scorer, in scoring.Input, rb *scoring.ResultBuffer) { s.AssessInto(rb, in, asOf) })
+}
+
+// benchAssess times assess on each size of evidence, with a ResultBuffer
+// for each size, and reports items per second.
+func benchAssess(b *testing.B, assess func(*scoring.Scorer, scoring.Input, *scoring.ResultBuffer)) {
 	s := compile(b, "cto.yaml")
 	for _, n := range benchSizes {
 		in := scoring.Input{Person: "p", Evidence: workload.Evidence(s.Ladder(), n, asOf, 7)}
@@ -73,7 +69,7 @@ func BenchmarkAssessInto(b *testing.B) {
 			var rb scoring.ResultBuffer
 			b.ReportAllocs()
 			for b.Loop() {
-				s.AssessInto(&rb, in, asOf)
+				assess(s, in, &rb)
 			}
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "items/s")
 		})
