@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/careerladder/careerladder"
+	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
 )
@@ -72,7 +73,7 @@ func TestReadmeEvidenceExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const start = "```yaml\n# yaml-language-server: $schema=https://raw.githubusercontent.com/careerladder/careerladder/main/scoring/evidence.schema.json\n"
+	const start = "```yaml\n# yaml-language-server: $schema=https://raw.githubusercontent.com/careerladder/careerladder/main/evidence/evidence.schema.json\n"
 	_, rest, ok := strings.Cut(string(readme), start)
 	if !ok {
 		t.Fatal("README.md has no evidence file example")
@@ -86,7 +87,7 @@ func TestReadmeEvidenceExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.ParseInput("README.md", []byte(src)); err != nil {
+	if _, err := (evidence.Loader{Ladder: s.Ladder()}).Parse("README.md", []byte(src)); err != nil {
 		t.Errorf("the README evidence example does not load:\n%v", err)
 	}
 }

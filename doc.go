@@ -24,7 +24,7 @@
 // report of a senior engineer against it:
 //
 //	s, _ := scoring.Compile(l)
-//	in, _ := s.LoadInput(careerladder.Evidence(), "senior-engineer.yaml")
+//	in, _ := (evidence.Loader{Ladder: s.Ladder()}).Load(careerladder.Evidence(), "senior-engineer.yaml")
 //	res := s.Assess(in, asOf)
 //	res.WriteText(os.Stdout) // levels, gaps, the cheapest path
 //

@@ -14,10 +14,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/careerladder/careerladder"
 	"github.com/careerladder/careerladder/chart"
+	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/internal/golden"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/rubric"
@@ -27,7 +27,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite testdata/cto.svg")
 
-var asOf = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+var asOf = evidence.Date{Year: 2026, Month: 11, Day: 27}
 
 // examples pairs each reference ladder with its example person.
 var examples = []struct{ ladder, evidence string }{
@@ -48,11 +48,15 @@ func assess(t *testing.T, ladderName, evidenceName string) (*ladder.Ladder, scor
 	if err != nil {
 		t.Fatal(err)
 	}
-	in, err := s.LoadInput(careerladder.Evidence(), evidenceName)
+	in, err := (evidence.Loader{Ladder: s.Ladder()}).Load(careerladder.Evidence(), evidenceName)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return l, s.Assess(in, asOf)
+	res, err := s.Assess(in, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l, res
 }
 
 func radar(t *testing.T, l *ladder.Ladder, res scoring.Result, track string) []byte {

@@ -3,6 +3,7 @@ package diff_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -10,12 +11,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/careerladder/careerladder"
 	"github.com/careerladder/careerladder/diff"
+	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/internal/golden"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/rubric"
@@ -25,7 +26,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // asOf is the day the examples assess on.
-var asOf = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+var asOf = evidence.Date{Year: 2026, Month: 11, Day: 27}
 
 func ctoSource(t testing.TB) string {
 	t.Helper()
@@ -366,13 +367,13 @@ func compile(t testing.TB, l *ladder.Ladder) *scoring.Scorer {
 	return s
 }
 
-func alex(t testing.TB, s *scoring.Scorer) []scoring.Input {
+func alex(t testing.TB, s *scoring.Scorer) []evidence.Input {
 	t.Helper()
-	in, err := s.LoadInput(careerladder.Evidence(), "senior-engineer.yaml")
+	in, err := (evidence.Loader{Ladder: s.Ladder()}).Load(careerladder.Evidence(), "senior-engineer.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return []scoring.Input{in}
+	return []evidence.Input{in}
 }
 
 func TestRescore(t *testing.T) {
@@ -381,11 +382,14 @@ func TestRescore(t *testing.T) {
 	harder := compile(t, parse(t, edit(t, src, "count: 6\n", "count: 20\n")))
 	ins := alex(t, orig)
 
-	if moves := diff.Rescore(orig, compile(t, loadCTO(t)), ins, asOf); len(moves) != 0 {
+	if moves, err := diff.Rescore(orig, compile(t, loadCTO(t)), ins, asOf); err != nil || len(moves) != 0 {
 		t.Errorf("an unchanged ladder moves people: %+v", moves)
 	}
 
-	down := diff.Rescore(orig, harder, ins, asOf)
+	down, err := diff.Rescore(orig, harder, ins, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(down) != 1 {
 		t.Fatalf("got %d moves, want 1: %+v", len(down), down)
 	}
@@ -403,7 +407,10 @@ func TestRescore(t *testing.T) {
 		}
 	}
 
-	upMoves := diff.Rescore(harder, orig, ins, asOf)
+	upMoves, err := diff.Rescore(harder, orig, ins, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(upMoves) != 1 {
 		t.Fatalf("got %d moves back, want 1: %+v", len(upMoves), upMoves)
 	}
@@ -416,7 +423,7 @@ func TestRescore(t *testing.T) {
 		t.Errorf("reasons of the move back: %q", u.Reasons)
 	}
 
-	if moves := diff.Rescore(nil, harder, ins, asOf); moves != nil {
+	if moves, err := diff.Rescore(nil, harder, ins, asOf); moves != nil || !errors.Is(err, ladder.ErrNilArgument) {
 		t.Errorf("nil scorer: %+v", moves)
 	}
 }
@@ -434,7 +441,7 @@ func TestRescoreTracks(t *testing.T) {
 	}
 	noEng := src[:start] + src[end:]
 	l := parse(t, noEng)
-	if moves := diff.Rescore(orig, compile(t, l), alex(t, orig), asOf); len(moves) != 0 {
+	if moves, err := diff.Rescore(orig, compile(t, l), alex(t, orig), asOf); err != nil || len(moves) != 0 {
 		t.Errorf("moves: %+v", moves)
 	}
 	r := diff.Ladders(parse(t, src), l)

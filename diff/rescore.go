@@ -3,9 +3,10 @@ package diff
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
-	"time"
 
+	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
 )
@@ -36,40 +37,40 @@ type Move struct {
 // the people whose level changes on a track, sorted by person and then
 // track. The level compared is the worst-case level
 // (scoring.TrackResult.Level). Only tracks present in both ladders are
-// compared: a track that only one version has moves nobody. A nil scorer,
-// or one that fails to assess, gives no moves.
-func Rescore(oldS, newS *scoring.Scorer, ins []scoring.Input, asOf time.Time) []Move {
+// compared: a track that only one version has moves nobody. A nil scorer
+// or an invalid day is an error wrapping ladder.ErrNilArgument. It costs
+// two assessments of each input, on every core, and a gap for each move.
+func Rescore(oldS, newS *scoring.Scorer, ins []evidence.Input, asOf evidence.Date) ([]Move, error) {
 	if oldS == nil || newS == nil || oldS.Ladder() == nil || newS.Ladder() == nil {
-		return nil
+		return nil, fmt.Errorf("diff: rescore: %w", ladder.ErrNilArgument)
 	}
-	ctx := context.Background()
-	oldR, err := oldS.AssessAll(ctx, ins, asOf)
+	oldL, err := levels(oldS, ins, asOf)
 	if err != nil {
-		return nil
+		return nil, err
 	}
-	newR, err := newS.AssessAll(ctx, ins, asOf)
+	newL, err := levels(newS, ins, asOf)
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	ol, nl := oldS.Ladder(), newS.Ladder()
 	var out []Move
 	for i := range ins {
-		for _, nt := range newR[i].Tracks {
-			ot, ok := oldR[i].Track(nt.ID)
-			if !ok {
+		for _, nt := range nl.Tracks {
+			o, had := oldL[i][nt.ID]
+			if !had {
 				continue
 			}
-			o, n := levelID(ot.Level), levelID(nt.Level)
-			if o == n {
+			n := newL[i][nt.ID]
+			if o.ID == n.ID {
 				continue
 			}
-			m := Move{Person: ins[i].Person, Track: nt.ID, Old: o, New: n}
-			if up(ol, nl, nt.ID, o, n) {
+			m := Move{Person: ins[i].Person, Track: nt.ID, Old: o.ID, New: n.ID}
+			if up(ol, nl, nt.ID, o.ID, n.ID) {
 				m.Direction = "up"
-				m.Reasons = upReasons(newS, ins[i], asOf, nt.ID, nt.Level)
+				m.Reasons = upReasons(newS, ins[i], asOf, nt.ID, n)
 			} else {
 				m.Direction = "down"
-				m.Reasons = downReasons(newS, ins[i], asOf, nt.ID, o)
+				m.Reasons = downReasons(newS, ins[i], asOf, nt.ID, o.ID)
 			}
 			out = append(out, m)
 		}
@@ -77,14 +78,35 @@ func Rescore(oldS, newS *scoring.Scorer, ins []scoring.Input, asOf time.Time) []
 	slices.SortStableFunc(out, func(a, b Move) int {
 		return cmp.Or(cmp.Compare(a.Person, b.Person), cmp.Compare(a.Track, b.Track))
 	})
-	return out
+	return out, nil
 }
 
-func levelID(n *scoring.Named) string {
-	if n == nil {
-		return ""
+// levels returns the worst-case level of each input on each track of s,
+// by track id; a zero Named where none is reached.
+func levels(s *scoring.Scorer, ins []evidence.Input, asOf evidence.Date) ([]map[string]scoring.Named, error) {
+	people := func(yield func(evidence.Input, error) bool) {
+		for _, in := range ins {
+			if !yield(in, nil) {
+				return
+			}
+		}
 	}
-	return n.ID
+	out := make([]map[string]scoring.Named, 0, len(ins))
+	for r, err := range s.AssessAll(context.Background(), people, asOf) {
+		if err != nil {
+			return nil, err
+		}
+		m := make(map[string]scoring.Named, len(r.Tracks))
+		for _, t := range r.Tracks {
+			var n scoring.Named
+			if t.Level != nil {
+				n = *t.Level // strings stay valid after the loop body
+			}
+			m[t.ID] = n
+		}
+		out = append(out, m)
+	}
+	return out, nil
 }
 
 // index returns the position of level id in track of l, -1 for "" and -2
@@ -117,7 +139,7 @@ func up(ol, nl *ladder.Ladder, track, o, n string) bool {
 	return index(nl, track, n) > index(ol, track, o)
 }
 
-func downReasons(s *scoring.Scorer, in scoring.Input, asOf time.Time, track, level string) []string {
+func downReasons(s *scoring.Scorer, in evidence.Input, asOf evidence.Date, track, level string) []string {
 	if level == "" {
 		return nil
 	}
@@ -142,7 +164,7 @@ func downReasons(s *scoring.Scorer, in scoring.Input, asOf time.Time, track, lev
 	return out
 }
 
-func upReasons(s *scoring.Scorer, in scoring.Input, asOf time.Time, track string, level *scoring.Named) []string {
+func upReasons(s *scoring.Scorer, in evidence.Input, asOf evidence.Date, track string, level scoring.Named) []string {
 	name := level.ID
 	if level.Name != "" {
 		name = level.Name

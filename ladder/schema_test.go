@@ -11,9 +11,9 @@ import (
 
 	"github.com/invopop/jsonschema"
 
+	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/rubric"
-	"github.com/careerladder/careerladder/scoring"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files and the committed schema")
@@ -34,7 +34,7 @@ func schemaReflector(t *testing.T) *jsonschema.Reflector {
 	if err := r.AddGoComments(module+"/ladder", "../rubric"); err != nil {
 		t.Fatal(err)
 	}
-	if err := r.AddGoComments(module+"/ladder", "../scoring"); err != nil {
+	if err := r.AddGoComments(module+"/ladder", "../evidence"); err != nil {
 		t.Fatal(err)
 	}
 	if len(r.CommentMap) == 0 {
@@ -55,7 +55,7 @@ func schemaReflector(t *testing.T) *jsonschema.Reflector {
 // encoding/json: periods are strings, and keyed lists are mappings from id
 // to value.
 func mapType(r *jsonschema.Reflector, t reflect.Type) *jsonschema.Schema {
-	if t == reflect.TypeFor[scoring.Date]() {
+	if t == reflect.TypeFor[evidence.Date]() {
 		return &jsonschema.Schema{Type: "string", Pattern: `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, Format: "date",
 			Description: "A calendar day, written as 2006-01-02."}
 	}
@@ -199,24 +199,24 @@ func generateLadderSchema(t *testing.T) []byte {
 
 // generateEvidenceSchema returns the evidence schema as committed. It is
 // generated here, beside the ladder schema, so that one generator serves
-// both; package scoring checks that it embeds the committed file.
+// both; package evidence checks that it embeds the committed file.
 func generateEvidenceSchema(t *testing.T) []byte {
 	t.Helper()
 	r := schemaReflector(t)
-	s := r.Reflect(&scoring.Input{})
-	s.ID = "https://github.com/careerladder/careerladder/scoring/evidence.schema.json"
+	s := r.Reflect(&evidence.Input{})
+	s.ID = "https://github.com/careerladder/careerladder/evidence/evidence.schema.json"
 	s.Title = "careerladder evidence"
 	s.Description = "What is known about one person: direct ratings by assessor and dated evidence items, each tied to a capability of a ladder (format careerladder/evidence/v1)."
 	finish(s)
-	ev := s.Definitions["ScoringEvidence"]
+	ev := s.Definitions["EvidenceItem"]
 	if ev == nil {
-		t.Fatal("no ScoringEvidence definition in the schema")
+		t.Fatal("no EvidenceItem definition in the schema")
 	}
 	tags, _ := ev.Properties.Get("tags")
 	tags.Items.Pattern = rubric.IDPattern
 	// The assessor name "evidence" is reserved for derived ratings.
 	ratings, _ := s.Properties.Get("ratings")
-	ratings.PropertyNames.Not = &jsonschema.Schema{Const: scoring.EvidencePerspective}
+	ratings.PropertyNames.Not = &jsonschema.Schema{Const: evidence.ReservedAssessor}
 	return marshal(t, s)
 }
 
@@ -252,7 +252,7 @@ func TestSchemaUpToDate(t *testing.T) {
 		embedded []byte
 	}{
 		{"ladder.schema.json", generateLadderSchema, ladder.JSONSchema()},
-		{"../scoring/evidence.schema.json", generateEvidenceSchema, scoring.EvidenceSchema()},
+		{"../evidence/evidence.schema.json", generateEvidenceSchema, evidence.Schema()},
 	} {
 		got := tc.generate(t)
 		if *update {

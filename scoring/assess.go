@@ -2,11 +2,13 @@ package scoring
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
-	"time"
 
+	"github.com/careerladder/careerladder/evidence"
+	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/rubric"
 )
 
@@ -14,23 +16,33 @@ import (
 // means unrated.
 const noOpinion = -2
 
-// Assess assesses one person as of asOf, whose calendar day (in asOf's
-// location) is the assessment day: evidence dated after it is excluded,
-// windows and decay are measured back from it. Assess reads nothing but its
-// arguments and the Scorer: the same input gives the same Result, whatever
-// the order of ratings and evidence in it.
-//
-// A nil Scorer, or one not made by Compile, assesses nothing: it returns
-// the zero Result.
-func (s *Scorer) Assess(in Input, asOf time.Time) Result {
-	if s == nil || s.l == nil {
-		return Result{}
+// Assess assesses one person as of the day asOf: evidence dated after it
+// is excluded, windows and decay are measured back from it. Assess reads
+// nothing but its arguments and the Scorer: the same input gives the same
+// Result, whatever the order of ratings and evidence in it. It fails only
+// on misuse (a Scorer not made by Compile, a zero or invalid asOf), with an
+// error wrapping ladder.ErrNilArgument; what an input gets wrong (an unknown
+// capability, a duplicate item) is traced in the Result, and Scorer.Check
+// reports it as diagnostics.
+func (s *Scorer) Assess(in evidence.Input, asOf evidence.Date) (Result, error) {
+	if err := s.usable(asOf); err != nil {
+		return Result{}, err
 	}
-	return s.assess(in, asOf, nil)
+	return s.assess(in, asOf, nil), nil
+}
+
+// Check checks in against s's ladder as evidence.Loader.Check does and
+// returns nil when in is sound, or every problem as a ladder.Diagnostics
+// with paths, such as an unknown capability with the one probably meant.
+func (s *Scorer) Check(in evidence.Input) error {
+	if s == nil || s.l == nil {
+		return fmt.Errorf("scoring: check: a Scorer not made by Compile: %w", ladder.ErrNilArgument)
+	}
+	return (evidence.Loader{Ladder: s.l}).Check(in)
 }
 
 // assess is Assess with the result in m, nil for fresh memory.
-func (s *Scorer) assess(in Input, asOf time.Time, m *memory) Result {
+func (s *Scorer) assess(in evidence.Input, asOf evidence.Date, m *memory) Result {
 	e := s.evaluate(in, asOf, m)
 	defer e.release()
 	for t := range s.tracks {
@@ -41,7 +53,7 @@ func (s *Scorer) assess(in Input, asOf time.Time, m *memory) Result {
 
 // evaluate rates the capabilities of in and the points they make; the
 // result's memory is m, or fresh when m is nil.
-func (s *Scorer) evaluate(in Input, asOf time.Time, m *memory) *evaluation {
+func (s *Scorer) evaluate(in evidence.Input, asOf evidence.Date, m *memory) *evaluation {
 	b, ok := s.buffers.Get().(*buffers)
 	if !ok {
 		b = &buffers{}
@@ -51,13 +63,13 @@ func (s *Scorer) evaluate(in Input, asOf time.Time, m *memory) *evaluation {
 		m = &b.fresh
 	}
 	e := &b.eval
-	*e = evaluation{s: s, day: DateOf(asOf), buf: b, mem: m, sources: b.sources[:0]}
+	*e = evaluation{s: s, day: asOf, buf: b, mem: m, sources: b.sources[:0]}
 	e.today = dayNumber(e.day)
 	e.res = Result{Ladder: s.l.ID, Person: in.Person, AsOf: e.day,
 		Ratings: []RatingTrace{}, Evidence: []ItemTrace{}, Tracks: alloc(m, &m.tracks, len(s.tracks))[:0]}
 	views := e.directRatings(in.Ratings)
 	if len(in.Evidence) > 0 {
-		views = append(views, perspective{name: EvidencePerspective, ranks: e.evidence(in.Evidence)})
+		views = append(views, perspective{name: evidence.ReservedAssessor, ranks: e.evidence(in.Evidence)})
 		e.buf.views = views // kept for the next evaluation
 	}
 	e.res.Perspectives = alloc(m, &m.strs, len(views))
@@ -78,10 +90,10 @@ type perspective struct {
 // given is one direct rating with its assessor.
 type given struct {
 	assessor string
-	r        CapabilityRating
+	r        evidence.Rating
 }
 
-func (e *evaluation) directRatings(as []Assessment) []perspective {
+func (e *evaluation) directRatings(as []evidence.Assessment) []perspective {
 	s := e.s
 	n := 0
 	for _, a := range as {
@@ -120,20 +132,20 @@ func (e *evaluation) directRatings(as []Assessment) []perspective {
 			views = append(views, perspective{name: g.assessor, ranks: ranks})
 		}
 		v := &views[len(views)-1]
-		t := RatingTrace{Assessor: g.assessor, Capability: g.r.Capability, Rating: g.r.Rating, Status: Excluded}
+		t := RatingTrace{Assessor: g.assessor, Capability: g.r.Capability, Rating: g.r.Rating, Status: Counted}
 		k := s.capIndex.find(g.r.Capability)
 		known := k >= 0
 		switch {
-		case g.assessor == EvidencePerspective:
-			t.Reason = ReasonReservedAssessor
+		case g.assessor == evidence.ReservedAssessor:
+			t.Status = ReservedAssessor
 		case !known:
-			t.Reason = ReasonUnknownCapability
+			t.Status = UnknownCapability
 		case v.ranks[k] != noOpinion || (i > 0 && all[i-1].assessor == g.assessor && all[i-1].r.Capability == g.r.Capability):
-			t.Reason = ReasonDuplicate
+			t.Status = Duplicate
 		case g.r.Rating == rubric.NotApplicable:
-			t.Reason = ReasonNotApplicable
+			t.Status = NotApplicable
 		case s.caps[k].rank(g.r.Rating) < 0:
-			t.Reason = ReasonUnknownRating
+			t.Status = UnknownRating
 		default:
 			t.Status = Counted
 			v.ranks[k] = s.caps[k].rank(g.r.Rating)
@@ -141,7 +153,7 @@ func (e *evaluation) directRatings(as []Assessment) []perspective {
 		e.res.Ratings = append(e.res.Ratings, t)
 	}
 	// The reserved name rates nothing; drop its empty perspective.
-	views = slices.DeleteFunc(views, func(v perspective) bool { return v.name == EvidencePerspective })
+	views = slices.DeleteFunc(views, func(v perspective) bool { return v.name == evidence.ReservedAssessor })
 	e.buf.views = views // kept for the next evaluation
 	return views
 }
@@ -177,7 +189,7 @@ func (e *evaluation) combine(views []perspective) {
 			cr.Views = append(cr.Views, View{Perspective: v.name, Rating: c.label(r)})
 			allViews = allViews[:len(allViews)+1]
 			shownLo, shownHi = min(shownLo, r), max(shownHi, r)
-			if v.name == EvidencePerspective {
+			if v.name == evidence.ReservedAssessor {
 				demonstrated = r
 			} else {
 				lo, hi = min(lo, r), max(hi, r)

@@ -16,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/careerladder/careerladder"
+	"github.com/careerladder/careerladder/evidence"
 	goldenfile "github.com/careerladder/careerladder/internal/golden"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
@@ -23,9 +24,9 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-func loadInput(t testing.TB, s *scoring.Scorer, name string) scoring.Input {
+func loadInput(t testing.TB, s *scoring.Scorer, name string) evidence.Input {
 	t.Helper()
-	in, err := s.LoadInput(careerladder.Evidence(), name)
+	in, err := (evidence.Loader{Ladder: s.Ladder()}).Load(careerladder.Evidence(), name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +67,7 @@ func TestGolden(t *testing.T) {
 	} {
 		t.Run(tc.ladder, func(t *testing.T) {
 			s := compile(t, tc.ladder)
-			res := s.Assess(loadInput(t, s, tc.input), asOf)
+			res := assess(t, s, loadInput(t, s, tc.input), asOf)
 			base := filepath.Join("testdata", strings.TrimSuffix(tc.ladder, ".yaml"))
 			golden(t, base+".json", jsonOf(t, res))
 			text := textOf(t, res)
@@ -83,7 +84,7 @@ func TestGolden(t *testing.T) {
 func TestCTOReadiness(t *testing.T) {
 	s := compile(t, "cto.yaml")
 	in := loadInput(t, s, "senior-engineer.yaml")
-	res := s.Assess(in, asOf)
+	res := assess(t, s, in, asOf)
 	eng, lead := res.Tracks[0], res.Tracks[1]
 	if eng.Level == nil || eng.Level.ID != "senior" || eng.Best == nil || eng.Best.ID != "tech-lead" {
 		t.Errorf("engineering: %v (best %v), want senior (best tech-lead)", eng.Level, eng.Best)
@@ -119,20 +120,20 @@ func TestCTOReadiness(t *testing.T) {
 // each is reported with its reason, nothing dropped.
 func TestReasons(t *testing.T) {
 	s := compile(t, "cto.yaml")
-	day := func(y int, m time.Month, d int) scoring.Date { return scoring.Date{Year: y, Month: m, Day: d} }
-	in := scoring.Input{
+	day := func(y int, m time.Month, d int) evidence.Date { return evidence.Date{Year: y, Month: m, Day: d} }
+	in := evidence.Input{
 		Person: "p",
-		Ratings: []scoring.Assessment{
-			{Assessor: "manager", Ratings: []scoring.CapabilityRating{
+		Ratings: []evidence.Assessment{
+			{Assessor: "manager", Ratings: []evidence.Rating{
 				{Capability: "communication", Rating: "proficient"},
 				{Capability: "communication", Rating: "advanced"},
 				{Capability: "talking", Rating: "proficient"},
 				{Capability: "influence", Rating: "superb"},
 				{Capability: "business-sense", Rating: "n/a"},
 			}},
-			{Assessor: "evidence", Ratings: []scoring.CapabilityRating{{Capability: "influence", Rating: "leading"}}},
+			{Assessor: "evidence", Ratings: []evidence.Rating{{Capability: "influence", Rating: "leading"}}},
 		},
-		Evidence: []scoring.Evidence{
+		Evidence: []evidence.Item{
 			{ID: "ok-1", Capability: "product-planning", Rating: "proficient", Date: day(2026, 11, 27), Source: "peer"},
 			{ID: "ok-2", Capability: "product-planning", Rating: "proficient", Date: day(2026, 11, 27), Source: "manager"},
 			{ID: "low", Capability: "product-planning", Rating: "practising", Date: day(2026, 10, 3), Source: "peer"},
@@ -146,8 +147,8 @@ func TestReasons(t *testing.T) {
 			{ID: "norating", Capability: "influence", Rating: "epic", Date: day(2026, 10, 1), Source: "peer"},
 		},
 	}
-	res := s.Assess(in, asOf)
-	got := map[string]scoring.Reason{}
+	res := assess(t, s, in, asOf)
+	got := map[string]scoring.Status{}
 	for _, it := range res.Evidence {
 		key := it.ID
 		if it.ID == "ok-1" {
@@ -156,15 +157,15 @@ func TestReasons(t *testing.T) {
 		if _, dup := got[key]; dup {
 			t.Errorf("item %s traced twice", key)
 		}
-		got[key] = it.Reason
+		got[key] = it.Status
 	}
-	want := map[string]scoring.Reason{
+	want := map[string]scoring.Status{
 		// Of two items with one id, the first in canonical order (by id,
 		// then capability, then rating) counts.
-		"ok-1/advanced": scoring.NoReason, "ok-2": scoring.NoReason, "low": scoring.ReasonBelowRating, "ok-1/proficient": scoring.ReasonDuplicate,
-		"future": scoring.ReasonFuture, "old": scoring.ReasonTooOld, "rumour": scoring.ReasonSourceNotAccepted,
-		"zero": scoring.ReasonZeroWeight, "alone": scoring.ReasonNotEnough, "nocap": scoring.ReasonUnknownCapability,
-		"norating": scoring.ReasonUnknownRating,
+		"ok-1/advanced": scoring.Counted, "ok-2": scoring.Counted, "low": scoring.BelowRating, "ok-1/proficient": scoring.Duplicate,
+		"future": scoring.Future, "old": scoring.TooOld, "rumour": scoring.SourceNotAccepted,
+		"zero": scoring.ZeroWeight, "alone": scoring.NotEnough, "nocap": scoring.UnknownCapability,
+		"norating": scoring.UnknownRating,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("evidence reasons (-want +got):\n%s", diff)
@@ -174,7 +175,7 @@ func TestReasons(t *testing.T) {
 	}
 	var ratings []string
 	for _, r := range res.Ratings {
-		ratings = append(ratings, r.Assessor+" "+r.Capability+" "+r.Rating+" "+r.Reason.String())
+		ratings = append(ratings, r.Assessor+" "+r.Capability+" "+r.Rating+" "+r.Status.String())
 	}
 	wantRatings := []string{
 		"evidence influence leading reserved-assessor",
@@ -206,16 +207,16 @@ func TestReasons(t *testing.T) {
 
 // randomInput makes an input of n evidence items and some direct ratings
 // for the CTO ladder, dated around asOf.
-func randomInput(rng *rand.Rand, s *scoring.Scorer, n int) scoring.Input {
+func randomInput(rng *rand.Rand, s *scoring.Scorer, n int) evidence.Input {
 	l := s.Ladder()
 	sources := []string{"self", "peer", "manager", "artifact", "rumour"}
-	in := scoring.Input{Person: "r"}
+	in := evidence.Input{Person: "r"}
 	for _, who := range []string{"self", "manager"} {
-		a := scoring.Assessment{Assessor: who}
+		a := evidence.Assessment{Assessor: who}
 		for _, c := range l.Capabilities {
 			if rng.IntN(3) > 0 {
 				sc, _ := l.ScaleOf(&c)
-				a.Ratings = append(a.Ratings, scoring.CapabilityRating{Capability: c.ID, Rating: sc.Ratings[rng.IntN(len(sc.Ratings))].ID})
+				a.Ratings = append(a.Ratings, evidence.Rating{Capability: c.ID, Rating: sc.Ratings[rng.IntN(len(sc.Ratings))].ID})
 			}
 		}
 		in.Ratings = append(in.Ratings, a)
@@ -226,15 +227,15 @@ func randomInput(rng *rand.Rand, s *scoring.Scorer, n int) scoring.Input {
 	return in
 }
 
-func randomItem(rng *rand.Rand, s *scoring.Scorer, sources []string, i int) scoring.Evidence {
+func randomItem(rng *rand.Rand, s *scoring.Scorer, sources []string, i int) evidence.Item {
 	l := s.Ladder()
 	c := l.Capabilities[rng.IntN(len(l.Capabilities))]
 	sc, _ := l.ScaleOf(&c)
-	ev := scoring.Evidence{
+	ev := evidence.Item{
 		ID:         "e" + strings.Repeat("x", i%3) + string(rune('a'+i%26)) + time.Duration(i).String(),
 		Capability: c.ID,
 		Rating:     sc.Ratings[rng.IntN(len(sc.Ratings))].ID,
-		Date:       scoring.DateOf(asOf.AddDate(0, 0, 10-rng.IntN(900))),
+		Date:       asOf.AddDays(10 - rng.IntN(900)),
 		Source:     sources[rng.IntN(len(sources))],
 	}
 	if rng.IntN(2) == 0 {
@@ -262,11 +263,11 @@ func TestMoreEvidenceNeverLowers(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 11))
 	for trial := 0; trial < 200; trial++ {
 		in := randomInput(rng, s, rng.IntN(60))
-		before := s.Assess(in, asOf)
+		before := assess(t, s, in, asOf)
 		extra := randomItem(rng, s, []string{"peer", "manager", "artifact"}, 1000+trial)
-		extra.Date = scoring.DateOf(asOf.AddDate(0, 0, -rng.IntN(300)))
+		extra.Date = asOf.AddDays(-rng.IntN(300))
 		in.Evidence = append(in.Evidence, extra)
-		after := s.Assess(in, asOf)
+		after := assess(t, s, in, asOf)
 		for ti := range before.Tracks {
 			if levelIndex(s, ti, after.Tracks[ti].Level) < levelIndex(s, ti, before.Tracks[ti].Level) ||
 				levelIndex(s, ti, after.Tracks[ti].Best) < levelIndex(s, ti, before.Tracks[ti].Best) {
@@ -290,8 +291,8 @@ func TestOrderDoesNotMatter(t *testing.T) {
 		// Some duplicates with other content, to test which one counts.
 		in.Evidence = append(in.Evidence, in.Evidence[0], in.Evidence[1])
 		in.Evidence[len(in.Evidence)-1].Rating = "leading"
-		want := jsonOf(t, s.Assess(in, asOf))
-		if again := jsonOf(t, s.Assess(in, asOf)); !bytes.Equal(want, again) {
+		want := jsonOf(t, assess(t, s, in, asOf))
+		if again := jsonOf(t, assess(t, s, in, asOf)); !bytes.Equal(want, again) {
 			t.Fatalf("two runs differ")
 		}
 		rng.Shuffle(len(in.Evidence), func(i, j int) { in.Evidence[i], in.Evidence[j] = in.Evidence[j], in.Evidence[i] })
@@ -299,7 +300,7 @@ func TestOrderDoesNotMatter(t *testing.T) {
 		for _, a := range in.Ratings {
 			rng.Shuffle(len(a.Ratings), func(i, j int) { a.Ratings[i], a.Ratings[j] = a.Ratings[j], a.Ratings[i] })
 		}
-		if got := jsonOf(t, s.Assess(in, asOf)); !bytes.Equal(want, got) {
+		if got := jsonOf(t, assess(t, s, in, asOf)); !bytes.Equal(want, got) {
 			t.Fatalf("trial %d: shuffling the input changed the result", trial)
 		}
 	}
@@ -312,20 +313,20 @@ func TestFutureEvidenceNeverCounts(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 17))
 	for trial := 0; trial < 100; trial++ {
 		in := randomInput(rng, s, 50)
-		res := s.Assess(in, asOf)
-		var past []scoring.Evidence
+		res := assess(t, s, in, asOf)
+		var past []evidence.Item
 		for _, ev := range in.Evidence {
-			if ev.Date.Compare(scoring.DateOf(asOf)) <= 0 {
+			if ev.Date.Compare(asOf) <= 0 {
 				past = append(past, ev)
 			}
 		}
 		for _, it := range res.Evidence {
-			if it.Date.Compare(scoring.DateOf(asOf)) > 0 && it.Reason != scoring.ReasonFuture {
-				t.Fatalf("future item %s: %s %s", it.ID, it.Status, it.Reason)
+			if it.Date.Compare(asOf) > 0 && it.Status != scoring.Future {
+				t.Fatalf("future item %s: %s", it.ID, it.Status)
 			}
 		}
 		in.Evidence = past
-		without := s.Assess(in, asOf)
+		without := assess(t, s, in, asOf)
 		if !cmp.Equal(res.Tracks, without.Tracks) || !cmp.Equal(res.Points, without.Points) {
 			t.Fatalf("trial %d: future items changed the result", trial)
 		}
@@ -336,11 +337,11 @@ func TestFutureEvidenceNeverCounts(t *testing.T) {
 func TestConcurrentUse(t *testing.T) {
 	s := compile(t, "cto.yaml")
 	rng := rand.New(rand.NewPCG(19, 23))
-	inputs := make([]scoring.Input, 16)
+	inputs := make([]evidence.Input, 16)
 	want := make([][]byte, len(inputs))
 	for i := range inputs {
 		inputs[i] = randomInput(rng, s, 30)
-		want[i] = jsonOf(t, s.Assess(inputs[i], asOf))
+		want[i] = jsonOf(t, assess(t, s, inputs[i], asOf))
 	}
 	var wg sync.WaitGroup
 	errs := make(chan string, 64)
@@ -350,7 +351,7 @@ func TestConcurrentUse(t *testing.T) {
 			defer wg.Done()
 			for round := 0; round < 4; round++ {
 				for i := range inputs {
-					if got := jsonOf(t, s.Assess(inputs[i], asOf)); !bytes.Equal(got, want[i]) {
+					if got := jsonOf(t, assess(t, s, inputs[i], asOf)); !bytes.Equal(got, want[i]) {
 						errs <- "concurrent result differs"
 						return
 					}
@@ -374,7 +375,7 @@ func TestCompileErrors(t *testing.T) {
 	if _, err := scoring.Compile(&l); err == nil {
 		t.Errorf("invalid ladder compiled")
 	}
-	if _, err := (scoring.InputLoader{}).Parse("x.yaml", []byte("{}")); err == nil {
+	if _, err := (evidence.Loader{}).Parse("x.yaml", []byte("{}")); err == nil {
 		t.Errorf("an empty mapping loaded without a scorer")
 	}
 }
@@ -387,7 +388,7 @@ func TestResultJSONRoundTrip(t *testing.T) {
 	s := compile(t, "cto.yaml")
 	in := randomInput(rand.New(rand.NewPCG(3, 5)), s, 60)
 	in.Evidence[0].ID = "a<b>&c"
-	first := jsonOf(t, s.Assess(in, asOf))
+	first := jsonOf(t, assess(t, s, in, asOf))
 	var back scoring.Result
 	if err := json.Unmarshal(first, &back); err != nil {
 		t.Fatal(err)
@@ -400,14 +401,6 @@ func TestResultJSONRoundTrip(t *testing.T) {
 	}
 	if !bytes.Contains(first, []byte(`"id": "a<b>&c"`)) {
 		t.Error("the trace's id is escaped for HTML")
-	}
-	// A trace item without its input item writes empty fields.
-	b, err := json.Marshal(scoring.ItemTrace{Status: scoring.Excluded, Reason: scoring.ReasonDuplicate})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := `{"id":"","capability":"","rating":"","date":"","source":"","status":"excluded","reason":"duplicate","weight":0}`; string(b) != want {
-		t.Errorf("zero trace item: %s, want %s", b, want)
 	}
 }
 
@@ -422,10 +415,10 @@ func TestWorkingMemoryNotShared(t *testing.T) {
 	type ladderCase struct {
 		name string
 		l    *ladder.Ladder
-		ins  func(rng *rand.Rand, s *scoring.Scorer) []scoring.Input
+		ins  func(rng *rand.Rand, s *scoring.Scorer) []evidence.Input
 	}
-	mixed := func(rng *rand.Rand, s *scoring.Scorer) []scoring.Input {
-		var ins []scoring.Input
+	mixed := func(rng *rand.Rand, s *scoring.Scorer) []evidence.Input {
+		var ins []evidence.Input
 		for _, n := range []int{0, 1, 7, 40, 200, 3, 300, 1000, 12} {
 			ins = append(ins, randomInput(rng, s, n))
 		}
@@ -446,10 +439,10 @@ func TestWorkingMemoryNotShared(t *testing.T) {
 		if _, err := scoring.Compile(l); err != nil {
 			continue
 		}
-		cases = append(cases, ladderCase{"random", l, func(*rand.Rand, *scoring.Scorer) []scoring.Input {
-			var ins []scoring.Input
+		cases = append(cases, ladderCase{"random", l, func(*rand.Rand, *scoring.Scorer) []evidence.Input {
+			var ins []evidence.Input
 			for _, n := range []int{0, 30, 5, 60, 1} {
-				ins = append(ins, scoring.Input{Person: "p", Evidence: randomEvidence(src, l, n)})
+				ins = append(ins, evidence.Input{Person: "p", Evidence: randomEvidence(src, l, n)})
 			}
 			return ins
 		}})
@@ -468,9 +461,9 @@ func TestWorkingMemoryNotShared(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := shared.Assess(in, asOf)
+			want := assess(t, shared, in, asOf)
 			wantJSON := jsonOf(t, want)
-			if got := jsonOf(t, fresh.Assess(in, asOf)); !bytes.Equal(got, wantJSON) {
+			if got := jsonOf(t, assess(t, fresh, in, asOf)); !bytes.Equal(got, wantJSON) {
 				t.Fatalf("%s #%d, input %d: the result depends on earlier assessments", tc.name, ci, k)
 			}
 			for _, tr := range tc.l.Tracks {
@@ -482,7 +475,10 @@ func TestWorkingMemoryNotShared(t *testing.T) {
 					}
 				}
 			}
-			reused := shared.AssessInto(&rb, in, asOf)
+			reused, err := shared.AssessInto(&rb, in, asOf)
+			if err != nil {
+				t.Fatal(err)
+			}
 			if !reflect.DeepEqual(*reused, want) {
 				t.Fatalf("%s #%d, input %d: AssessInto differs from Assess:\n%s", tc.name, ci, k, cmp.Diff(want, *reused))
 			}
@@ -506,7 +502,7 @@ func TestWorkingMemoryNotShared(t *testing.T) {
 // ladder does not have.
 func TestResultTrack(t *testing.T) {
 	s := compile(t, "cto.yaml")
-	res := s.Assess(loadInput(t, s, "senior-engineer.yaml"), asOf)
+	res := assess(t, s, loadInput(t, s, "senior-engineer.yaml"), asOf)
 	for _, want := range res.Tracks {
 		if got, ok := res.Track(want.ID); !ok || got.ID != want.ID || got.Level != want.Level {
 			t.Errorf("Track(%q) = %v, %v", want.ID, got.ID, ok)

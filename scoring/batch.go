@@ -2,87 +2,88 @@ package scoring
 
 import (
 	"context"
-	"errors"
-	"io"
+	"fmt"
+	"iter"
 	"runtime"
 	"sync"
-	"time"
 
+	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/ladder"
 )
 
-// AssessAll assesses many people against s on every core and returns their
-// results in the order of ins. It stops early when ctx is cancelled and
-// then returns ctx's error with the results finished so far (the others are
-// zero). One Scorer serves all workers; nothing else is shared.
-func (s *Scorer) AssessAll(ctx context.Context, ins []Input, asOf time.Time) ([]Result, error) {
-	out := make([]Result, len(ins))
-	i := 0
-	err := s.AssessEach(ctx, func() (Input, error) {
-		if i == len(ins) {
-			return Input{}, io.EOF
+// AssessAll assesses a sequence of people on every core and yields their
+// results in the order of people, as Scorer.AssessInto would one after the
+// other: each result is lent to the loop body and valid until the next
+// iteration (its memory then serves a later person; strings in it stay
+// valid), so a stream of any length runs in memory bounded by a few people
+// per core. To keep a result, copy what is needed, or collect inputs and
+// call Scorer.Assess.
+//
+// An error that people yields beside an input (a person whose evidence
+// has problems, say) is yielded at that person's place with a result that
+// holds only the ladder, the person's id and the day; the sequence goes
+// on, and people decides whether to end after such an error. When ctx is
+// cancelled, the sequence yields ctx's error once and ends. Breaking out of
+// the loop stops the work at once. Misuse (a nil Scorer, people or
+// context, an invalid asOf) yields one error wrapping
+// ladder.ErrNilArgument.
+//
+// The sequence may be ranged over once. people is ranged over on another
+// goroutine, one call at a time; a panic there is raised again in the loop's
+// goroutine.
+func (s *Scorer) AssessAll(ctx context.Context, people iter.Seq2[evidence.Input, error], asOf evidence.Date) iter.Seq2[*Result, error] {
+	return func(yield func(*Result, error) bool) {
+		err := s.usable(asOf)
+		switch {
+		case err != nil:
+		case ctx == nil:
+			err = fmt.Errorf("scoring: assess: nil context: %w", ladder.ErrNilArgument)
+		case people == nil:
+			err = fmt.Errorf("scoring: assess: nil sequence of people: %w", ladder.ErrNilArgument)
 		}
-		i++
-		return ins[i-1], nil
-	}, asOf, func(n int, r Result) error {
-		out[n] = r
-		return nil
-	})
-	return out, err
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		s.all(ctx, people, asOf, yield)
+	}
 }
 
-// AssessEach assesses a stream of people on every core: next yields inputs
-// until it returns io.EOF, and emit receives each result with its position
-// in the stream, in stream order, from one goroutine at a time. Inputs
-// gather in a queue while every core is busy, and a core takes up to
-// batchSize of them at once, so that handing work over costs little beside
-// the work; an idle core takes what has gathered at once, so a slow stream
-// is not held up. At most a few batches per core are in flight, so memory
-// stays bounded however long the stream. AssessEach stops at the first
-// error from next or emit, or when ctx is cancelled, and returns that
-// error.
-func (s *Scorer) AssessEach(ctx context.Context, next func() (Input, error), asOf time.Time, emit func(int, Result) error) error {
-	return s.each(ctx, next, asOf, false, func(n int, r *Result) error { return emit(n, *r) })
+// usable reports misuse of s and asOf.
+func (s *Scorer) usable(asOf evidence.Date) error {
+	switch {
+	case s == nil || s.l == nil:
+		return fmt.Errorf("scoring: assess: a Scorer not made by Compile: %w", ladder.ErrNilArgument)
+	case asOf.IsZero():
+		return fmt.Errorf("scoring: assess: zero as-of day: %w", ladder.ErrNilArgument)
+	case !asOf.Valid():
+		return fmt.Errorf("scoring: assess: as-of day %d-%d-%d is not a day of the calendar: %w", asOf.Year, asOf.Month, asOf.Day, ladder.ErrNilArgument)
+	}
+	return nil
 }
 
-// AssessStream is [Scorer.AssessEach] for results that are used up as
-// they come (written out, summed up): emit receives each result by
-// pointer, valid only until emit returns, and its memory then serves a
-// later person (see [Scorer.AssessInto]). Past the first few batches,
-// assessing a person allocates little more than the texts of its gaps, so
-// the garbage collector has next to nothing to do; the memory of a result
-// of more than about 2,000 items is not kept, so that a few large people do
-// not leave every buffer of the stream at their size. To keep a result, or
-// any slice in it, beyond emit, copy it out or use AssessEach; strings in
-// a result stay valid.
-func (s *Scorer) AssessStream(ctx context.Context, next func() (Input, error), asOf time.Time, emit func(int, *Result) error) error {
-	return s.each(ctx, next, asOf, true, emit)
+// A person is one input of the sequence, or the error yielded in its
+// place.
+type person struct {
+	in  evidence.Input
+	err error
 }
 
-// A batch is the people a core takes at once, with their results; when
-// the results reuse their memory, the batch goes back to the workers once
-// its results are emitted.
+// A batch is the people a core takes at once, with their results; once
+// its results have been yielded, it goes back to the workers with its
+// memory.
 type batch struct {
 	n    int // the position of the first person
-	ins  []Input
-	res  []Result       // the results when fresh
-	bufs []ResultBuffer // the results when reused
+	ins  []person
+	bufs []ResultBuffer
 }
 
-// result returns the i-th result of b.
-func (b *batch) result(i int) *Result {
-	if b.bufs != nil {
-		return &b.bufs[i].res
-	}
-	return &b.res[i]
-}
+// batchSize is the most people a core takes at once: enough that handing
+// work over costs little beside the work.
+const batchSize = 16
 
-// each is AssessEach and AssessStream: reuse says whether the results'
-// memory is reused after emit.
-func (s *Scorer) each(ctx context.Context, next func() (Input, error), asOf time.Time, reuse bool, emit func(int, *Result) error) error {
-	if s == nil || s.l == nil {
-		return ErrNotCompiled
-	}
+// all is AssessAll once its arguments are checked.
+func (s *Scorer) all(ctx context.Context, people iter.Seq2[evidence.Input, error], asOf evidence.Date, yield func(*Result, error) bool) {
 	workers := runtime.GOMAXPROCS(0)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -96,7 +97,7 @@ func (s *Scorer) each(ctx context.Context, next func() (Input, error), asOf time
 	var (
 		mu     sync.Mutex
 		cond   = sync.NewCond(&mu)
-		array  = make([]Input, limit)
+		array  = make([]person, limit)
 		queue  = array[:0]
 		first  int // the position of queue[0]
 		closed bool
@@ -108,25 +109,23 @@ func (s *Scorer) each(ctx context.Context, next func() (Input, error), asOf time
 	})
 	defer stop()
 	results := make(chan *batch, workers)
-	// Batches whose results have been emitted, for reuse.
-	free := make(chan *batch, 4*workers)
-	var readErr error
+	free := make(chan *batch, 4*workers) // batches yielded, for reuse
+	var panicked any                     // a panic of people, raised again below
+	var wg sync.WaitGroup
+	wg.Add(1)
 	go func() {
+		defer wg.Done()
 		defer func() {
+			if p := recover(); p != nil {
+				panicked = p
+				cancel()
+			}
 			mu.Lock()
 			closed = true
 			cond.Broadcast()
 			mu.Unlock()
 		}()
-		for {
-			in, err := next()
-			if err != nil {
-				if !errors.Is(err, io.EOF) {
-					readErr = err
-					cancel()
-				}
-				return
-			}
+		for in, err := range people {
 			mu.Lock()
 			for len(queue) >= limit && ctx.Err() == nil {
 				cond.Wait()
@@ -138,12 +137,11 @@ func (s *Scorer) each(ctx context.Context, next func() (Input, error), asOf time
 			if len(queue) == cap(queue) {
 				queue = array[:copy(array, queue)]
 			}
-			queue = append(queue, in)
+			queue = append(queue, person{in, err})
 			cond.Broadcast()
 			mu.Unlock()
 		}
 	}()
-	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
@@ -161,7 +159,7 @@ func (s *Scorer) each(ctx context.Context, next func() (Input, error), asOf time
 				select {
 				case b = <-free:
 				default:
-					b = &batch{}
+					b = &batch{bufs: make([]ResultBuffer, batchSize)}
 				}
 				k := min(len(queue), batchSize)
 				b.n, b.ins = first, append(b.ins[:0], queue[:k]...)
@@ -169,23 +167,15 @@ func (s *Scorer) each(ctx context.Context, next func() (Input, error), asOf time
 				queue, first = queue[k:], first+k
 				cond.Broadcast()
 				mu.Unlock()
-				if reuse {
-					if b.bufs == nil {
-						b.bufs = make([]ResultBuffer, batchSize)
-					}
-					b.bufs = b.bufs[:k]
-				} else {
-					b.res = make([]Result, k)
-				}
-				for i, in := range b.ins {
+				for i, p := range b.ins {
 					if ctx.Err() != nil {
 						return
 					}
-					if reuse {
-						s.AssessInto(&b.bufs[i], in, asOf)
-					} else {
-						b.res[i] = s.Assess(in, asOf)
+					if p.err != nil {
+						b.bufs[i].res = Result{Ladder: s.l.ID, Person: p.in.Person, AsOf: asOf}
+						continue
 					}
+					s.assessInto(&b.bufs[i], p.in, asOf)
 				}
 				select {
 				case results <- b:
@@ -199,84 +189,45 @@ func (s *Scorer) each(ctx context.Context, next func() (Input, error), asOf time
 		wg.Wait()
 		close(results)
 	}()
-	// Emit in order, holding back batches that arrive early. With at most
+	// Yield in order, holding back batches that arrive early. With at most
 	// 2·workers batches in flight, the hold-back stays small.
 	pending := map[int]*batch{}
-	want := 0
-	var emitErr error
-	for d := range results {
-		if emitErr != nil {
-			continue
+	want, done := 0, false
+	for b := range results {
+		if done {
+			continue // draining, so that every goroutine ends
 		}
-		pending[d.n] = d
-		for emitErr == nil {
+		pending[b.n] = b
+		for !done {
 			b, ok := pending[want]
 			if !ok {
 				break
 			}
 			delete(pending, want)
-			for i := range b.ins {
-				if err := emit(want, b.result(i)); err != nil {
-					emitErr = err
+			for i, p := range b.ins {
+				if !yield(&b.bufs[i].res, p.err) {
+					done = true
 					cancel()
 					break
 				}
 				want++
 			}
 			clear(b.ins) // the inputs are the caller's
-			if reuse {
-				all := b.bufs[:cap(b.bufs)] // those of earlier, fuller batches too
-				for i := range all {
-					if all[i].mem.bytes() > maxKept {
-						all[i].Reset()
-					}
+			for i := range b.bufs {
+				if b.bufs[i].mem.bytes() > maxKept {
+					b.bufs[i].Reset()
 				}
-				select {
-				case free <- b:
-				default:
-				}
+			}
+			select {
+			case free <- b:
+			default:
 			}
 		}
 	}
-	switch {
-	case emitErr != nil:
-		return emitErr
-	case readErr != nil:
-		return readErr
+	if panicked != nil {
+		panic(panicked)
 	}
-	return context.Cause(ctx)
-}
-
-// batchSize is the most people AssessEach hands a core at once.
-const batchSize = 16
-
-// AssessJSONLines assesses every person of a JSON Lines stream on every
-// core and hands the results to emit in stream order, as
-// [Scorer.AssessStream] does: each result is valid until emit returns, and
-// its memory then serves a later person. A person whose lines have
-// problems is handed to invalid with the diagnostics (and the Input
-// holding only the person's id) and skipped; the stream goes on. An error
-// from emit or invalid, a read error or the cancellation of ctx stops it.
-// Memory stays bounded by a few people per core, however long the stream.
-func (s *Scorer) AssessJSONLines(ctx context.Context, jr *JSONLinesReader, asOf time.Time,
-	emit func(*Result) error, invalid func(Input, ladder.Diagnostics) error) error {
-	if jr == nil {
-		return ladder.ErrNilArgument
+	if !done && ctx.Err() != nil {
+		yield(nil, context.Cause(ctx))
 	}
-	next := func() (Input, error) {
-		for {
-			in, err := jr.Next()
-			var ds ladder.Diagnostics
-			if errors.As(err, &ds) {
-				if invalid != nil {
-					if err := invalid(in, ds); err != nil {
-						return Input{}, err
-					}
-				}
-				continue
-			}
-			return in, err
-		}
-	}
-	return s.AssessStream(ctx, next, asOf, func(_ int, r *Result) error { return emit(r) })
 }

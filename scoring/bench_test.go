@@ -5,7 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
+	"iter"
 	"math"
 	"math/rand/v2"
 	"runtime"
@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/internal/workload"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
@@ -50,21 +51,23 @@ func BenchmarkCompile(b *testing.B) {
 // BenchmarkAssess assesses one person with n evidence items against the
 // CTO ladder, and reports items per second.
 func BenchmarkAssess(b *testing.B) {
-	benchAssess(b, func(s *scoring.Scorer, in scoring.Input, _ *scoring.ResultBuffer) { s.Assess(in, asOf) })
+	benchAssess(b, func(s *scoring.Scorer, in evidence.Input, _ *scoring.ResultBuffer) { _, _ = s.Assess(in, asOf) })
 }
 
 // BenchmarkAssessInto is BenchmarkAssess with the result's memory reused
 // from one assessment to the next.
 func BenchmarkAssessInto(b *testing.B) {
-	benchAssess(b, func(s *scoring.Scorer, in scoring.Input, rb *scoring.ResultBuffer) { s.AssessInto(rb, in, asOf) })
+	benchAssess(b, func(s *scoring.Scorer, in evidence.Input, rb *scoring.ResultBuffer) {
+		_, _ = s.AssessInto(rb, in, asOf)
+	})
 }
 
 // benchAssess times assess on each size of evidence, with a ResultBuffer
 // for each size, and reports items per second.
-func benchAssess(b *testing.B, assess func(*scoring.Scorer, scoring.Input, *scoring.ResultBuffer)) {
+func benchAssess(b *testing.B, assess func(*scoring.Scorer, evidence.Input, *scoring.ResultBuffer)) {
 	s := compile(b, "cto.yaml")
 	for _, n := range benchSizes {
-		in := scoring.Input{Person: "p", Evidence: workload.Evidence(s.Ladder(), n, asOf, 7)}
+		in := evidence.Input{Person: "p", Evidence: workload.Evidence(s.Ladder(), n, asOf, 7)}
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			var rb scoring.ResultBuffer
 			b.ReportAllocs()
@@ -77,34 +80,21 @@ func benchAssess(b *testing.B, assess func(*scoring.Scorer, scoring.Input, *scor
 }
 
 // BenchmarkResultJSON writes the result of a person of 200 items as one
-// line of JSON, through an encoding/json Encoder and through AppendJSON.
+// line of JSON through an encoding/json Encoder.
 func BenchmarkResultJSON(b *testing.B) {
 	s := compile(b, "cto.yaml")
-	r := s.Assess(scoring.Input{Person: "p", Evidence: workload.Evidence(s.Ladder(), orgItems, asOf, 7)}, asOf)
-	b.Run("encoder", func(b *testing.B) {
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		b.ReportAllocs()
-		for b.Loop() {
-			buf.Reset()
-			if err := enc.Encode(&r); err != nil {
-				b.Fatal(err)
-			}
+	r := assess(b, s, evidence.Input{Person: "p", Evidence: workload.Evidence(s.Ladder(), orgItems, asOf, 7)}, asOf)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := enc.Encode(&r); err != nil {
+			b.Fatal(err)
 		}
-		b.SetBytes(int64(buf.Len()))
-	})
-	b.Run("append", func(b *testing.B) {
-		var out []byte
-		b.ReportAllocs()
-		for b.Loop() {
-			var err error
-			if out, err = r.AppendJSON(out[:0]); err != nil {
-				b.Fatal(err)
-			}
-		}
-		b.SetBytes(int64(len(out) + 1))
-	})
+	}
+	b.SetBytes(int64(buf.Len()))
 }
 
 // BenchmarkLinearity measures what ten times the evidence costs as a ratio
@@ -118,14 +108,14 @@ func BenchmarkLinearity(b *testing.B) {
 	loop := baselineLoop(s.Ladder())
 	sink := 0
 	for _, n := range []int{1_000, 10_000} {
-		small := scoring.Input{Person: "p", Evidence: workload.Evidence(s.Ladder(), n, asOf, 7)}
-		large := scoring.Input{Person: "p", Evidence: workload.Evidence(s.Ladder(), 10*n, asOf, 7)}
+		small := evidence.Input{Person: "p", Evidence: workload.Evidence(s.Ladder(), n, asOf, 7)}
+		large := evidence.Input{Person: "p", Evidence: workload.Evidence(s.Ladder(), 10*n, asOf, 7)}
 		for _, tc := range []struct {
 			name string
-			f    func(scoring.Input)
+			f    func(evidence.Input)
 		}{
-			{"assess", func(in scoring.Input) { s.Assess(in, asOf) }},
-			{"baseline", func(in scoring.Input) { sink += loop(in.Evidence) }},
+			{"assess", func(in evidence.Input) { _, _ = s.Assess(in, asOf) }},
+			{"baseline", func(in evidence.Input) { sink += loop(in.Evidence) }},
 		} {
 			b.Run(fmt.Sprintf("%s/%d-to-%d", tc.name, n, 10*n), func(b *testing.B) {
 				var tSmall, tLarge time.Duration
@@ -173,7 +163,7 @@ func BenchmarkBaselineLoop(b *testing.B) {
 
 // baselineLoop returns the hand-written loop over the evidence for l: it
 // returns the sum of the ranks reached, so that nothing is optimised away.
-func baselineLoop(l *ladder.Ladder) func(items []scoring.Evidence) int {
+func baselineLoop(l *ladder.Ladder) func(items []evidence.Item) int {
 	capIndex := map[string]int{}
 	var ratings [][]string
 	for i, c := range l.Capabilities {
@@ -182,10 +172,10 @@ func baselineLoop(l *ladder.Ladder) func(items []scoring.Evidence) int {
 		ratings = append(ratings, sc.IDs())
 	}
 	pol := l.Rules.Evidence
-	today := scoring.DateOf(asOf).Time()
-	start := pol.Window.Start(asOf)
+	today := asOf.Time()
+	start := pol.Window.Start(today)
 	halfLife := pol.HalfLife.Days()
-	return func(items []scoring.Evidence) int {
+	return func(items []evidence.Item) int {
 		support := make([][]float64, len(ratings))
 		for k := range support {
 			support[k] = make([]float64, len(ratings[k]))
@@ -236,7 +226,7 @@ const (
 
 type organisation struct {
 	s    *scoring.Scorer
-	pool []scoring.Input
+	pool []evidence.Input
 }
 
 func newOrganisation(b *testing.B) organisation {
@@ -245,25 +235,24 @@ func newOrganisation(b *testing.B) organisation {
 }
 
 // people returns a stream of the organisation's people.
-func (o organisation) people() func() (scoring.Input, error) {
-	n := 0
-	return func() (scoring.Input, error) {
-		if n == orgPeople {
-			return scoring.Input{}, io.EOF
+func (o organisation) people() iter.Seq2[evidence.Input, error] {
+	return func(yield func(evidence.Input, error) bool) {
+		for n := range orgPeople {
+			if !yield(o.pool[(n+1)%len(o.pool)], nil) {
+				return
+			}
 		}
-		n++
-		return o.pool[n%len(o.pool)], nil
 	}
 }
 
-// each assesses the organisation through AssessEach.
-func (o organisation) each() error {
-	return o.s.AssessEach(context.Background(), o.people(), asOf, func(int, scoring.Result) error { return nil })
-}
-
-// stream assesses the organisation through AssessStream.
-func (o organisation) stream() error {
-	return o.s.AssessStream(context.Background(), o.people(), asOf, func(int, *scoring.Result) error { return nil })
+// all assesses the organisation through AssessAll.
+func (o organisation) all() error {
+	for _, err := range o.s.AssessAll(context.Background(), o.people(), asOf) {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // split assesses the organisation in equal shares, one goroutine a core
@@ -271,7 +260,7 @@ func (o organisation) stream() error {
 func (o organisation) split() {
 	onEveryCore(func(k, w int) {
 		for n := k * orgPeople / w; n < (k+1)*orgPeople/w; n++ {
-			o.s.Assess(o.pool[(n+1)%len(o.pool)], asOf)
+			_, _ = o.s.Assess(o.pool[(n+1)%len(o.pool)], asOf)
 		}
 	})
 }
@@ -313,7 +302,7 @@ func benchOrganisation(b *testing.B, run func(organisation) error) {
 	b.ReportMetric(float64(orgPeople*orgItems)*float64(b.N)/b.Elapsed().Seconds(), "items/s")
 }
 
-// BenchmarkOrganisation assesses the organisation through AssessEach, on
+// BenchmarkOrganisation assesses the organisation through AssessAll, on
 // every core: run with -cpu 1,2 to see the scaling (BenchmarkScaling
 // measures it more steadily).
 //
@@ -323,13 +312,9 @@ func benchOrganisation(b *testing.B, run func(organisation) error) {
 // the first "one core" result would be measured on every core. For the
 // same reason they need -benchtime 2x or more: at 1x the testing package
 // reports the first run too.
-func BenchmarkOrganisation(b *testing.B) { benchOrganisation(b, organisation.each) }
+func BenchmarkOrganisation(b *testing.B) { benchOrganisation(b, organisation.all) }
 
-// BenchmarkOrganisationStream is BenchmarkOrganisation through
-// AssessStream, whose results reuse their memory.
-func BenchmarkOrganisationStream(b *testing.B) { benchOrganisation(b, organisation.stream) }
-
-// BenchmarkOrganisationIdeal is the organisation without AssessEach: the
+// BenchmarkOrganisationIdeal is the organisation without AssessAll: the
 // people split in equal shares, one goroutine a core calling Assess with
 // nothing shared and nothing in order. It is the best any batch API can do
 // on the machine, so the ratio of BenchmarkOrganisation to it is what the
@@ -371,7 +356,7 @@ const ceilingSteps = 100_000_000
 // over the time on two ("speedup"). Pairs close in time share the state of
 // the machine, so the ratio is steadier than two separate -cpu runs on a
 // shared machine. "organisation" is BenchmarkOrganisation's work through
-// AssessEach, "stream" the same through AssessStream, "ideal" the same
+// AssessAll, "ideal" the same
 // split by hand (BenchmarkOrganisationIdeal), and the loops are the
 // machine's own ceilings (BenchmarkCPUCeiling). It sets GOMAXPROCS itself:
 // run it without -cpu.
@@ -380,20 +365,15 @@ func BenchmarkScaling(b *testing.B) {
 		b.Skip("needs two CPUs")
 	}
 	o := newOrganisation(b)
-	each := func() {
-		if err := o.each(); err != nil {
-			b.Fatal(err)
-		}
-	}
-	stream := func() {
-		if err := o.stream(); err != nil {
+	all := func() {
+		if err := o.all(); err != nil {
 			b.Fatal(err)
 		}
 	}
 	for _, tc := range []struct {
 		name string
 		f    func()
-	}{{"organisation", each}, {"stream", stream}, {"ideal", o.split},
+	}{{"organisation", all}, {"ideal", o.split},
 		{"latency-loop", spin(spinLatency, ceilingSteps)}, {"throughput-loop", spin(spinThroughput, ceilingSteps)},
 		{"sort-loop", spin(spinSort, ceilingSorts)}} {
 		b.Run(tc.name, func(b *testing.B) {

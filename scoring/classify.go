@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/rubric"
 )
 
@@ -43,7 +44,7 @@ type item struct {
 	cap    int32  // capability index, -1 when unknown
 	rank   int32  // rank on the capability's scale, -1 when unknown
 	src    int32  // index into evaluation.sources
-	reason Reason // why it does not count toward the rating, NoReason when it does
+	reason Status // why it does not count toward the rating, Counted when it does
 	usable bool   // known, not a duplicate, not future, source accepted, weight > 0
 }
 
@@ -72,14 +73,14 @@ type slot struct {
 // evaluation is the state of one assessment, shared by Assess and Gap.
 type evaluation struct {
 	s     *Scorer
-	day   Date
+	day   evidence.Date
 	today int   // day number of day
 	worst []int // rank per capability, -1 unrated
 	best  []int
-	in    []Evidence // the evidence given
-	items []item     // in input order, one for each of in
-	buf   *buffers   // where items and the rest come from; see release
-	mem   *memory    // where the result comes from
+	in    []evidence.Item // the evidence given
+	items []item          // in input order, one for each of in
+	buf   *buffers        // where items and the rest come from; see release
+	mem   *memory         // where the result comes from
 	// sources are the distinct sources of the evidence, in order of
 	// first use.
 	sources []source
@@ -113,7 +114,7 @@ func (e *evaluation) count(g *gate) int {
 
 // evidence classifies the items and derives a rank per capability under
 // the evidence policy, as the comment at the top of this file describes.
-func (e *evaluation) evidence(in []Evidence) []int {
+func (e *evaluation) evidence(in []evidence.Item) []int {
 	s, p := e.s, &e.s.policy
 	n := len(in)
 	e.in = in
@@ -152,7 +153,7 @@ func (e *evaluation) evidence(in []Evidence) []int {
 	// Pass 2.
 	windowStart := math.MinInt
 	if !p.window.IsZero() {
-		windowStart = dayNumber(DateOf(p.window.Start(e.day.Time())))
+		windowStart = dayNumber(evidence.DateOf(p.window.Start(e.day.Time())))
 	}
 	nc := len(s.caps)
 	given := take(&buf.ints, nc)
@@ -174,16 +175,16 @@ func (e *evaluation) evidence(in []Evidence) []int {
 		}
 		switch {
 		case it.cap < 0:
-			it.reason = ReasonUnknownCapability
+			it.reason = UnknownCapability
 		case it.rank < 0:
-			it.reason = ReasonUnknownRating
-		case it.reason == ReasonDuplicate:
+			it.reason = UnknownRating
+		case it.reason == Duplicate:
 		case it.day > e.today:
-			it.reason = ReasonFuture
+			it.reason = Future
 		case !src.accepted:
-			it.reason = ReasonSourceNotAccepted
+			it.reason = SourceNotAccepted
 		case !(src.weight*w > 0) || math.IsInf(w, 0):
-			it.reason = ReasonZeroWeight
+			it.reason = ZeroWeight
 		default:
 			it.usable = true
 			k := int(it.cap)
@@ -193,7 +194,7 @@ func (e *evaluation) evidence(in []Evidence) []int {
 				}
 			}
 			if it.day < windowStart {
-				it.reason = ReasonTooOld // counted above for gates with longer windows
+				it.reason = TooOld // counted above for gates with longer windows
 				break
 			}
 			it.weight = src.weight * w
@@ -236,14 +237,11 @@ func (e *evaluation) evidence(in []Evidence) []int {
 		it := &items[i]
 		j := place[i]
 		t := &trace[j]
-		t.Evidence, t.Reason = &in[i], it.reason
-		if it.reason != NoReason {
-			t.Status = Excluded
-		}
+		t.Item, t.Status = &in[i], it.reason
 		if it.weight > 0 {
 			t.Weight = round(it.weight) // weighed for the rating
 		}
-		if it.usable && it.reason == NoReason {
+		if it.usable && it.reason == Counted {
 			counted[j] = weighed{it.weight, it.cap, it.rank}
 		} else {
 			counted[j].cap = -1
@@ -272,9 +270,9 @@ func (e *evaluation) evidence(in []Evidence) []int {
 		}
 		switch r := ranks[c.cap]; {
 		case r < 0:
-			trace[j].Status, trace[j].Reason = Excluded, ReasonNotEnough
+			trace[j].Status = NotEnough
 		case p.aggregate == rubric.AggregateHighest && int(c.rank) < r:
-			trace[j].Status, trace[j].Reason = Excluded, ReasonBelowRating
+			trace[j].Status = BelowRating
 		}
 	}
 	e.res.Evidence = trace
@@ -295,7 +293,7 @@ func (e *evaluation) counterWindows() (start []int, accept []uint64) {
 		ct := &s.counters[c]
 		start[c] = math.MinInt
 		if !ct.window.IsZero() {
-			start[c] = dayNumber(DateOf(ct.window.Start(e.day.Time())))
+			start[c] = dayNumber(evidence.DateOf(ct.window.Start(e.day.Time())))
 		}
 		accept[c] = math.MaxUint64
 		if len(ct.sources) > 0 {
@@ -516,10 +514,10 @@ func (e *evaluation) markDuplicate(i int, h uint64, table []slot, mask uint64) {
 			continue
 		}
 		if c := compareEvidence(&e.in[i], &e.in[j]); c < 0 || c == 0 && i < j {
-			e.items[j].reason = ReasonDuplicate
+			e.items[j].reason = Duplicate
 			t.item = int32(i) + 1
 		} else {
-			e.items[i].reason = ReasonDuplicate
+			e.items[i].reason = Duplicate
 		}
 		return
 	}
@@ -620,7 +618,7 @@ func capOrder(c int32, n int) int {
 
 // dayNumber returns the number of days from 1970-01-01 to d, computed
 // arithmetically (days from civil, proleptic Gregorian calendar).
-func dayNumber(d Date) int {
+func dayNumber(d evidence.Date) int {
 	y, m := d.Year, int(d.Month)
 	if m <= 2 {
 		y--
@@ -638,7 +636,7 @@ func dayNumber(d Date) int {
 
 // compareEvidence orders items by id and then by every other field. Each
 // comparison runs only when the ones before it tie.
-func compareEvidence(a, b *Evidence) int {
+func compareEvidence(a, b *evidence.Item) int {
 	if c := strings.Compare(a.ID, b.ID); c != 0 {
 		return c
 	}

@@ -3,14 +3,14 @@ package scoring
 import (
 	"bytes"
 	"cmp"
-	"encoding/json"
 	"fmt"
-	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/careerladder/careerladder/evidence"
 )
 
 // TestClassifyAgainstReference checks the order of the trace and the
@@ -22,7 +22,7 @@ import (
 // millions of years apart. Shuffling the input must not change the JSON.
 func TestClassifyAgainstReference(t *testing.T) {
 	s := compileRef(t, "cto.yaml")
-	asOf := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	asOf := evidence.Date{Year: 2026, Month: 11, Day: 27}
 	for _, tc := range []struct {
 		name   string
 		n      int
@@ -45,7 +45,7 @@ func TestClassifyAgainstReference(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(uint64(tc.n), 7))
-			in := make([]Evidence, tc.n)
+			in := make([]evidence.Item, tc.n)
 			for i := range in {
 				if tc.dups > 0 && i > 0 && rng.IntN(100) < tc.dups {
 					in[i] = in[rng.IntN(i)]
@@ -54,7 +54,7 @@ func TestClassifyAgainstReference(t *testing.T) {
 					}
 					continue
 				}
-				ev := Evidence{Source: []string{"self", "peer", "manager", "artifact"}[rng.IntN(4)]}
+				ev := evidence.Item{Source: []string{"self", "peer", "manager", "artifact"}[rng.IntN(4)]}
 				if tc.name != "no-ids" || rng.IntN(3) == 0 {
 					ev.ID = tc.prefix + randomID(rng)
 				}
@@ -64,34 +64,34 @@ func TestClassifyAgainstReference(t *testing.T) {
 				} else {
 					ev.Capability, ev.Rating = "no-such-capability", "advanced"
 				}
-				ev.Date = DateOf(asOf.AddDate(0, 0, -rng.IntN(tc.span+1)))
+				ev.Date = asOf.AddDays(-rng.IntN(tc.span + 1))
 				if tc.huge {
-					ev.Date = Date{Year: (rng.IntN(3) - 1) << 50, Month: time.Month(1 + rng.IntN(12)), Day: 1 + rng.IntN(28)}
+					ev.Date = evidence.Date{Year: (rng.IntN(3) - 1) << 50, Month: time.Month(1 + rng.IntN(12)), Day: 1 + rng.IntN(28)}
 				}
 				in[i] = ev
 			}
-			res := s.Assess(Input{Person: "p", Evidence: in}, asOf)
+			res := mustAssess(t, s, evidence.Input{Person: "p", Evidence: in}, asOf)
 			if len(res.Evidence) != len(in) {
 				t.Fatalf("trace has %d items, want %d", len(res.Evidence), len(in))
 			}
 			for j, i := range referenceOrder(s, in) {
-				if res.Evidence[j].Evidence != &in[i] {
-					t.Fatalf("trace[%d] is item %d (%+v), want item %d (%+v)", j, indexOf(in, res.Evidence[j].Evidence),
-						*res.Evidence[j].Evidence, i, in[i])
+				if res.Evidence[j].Item != &in[i] {
+					t.Fatalf("trace[%d] is item %d (%+v), want item %d (%+v)", j, indexOf(in, res.Evidence[j].Item),
+						*res.Evidence[j].Item, i, in[i])
 				}
 			}
 			dup := referenceDuplicates(in)
 			for _, tr := range res.Evidence {
-				i := indexOf(in, tr.Evidence)
+				i := indexOf(in, tr.Item)
 				k := slices.Index(s.capIDs, in[i].Capability)
 				want := dup[i] && k >= 0 && slices.Contains(s.caps[k].ratings, in[i].Rating)
-				if got := tr.Reason == ReasonDuplicate; got != want {
+				if got := tr.Status == Duplicate; got != want {
 					t.Errorf("item %d (%q): duplicate %v, want %v", i, in[i].ID, got, want)
 				}
 			}
 			shuffled := slices.Clone(in)
 			rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-			again := s.Assess(Input{Person: "p", Evidence: shuffled}, asOf)
+			again := mustAssess(t, s, evidence.Input{Person: "p", Evidence: shuffled}, asOf)
 			var a, b bytes.Buffer
 			if err := res.WriteJSON(&a); err != nil {
 				t.Fatal(err)
@@ -116,7 +116,7 @@ func randomID(rng *rand.Rand) string {
 	return b.String()
 }
 
-func indexOf(in []Evidence, e *Evidence) int {
+func indexOf(in []evidence.Item, e *evidence.Item) int {
 	for i := range in {
 		if &in[i] == e {
 			return i
@@ -127,8 +127,8 @@ func indexOf(in []Evidence, e *Evidence) int {
 
 // referenceOrder returns the indexes of in in canonical order, by a
 // stable comparison sort.
-func referenceOrder(s *Scorer, in []Evidence) []int {
-	capOrd := func(e *Evidence) int {
+func referenceOrder(s *Scorer, in []evidence.Item) []int {
+	capOrd := func(e *evidence.Item) int {
 		if k := slices.Index(s.capIDs, e.Capability); k >= 0 {
 			return k
 		}
@@ -147,7 +147,7 @@ func referenceOrder(s *Scorer, in []Evidence) []int {
 
 // referenceDuplicates reports for each item whether another item with its
 // id comes first in canonical order (by content, then input order).
-func referenceDuplicates(in []Evidence) []bool {
+func referenceDuplicates(in []evidence.Item) []bool {
 	first := map[string]int{}
 	for i := range in {
 		id := in[i].ID
@@ -269,114 +269,20 @@ func randomBytes(r *rand.Rand, n int) []byte {
 	return b
 }
 
-// TestItemTraceJSON checks the hand-written JSON of item traces against
-// what encoding/json writes for the same fields, on strings with every
-// kind of character it escapes or replaces, and numbers in every format,
-// both alone and inside encoders that do and do not escape HTML.
-func TestItemTraceJSON(t *testing.T) {
-	r := rand.New(rand.NewPCG(4, 4))
-	pieces := []string{"a", "Z", "0", " ", "-", "\"", "\\", "/", "<", ">", "&", "\x00", "\x01", "\x1f", "\b", "\f", "\n", "\r", "\t",
-		"\x7f", "é", "€", "😀", "\u2028", "\u2029", "\xff", "\xe2\x82", "\xed\xa0\x80", "\u00a0", "\ufffd"}
-	str := func() string {
-		var sb strings.Builder
-		for range r.IntN(6) {
-			sb.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		return sb.String()
-	}
-	weights := []float64{0, math.Copysign(0, -1), 1, -1, 0.5, 1e-6, 9.99e-7, 1e-7, 1.5e-300, 1e20, 1e21, 123456789.123, -2.5e22, math.MaxFloat64, math.SmallestNonzeroFloat64}
-	for i := range 5000 {
-		ev := &Evidence{ID: str(), Capability: str(), Rating: str(), Source: str(), Summary: str()}
-		switch r.IntN(4) {
-		case 0: // unset
-		case 1:
-			ev.Date = Date{Year: 1 + r.IntN(9999), Month: time.Month(1 + r.IntN(12)), Day: 1 + r.IntN(28)}
-		case 2:
-			ev.Date = Date{Year: r.IntN(40000) - 20000, Month: time.Month(1 + r.IntN(12)), Day: 1 + r.IntN(28)}
-		case 3:
-			ev.Date = Date{Year: 2026, Month: time.Month(r.IntN(14)), Day: r.IntN(33)}
-		}
-		tr := ItemTrace{Evidence: ev, Status: Status(r.IntN(3)), Reason: Reason(r.IntN(len(reasonNames) + 2)), Weight: weights[r.IntN(len(weights))]}
-		if r.IntN(3) == 0 {
-			tr.Weight = r.NormFloat64() * math.Pow(10, float64(r.IntN(60)-30))
-		}
-		if i%97 == 0 {
-			tr.Evidence = nil
-		}
-		got, err := tr.MarshalJSON()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if want := referenceTraceJSON(t, tr); !bytes.Equal(got, want) {
-			t.Fatalf("%#v:\n got %s\nwant %s", tr, got, want)
-		}
-		for _, html := range []bool{false, true} {
-			var a, b bytes.Buffer
-			ea, eb := json.NewEncoder(&a), json.NewEncoder(&b)
-			ea.SetEscapeHTML(html)
-			eb.SetEscapeHTML(html)
-			if err := ea.Encode([]ItemTrace{tr}); err != nil {
-				t.Fatal(err)
-			}
-			if err := eb.Encode([]json.RawMessage{referenceTraceJSON(t, tr)}); err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(a.Bytes(), b.Bytes()) {
-				t.Fatalf("escape HTML %v: %s, want %s", html, a.Bytes(), b.Bytes())
-			}
-		}
-	}
-	for _, w := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
-		if _, err := (ItemTrace{Weight: w}).MarshalJSON(); err == nil {
-			t.Errorf("weight %v: no error", w)
-		}
-	}
-}
-
-// referenceTraceJSON is the JSON of an item trace as encoding/json writes
-// its fields, without escaping HTML.
-func referenceTraceJSON(t *testing.T, tr ItemTrace) []byte {
-	t.Helper()
-	v := itemTraceJSON{Status: tr.Status, Reason: tr.Reason, Weight: tr.Weight}
-	if e := tr.Evidence; e != nil {
-		v.ID, v.Capability, v.Rating, v.Date, v.Source = e.ID, e.Capability, e.Rating, e.Date, e.Source
-	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		t.Fatal(err)
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
-}
-
-// TestEnumText checks the names of statuses and reasons both ways, and
-// what values without a name read and write.
+// TestEnumText checks the names of statuses both ways, and what values
+// without a name read and write.
 func TestEnumText(t *testing.T) {
-	for i, n := range reasonNames {
-		var r Reason
-		if err := r.UnmarshalText([]byte(n)); err != nil || r != Reason(i) || r.String() != n {
-			t.Errorf("reason %q: read %v, %v", n, r, err)
-		}
-	}
 	for i, n := range statusNames {
 		var s Status
 		if err := s.UnmarshalText([]byte(n)); err != nil || s != Status(i) || s.String() != n {
 			t.Errorf("status %q: read %v, %v", n, s, err)
 		}
 	}
-	if got := Status(7).String(); got != "Status(7)" {
-		t.Errorf("Status(7).String() = %q", got)
-	}
-	if got := Reason(200).String(); got != "Reason(200)" {
-		t.Errorf("Reason(200).String() = %q", got)
+	if got := Status(200).String(); got != "Status(200)" {
+		t.Errorf("Status(200).String() = %q", got)
 	}
 	var s Status
 	if err := s.UnmarshalText([]byte("maybe")); err == nil {
 		t.Error("status maybe: no error")
-	}
-	var r Reason
-	if err := r.UnmarshalText([]byte("because")); err == nil {
-		t.Error("reason because: no error")
 	}
 }

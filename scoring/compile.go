@@ -1,7 +1,7 @@
 package scoring
 
 import (
-	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"sync"
@@ -249,15 +249,13 @@ type policy struct {
 	aggregate  rubric.Aggregation
 }
 
-// ErrNilLadder is returned by Compile for a nil ladder.
-var ErrNilLadder = errors.New("scoring: nil ladder")
-
 // Compile prepares l for assessment. The ladder must be valid: when
-// l.Validate reports errors, Compile returns them as a ladder.Diagnostics.
-// The Scorer keeps a reference to l, which must not change afterwards.
+// l.Validate reports errors, Compile returns them as a ladder.Diagnostics;
+// a nil l is an error wrapping ladder.ErrNilArgument. The Scorer keeps a
+// reference to l, which must not change afterwards.
 func Compile(l *ladder.Ladder) (*Scorer, error) {
 	if l == nil {
-		return nil, ErrNilLadder
+		return nil, fmt.Errorf("scoring: compile: %w", ladder.ErrNilArgument)
 	}
 	if err := l.Validate().Err(); err != nil {
 		return nil, err

@@ -1,17 +1,20 @@
 // Package scoring turns a ladder and what is known about a person — direct
 // ratings, dated evidence, or both — into capability ratings, a level per
-// track, the gap to the next level and an explanation of every step.
+// track, the gap to the next level or any other, and an explanation of
+// every step.
 //
-//	s, err := scoring.Compile(l)          // once per ladder
-//	in, err := s.LoadInputFile("alex.yaml") // or build an Input in Go
-//	res := s.Assess(in, asOf)               // pure: no clock, no globals
+//	s, err := scoring.Compile(l)                      // once per ladder
+//	in, err := evidence.Loader{Ladder: l}.LoadFile("alex.yaml") // or an evidence.Input built in Go
+//	res, err := s.Assess(in, evidence.Date{Year: 2026, Month: 11, Day: 27})
 //	res.WriteText(os.Stdout)
 //
-// A [Scorer] resolves every id to an index once and never changes after
-// Compile, so one Scorer serves any number of goroutines. [Scorer.Assess]
-// reads nothing but its arguments: time comes in as asOf, and the same
-// input gives the same [Result], whatever the order of its ratings and
-// evidence.
+// The family of calls differs along one axis each: [Scorer.Assess] returns
+// a Result of its own; [Scorer.AssessInto] puts it in a [ResultBuffer]
+// whose memory serves the next person; [Scorer.AssessAll] assesses a
+// sequence of people on every core and yields their results in order.
+// [Scorer.Gap] answers "what does this person need for that level", and
+// [Scorer.Check] reports what an input gets wrong (an unknown capability,
+// with the one probably meant) where Assess only traces it.
 //
 // # Perspectives
 //
@@ -36,9 +39,9 @@
 // capability rating:
 //
 //   - An item must name a capability and a rating of its scale, must not
-//     repeat the id of another item, must not be dated after asOf, must
-//     come from a source the policy accepts (all, when it lists none) with
-//     a weight above zero, and must lie inside the policy's window.
+//     repeat the id of another item, must not be dated after the as-of day,
+//     must come from a source the policy accepts (all, when it lists none)
+//     with a weight above zero, and must lie inside the policy's window.
 //   - Its weight is the source's weight times its own (default 1), halved
 //     for every half-life of age.
 //   - With the default aggregation, highest, the capability reaches the
@@ -54,31 +57,12 @@
 // names them, dated inside its window (or the policy's) — "hard problems
 // solved in the last 12 months: 14 of 24".
 //
-// Nothing is dropped: Result.Evidence lists every item given, counted or
-// excluded with a [Reason] (too-old, future, source-not-accepted,
+// Nothing is dropped: Result.Evidence lists every item given with its
+// [Status], counted or why not (too-old, future, source-not-accepted,
 // zero-weight, below-rating, not-enough, unknown-capability,
-// unknown-rating, duplicate), and Result.Ratings every direct rating.
-// Each [ItemTrace] points at the item in the Input rather than copying it
-// (t.ID, t.Summary and the rest read through), so the trace of a large
-// assessment costs 24 bytes an item; the input must not change while the
-// Result is in use.
-//
-// # Cost
-//
-// Assess is linear in the evidence: four passes over the items, the
-// canonical order from a counting sort on capability and day (a radix sort
-// when dates spread over decades, one counting pass and small sorts for a
-// few hundred items), duplicate ids through a bit filter, and every
-// evidence gate counted in the same pass, gates that ask the same sharing
-// one count. Its allocations do not grow with the number of items beyond
-// the trace itself: about twenty an assessment, most of them the parts of
-// the Result (a gap's checks take one, their texts one more). Working
-// memory, the evaluation's own state included, is reused through the
-// Scorer. [Scorer.AssessInto] reuses the result's memory too, from one
-// person to the next, for results that are used up before the next one
-// (written out, summed up): once its [ResultBuffer] has grown to fit, an
-// assessment allocates only its gaps' texts, one string a gap. The search
-// for the cheapest path costs the same whatever the evidence.
+// unknown-rating, duplicate), and Result.Ratings every direct rating. An
+// [ItemTrace] points at the item in the input rather than copying it, so
+// the input must not change while the Result is in use.
 //
 // # Levels and gaps
 //
@@ -92,67 +76,48 @@
 // deficit ("communication: practising, needs proficient (1 step short)",
 // "points: 52 of 58") and the cheapest [Path] to it: the fewest rating
 // steps that meet the expectations with their tolerance, the points and
-// floor gates and the n-of-m gates at once, found by an exact search (see
-// Path.Exact); evidence gates are listed with the items they still need.
-// [Scorer.Gap] does the same for any level, with the levels below it that
-// it needs.
+// floor gates and the n-of-m gates at once (exact unless Path.Exact says
+// the search was cut short); evidence gates are listed with the items they
+// still need. [Scorer.Gap] does the same for any level, with the levels
+// below it that it needs.
 //
 // Points totals, the sub-level of the ladder's thresholds and the titles
-// whose ranges hold the total are in Result.Points, as Snowflake's
-// scheme has them.
+// whose ranges hold the total are in Result.Points, as Snowflake's scheme
+// has them.
 //
-// # Evidence files
+// # Guarantees
 //
-// Evidence files are YAML or JSON (format careerladder/evidence/v1), read
-// with the strictness and limits of ladder files and checked against the
-// scorer's ladder, every problem reported at once as a ladder.Diagnostics:
+// Determinism: Assess reads nothing but its arguments and the Scorer — no
+// clock (the day comes in as an evidence.Date), file, network, environment
+// or global state — and the same input gives the same Result and the same
+// JSON bytes, whatever the order of its ratings and evidence. AssessAll
+// yields results in input order whatever the number of cores.
 //
-//	format: careerladder/evidence/v1
-//	person: alex
-//	ladder: cto                      # optional; must match
-//	ratings:                         # direct ratings by assessor
-//	  manager: {communication: proficient, influence: learning}
-//	evidence:
-//	  - id: tps-01
-//	    capability: technical-problem-solving
-//	    rating: advanced
-//	    date: 2026-11-07
-//	    source: peer
-//	    summary: Found the connection-pool leak behind the checkout outages.
-//	    tags: [hard-problem]
+// Cost: Compile is O(L log L) in the size L of the ladder. Assess is
+// O(n log n + L) for n evidence items and direct ratings; the search for
+// the cheapest path keeps a bounded number of states per capability, so a
+// gap costs O(L) whatever the evidence. Allocations of an assessment do not
+// grow with n beyond the trace itself; once a ResultBuffer has grown to
+// fit, AssessInto allocates one string a gap. AssessAll holds a few people
+// per core at a time, so a stream of any length runs in bounded memory.
+// BENCHMARKS.md in the repository has the figures.
 //
-// [EvidenceSchema] returns the JSON Schema of the format (committed as
-// scoring/evidence.schema.json; go test ./ladder -update regenerates it
-// with the ladder schema).
+// Concurrency: a Scorer never changes after Compile and is safe for use by
+// any number of goroutines. A ResultBuffer is for one goroutine at a time.
+// Results from Assess and Gap are the caller's; a result that AssessInto or
+// AssessAll lends is valid until the buffer's next use or the loop's next
+// iteration, though strings in it stay valid.
 //
-// # Many people
-//
-// [Scorer.AssessAll] and the streaming [Scorer.AssessEach] assess many
-// people on every core and keep their order; they stop when the context is
-// cancelled. [Scorer.AssessStream] is AssessEach for results that are used
-// up as they come: each is lent to the callback, and its memory then
-// serves later people, which leaves the garbage collector next to nothing
-// to do. Bulk evidence comes as JSON Lines, one item a line with its
-// "person", read one person at a time in constant memory by
-// [JSONLinesReader] (and written by [WriteJSONLines]) and assessed as a
-// stream by [Scorer.AssessJSONLines];
-// [Result.AppendJSON] writes a result as one line of JSON several times
-// faster than an encoding/json Encoder, with the same bytes.
-// BENCHMARKS.md in the repository has the throughput figures and how to
-// reproduce them.
-//
-// # Security
-//
-// Evidence files are read with the same limits as ladder files
-// ([InputLoader].Limits), and assessment work is bounded by the ladder and
-// input sizes: the search for the cheapest path keeps at most a fixed
-// number of states per capability and reports when it had to cut its
-// search short (Path.Exact). Assess reads no clock, file, network or
-// environment.
+// Misuse: a nil or zero argument (a Scorer not made by Compile, a zero or
+// invalid day, a nil context or sequence, a nil writer) is an error
+// wrapping ladder.ErrNilArgument, never a panic. Problems with the content
+// of an input are not errors of Assess: they are traced, and Check returns
+// them as a ladder.Diagnostics.
 //
 // # Output
 //
 // [Result.WriteText] writes a report for people; [Result.WriteJSON]
 // writes JSON whose field names are those of the json tags on Result and
-// the types it holds, stable and sorted as documented there.
+// the types it holds, stable and sorted as documented there; an
+// encoding/json Encoder writes the same fields as one line.
 package scoring

@@ -4,10 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
-	"time"
+	"strings"
 
+	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
 )
@@ -49,8 +49,8 @@ func exampleScorer() *scoring.Scorer {
 	return s
 }
 
-func day(s string) scoring.Date {
-	d, err := scoring.ParseDate(s)
+func day(s string) evidence.Date {
+	d, err := evidence.ParseDate(s)
 	if err != nil {
 		panic(err)
 	}
@@ -59,9 +59,9 @@ func day(s string) scoring.Date {
 
 func ExampleScorer_Assess() {
 	s := exampleScorer()
-	in := scoring.Input{
+	in := evidence.Input{
 		Person: "alex",
-		Evidence: []scoring.Evidence{
+		Evidence: []evidence.Item{
 			{ID: "e1", Capability: "communication", Rating: "proficient", Date: day("2026-09-01"), Source: "peer"},
 			{ID: "e2", Capability: "communication", Rating: "proficient", Date: day("2026-10-01"), Source: "manager"},
 			{ID: "e3", Capability: "problem-solving", Rating: "advanced", Date: day("2026-06-01"), Source: "peer"},
@@ -69,15 +69,19 @@ func ExampleScorer_Assess() {
 			{ID: "e5", Capability: "problem-solving", Rating: "advanced", Date: day("2026-12-01"), Source: "peer"},
 		},
 	}
-	res := s.Assess(in, time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC))
+	res, err := s.Assess(in, evidence.Date{Year: 2026, Month: 11, Day: 27})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	for _, c := range res.Capabilities {
 		fmt.Printf("%s: %s\n", c.ID, c.Rating)
 	}
 	t := res.Tracks[0]
 	fmt.Printf("level: %s, next: %s\n", t.Level.Name, t.Next.Name)
 	for _, it := range res.Evidence {
-		if it.Status == scoring.Excluded {
-			fmt.Printf("%s not counted: %s\n", it.ID, it.Reason)
+		if it.Status != scoring.Counted {
+			fmt.Printf("%s not counted: %s\n", it.ID, it.Status)
 		}
 	}
 	// Output:
@@ -91,11 +95,11 @@ func ExampleScorer_Assess() {
 // rating changes; evidence gates say how many items they still need.
 func ExampleScorer_Gap() {
 	s := exampleScorer()
-	in := scoring.Input{Person: "sam", Ratings: []scoring.Assessment{{Assessor: "manager", Ratings: []scoring.CapabilityRating{
+	in := evidence.Input{Person: "sam", Ratings: []evidence.Assessment{{Assessor: "manager", Ratings: []evidence.Rating{
 		{Capability: "communication", Rating: "practising"},
 		{Capability: "problem-solving", Rating: "proficient"},
 	}}}}
-	g, err := s.Gap(in, time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC), "engineering", "senior")
+	g, err := s.Gap(in, evidence.Date{Year: 2026, Month: 11, Day: 27}, "engineering", "senior")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -119,11 +123,15 @@ func ExampleScorer_Gap() {
 // never an average.
 func ExampleResult_disagreement() {
 	s := exampleScorer()
-	in := scoring.Input{Person: "kim", Ratings: []scoring.Assessment{
-		{Assessor: "self", Ratings: []scoring.CapabilityRating{{Capability: "communication", Rating: "advanced"}, {Capability: "problem-solving", Rating: "advanced"}}},
-		{Assessor: "manager", Ratings: []scoring.CapabilityRating{{Capability: "communication", Rating: "practising"}, {Capability: "problem-solving", Rating: "advanced"}}},
+	in := evidence.Input{Person: "kim", Ratings: []evidence.Assessment{
+		{Assessor: "self", Ratings: []evidence.Rating{{Capability: "communication", Rating: "advanced"}, {Capability: "problem-solving", Rating: "advanced"}}},
+		{Assessor: "manager", Ratings: []evidence.Rating{{Capability: "communication", Rating: "practising"}, {Capability: "problem-solving", Rating: "advanced"}}},
 	}}
-	res := s.Assess(in, time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC))
+	res, err := s.Assess(in, evidence.Date{Year: 2026, Month: 11, Day: 27})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	for _, c := range res.Capabilities {
 		fmt.Printf("%s: %s to %s (%s)\n", c.ID, c.Rating, c.Best, c.Agreement)
 	}
@@ -134,59 +142,58 @@ func ExampleResult_disagreement() {
 	// points: 4 to 6
 }
 
-// Evidence files are checked against the ladder: every problem is
-// reported with its position, nothing is dropped.
-func ExampleScorer_ParseInput() {
+// Check finds what Assess only traces: here a capability misspelt in an
+// input built in code, which would otherwise count for nothing.
+func ExampleScorer_Check() {
 	s := exampleScorer()
-	_, err := s.ParseInput("alex.yaml", []byte(`format: careerladder/evidence/v1
-person: alex
-ratings:
-  manager: {communication: fluent}
-evidence:
-  - {id: e1, capability: comms, rating: proficient, date: 2026-09-01, source: peer}
-  - {id: e1, capability: problem-solving, rating: advanced, date: 2026-13-01, source: peer}
-`))
+	in := evidence.Input{Person: "alex", Evidence: []evidence.Item{
+		{ID: "e1", Capability: "comunication", Rating: "proficient", Date: day("2026-09-01"), Source: "peer"},
+		{ID: "e2", Capability: "communication", Rating: "fluent", Date: day("2026-09-02"), Source: "peer"},
+	}}
 	var ds ladder.Diagnostics
-	if errors.As(err, &ds) {
+	if err := s.Check(in); errors.As(err, &ds) {
 		for _, d := range ds {
-			fmt.Println(d)
+			fmt.Printf("%s %s: %s\n", d.Path, d.Code, d.Suggestion)
 		}
 	}
 	// Output:
-	// alex.yaml:4:28: unknown-ref: unknown rating "fluent" on scale "proficiency" of capability "communication"
-	// alex.yaml:6:26: unknown-ref: unknown capability "comms"
-	// alex.yaml:7:10: duplicate-id: evidence id "e1" is used twice
-	// alex.yaml:7:67: bad-value: date "2026-13-01" is not a day written as YYYY-MM-DD
+	// evidence[0].capability unknown-ref: communication
+	// evidence[1].rating unknown-ref:
 }
 
-// AssessStream suits results that are used up as they come: here each is
-// summed up in a line, and its memory then serves the people after it.
-func ExampleScorer_AssessStream() {
+// AssessAll assesses many people on every core and yields their results
+// in order. Each result is lent to the loop body: here it is summed up in
+// a line, and its memory then serves the people after it.
+func ExampleScorer_AssessAll() {
 	s := exampleScorer()
-	item := func(id, capability, rating, date, source string) scoring.Evidence {
-		return scoring.Evidence{ID: id, Capability: capability, Rating: rating, Date: day(date), Source: source}
+	item := func(id, capability, rating, date, source string) evidence.Item {
+		return evidence.Item{ID: id, Capability: capability, Rating: rating, Date: day(date), Source: source}
 	}
-	people := []scoring.Input{
-		{Person: "alex", Evidence: []scoring.Evidence{
+	people := []evidence.Input{
+		{Person: "alex", Evidence: []evidence.Item{
 			item("e1", "communication", "proficient", "2026-09-01", "peer"),
 			item("e2", "communication", "proficient", "2026-10-01", "manager"),
 			item("e3", "problem-solving", "advanced", "2026-06-01", "peer"),
 			item("e4", "problem-solving", "advanced", "2026-08-01", "manager"),
 		}},
-		{Person: "sam", Evidence: []scoring.Evidence{
+		{Person: "sam", Evidence: []evidence.Item{
 			item("e1", "communication", "practising", "2026-03-01", "peer"),
 			item("e2", "communication", "practising", "2026-04-01", "manager"),
 		}},
 		{Person: "kim"},
 	}
-	next := 0
-	err := s.AssessStream(context.Background(), func() (scoring.Input, error) {
-		if next == len(people) {
-			return scoring.Input{}, io.EOF
+	seq := func(yield func(evidence.Input, error) bool) {
+		for _, in := range people {
+			if !yield(in, nil) {
+				return
+			}
 		}
-		next++
-		return people[next-1], nil
-	}, time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC), func(n int, r *scoring.Result) error {
+	}
+	for r, err := range s.AssessAll(context.Background(), seq, day("2026-11-27")) {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
 		t := r.Tracks[0]
 		level := "none"
 		if t.Level != nil {
@@ -196,31 +203,89 @@ func ExampleScorer_AssessStream() {
 		for _, need := range t.Gap.Path.Evidence {
 			items += need.Need - need.Have
 		}
-		fmt.Printf("%d %s: %s; next %s, rating steps %d, evidence items short %d\n", n, r.Person, level, t.Next.Name, t.Gap.Path.Steps, items)
-		return nil
-	})
-	if err != nil {
-		fmt.Println(err)
+		fmt.Printf("%s: %s; next %s, rating steps %d, evidence items short %d\n", r.Person, level, t.Next.Name, t.Gap.Path.Steps, items)
 	}
 	// Output:
-	// 0 alex: Engineer; next Senior Engineer, rating steps 0, evidence items short 1
-	// 1 sam: none; next Engineer, rating steps 1, evidence items short 0
-	// 2 kim: none; next Engineer, rating steps 2, evidence items short 0
+	// alex: Engineer; next Senior Engineer, rating steps 0, evidence items short 1
+	// sam: none; next Engineer, rating steps 1, evidence items short 0
+	// kim: none; next Engineer, rating steps 2, evidence items short 0
+}
+
+// To keep what AssessAll yields beyond the loop body, copy it out: here
+// the level of each person, by position.
+func ExampleScorer_AssessAll_keep() {
+	s := exampleScorer()
+	rated := func(person, communication, problemSolving string) evidence.Input {
+		return evidence.Input{Person: person, Ratings: []evidence.Assessment{{Assessor: "manager", Ratings: []evidence.Rating{
+			{Capability: "communication", Rating: communication}, {Capability: "problem-solving", Rating: problemSolving}}}}}
+	}
+	people := []evidence.Input{rated("alex", "proficient", "advanced"), rated("sam", "practising", "practising"), rated("kim", "advanced", "practising")}
+	seq := func(yield func(evidence.Input, error) bool) {
+		for _, in := range people {
+			if !yield(in, nil) {
+				return
+			}
+		}
+	}
+	levels := make([]string, 0, len(people))
+	for r, err := range s.AssessAll(context.Background(), seq, day("2026-11-27")) {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		levels = append(levels, r.Tracks[0].Level.ID) // strings stay valid; slices do not
+	}
+	fmt.Println(levels)
+	// Output:
+	// [engineer engineer engineer]
+}
+
+// A JSON Lines stream of a whole organisation, assessed on every core in
+// constant memory: a person whose lines have problems is skipped with
+// them, and the stream goes on.
+func ExampleScorer_AssessAll_jsonLines() {
+	s := exampleScorer()
+	lines := `{"person": "alex", "id": "e1", "capability": "communication", "rating": "proficient", "date": "2026-09-01", "source": "peer"}
+{"person": "alex", "id": "e2", "capability": "communication", "rating": "proficient", "date": "2026-10-01", "source": "manager"}
+{"person": "sam", "id": "e1", "capability": "comunication", "rating": "practising", "date": "2026-03-01", "source": "peer"}
+{"person": "kim", "id": "e1", "capability": "problem-solving", "rating": "advanced", "date": "2026-06-01", "source": "peer"}
+`
+	jr := evidence.Loader{Ladder: s.Ladder()}.NewLinesReader(strings.NewReader(lines), "people.jsonl")
+	for r, err := range s.AssessAll(context.Background(), jr.All(), day("2026-11-27")) {
+		var ds ladder.Diagnostics
+		switch {
+		case errors.As(err, &ds):
+			fmt.Printf("%s skipped: %s\n", r.Person, ds[0].Code)
+		case err != nil:
+			fmt.Println(err) // reading failed
+			return
+		default:
+			fmt.Printf("%s: communication %q\n", r.Person, r.Capabilities[0].Rating)
+		}
+	}
+	// Output:
+	// alex: communication "proficient"
+	// sam skipped: unknown-ref
+	// kim: communication ""
 }
 
 // AssessInto reuses one ResultBuffer from person to person: each result
 // is used up (here printed) before the next overwrites it.
 func ExampleScorer_AssessInto() {
 	s := exampleScorer()
-	asOf := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+	asOf := evidence.Date{Year: 2026, Month: 11, Day: 27}
 	var buf scoring.ResultBuffer
-	for _, in := range []scoring.Input{
-		{Person: "alex", Ratings: []scoring.Assessment{{Assessor: "manager", Ratings: []scoring.CapabilityRating{
+	for _, in := range []evidence.Input{
+		{Person: "alex", Ratings: []evidence.Assessment{{Assessor: "manager", Ratings: []evidence.Rating{
 			{Capability: "communication", Rating: "proficient"}, {Capability: "problem-solving", Rating: "advanced"}}}}},
-		{Person: "sam", Ratings: []scoring.Assessment{{Assessor: "manager", Ratings: []scoring.CapabilityRating{
+		{Person: "sam", Ratings: []evidence.Assessment{{Assessor: "manager", Ratings: []evidence.Rating{
 			{Capability: "communication", Rating: "practising"}, {Capability: "problem-solving", Rating: "practising"}}}}},
 	} {
-		r := s.AssessInto(&buf, in, asOf)
+		r, err := s.AssessInto(&buf, in, asOf)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
 		t := r.Tracks[0]
 		fmt.Printf("%s: %s, points %v; next %s: %d rating steps\n", r.Person, t.Level.Name, r.Points.Total, t.Next.Name, t.Gap.Path.Steps)
 	}

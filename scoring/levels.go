@@ -1,10 +1,14 @@
 package scoring
 
 import (
-	"errors"
 	"fmt"
+	"slices"
 	"strconv"
-	"time"
+	"strings"
+
+	"github.com/careerladder/careerladder/evidence"
+	"github.com/careerladder/careerladder/internal/yamldoc"
+	"github.com/careerladder/careerladder/ladder"
 )
 
 // track fills the result of track t: the levels reached in the worst and
@@ -367,34 +371,44 @@ func joinIDs(ids []string) string {
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-// Errors of Gap.
-var (
-	ErrUnknownTrack = errors.New("scoring: unknown track")
-	ErrUnknownLevel = errors.New("scoring: unknown level")
-	ErrNotCompiled  = errors.New("scoring: the Scorer was not made by Compile")
-)
-
 // Gap assesses one person as Assess does and returns what level of track
 // needs that the person lacks: its checks and those of the levels below it
 // that it needs and the person has not reached, and the cheapest rating
 // changes that meet them. Use it to plan beyond the next level, as in
-// "what does this senior engineer need to be CTO?".
-func (s *Scorer) Gap(in Input, asOf time.Time, track, level string) (Gap, error) {
-	if s == nil || s.l == nil {
-		return Gap{}, ErrNotCompiled
+// "what does this senior engineer need to be CTO?". A track or level the
+// ladder lacks is a ladder.Diagnostics (unknown-ref, with the id probably
+// meant); misuse fails as Assess does.
+func (s *Scorer) Gap(in evidence.Input, asOf evidence.Date, trackID, levelID string) (Gap, error) {
+	if err := s.usable(asOf); err != nil {
+		return Gap{}, err
+	}
+	t := slices.IndexFunc(s.tracks, func(t track) bool { return t.id == trackID })
+	if t < 0 {
+		ids := make([]string, len(s.tracks))
+		for i := range s.tracks {
+			ids[i] = s.tracks[i].id
+		}
+		return Gap{}, unknown("track", "track", trackID, ids)
+	}
+	i := slices.IndexFunc(s.tracks[t].levels, func(l level) bool { return l.id == levelID })
+	if i < 0 {
+		ids := make([]string, len(s.tracks[t].levels))
+		for i := range s.tracks[t].levels {
+			ids[i] = s.tracks[t].levels[i].id
+		}
+		return Gap{}, unknown("level", fmt.Sprintf("level of track %q", trackID), levelID, ids)
 	}
 	e := s.evaluate(in, asOf, nil)
 	defer e.release()
-	for t := range s.tracks {
-		if s.tracks[t].id != track {
-			continue
-		}
-		for i := range s.tracks[t].levels {
-			if s.tracks[t].levels[i].id == level {
-				return e.gap(t, i, e.reachedEach(t, e.worst)), nil
-			}
-		}
-		return Gap{}, fmt.Errorf("%w %q in track %q", ErrUnknownLevel, level, track)
+	return e.gap(t, i, e.reachedEach(t, e.worst)), nil
+}
+
+// unknown is the error of an id that names no ... of the ladder.
+func unknown(path, what, id string, ids []string) ladder.Diagnostics {
+	d := ladder.Diagnostic{Severity: ladder.Error, Code: ladder.CodeUnknownRef, Path: path,
+		Summary: fmt.Sprintf("no %s has the id %q", what, id), Suggestion: yamldoc.Suggest(id, ids)}
+	if len(ids) <= 20 {
+		d.Detail = "known: " + strings.Join(ids, ", ")
 	}
-	return Gap{}, fmt.Errorf("%w %q", ErrUnknownTrack, track)
+	return ladder.Diagnostics{d}
 }

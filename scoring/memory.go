@@ -1,8 +1,9 @@
 package scoring
 
 import (
-	"time"
 	"unsafe"
+
+	"github.com/careerladder/careerladder/evidence"
 )
 
 // A ResultBuffer holds a Result and the memory behind its slices, so that
@@ -25,33 +26,37 @@ func (*noCopy) Unlock() {}
 
 // AssessInto assesses in as [Scorer.Assess] does and returns the result,
 // which lives in b: it and every slice it holds are valid until b's next
-// use, which overwrites them; strings in it are never overwritten. After
-// the first few people the memory has grown to fit, and an assessment
-// allocates only the texts of its gaps' checks (one string per gap).
+// use, which overwrites them; strings in it are never overwritten. Once b
+// has grown to fit, an assessment allocates only the texts of its gaps'
+// checks, one string a gap, whatever the number of items.
 //
 // Use it where each result is used up before the next (written out,
 // summed up, compared); keep a result beyond that with Assess instead. A
 // nil b gets a ResultBuffer of its own. A ResultBuffer keeps the memory of
 // the largest result it has held (about 24 bytes an evidence item and a few
 // kilobytes besides); Reset lets it go.
-func (s *Scorer) AssessInto(b *ResultBuffer, in Input, asOf time.Time) *Result {
+func (s *Scorer) AssessInto(b *ResultBuffer, in evidence.Input, asOf evidence.Date) (*Result, error) {
+	if err := s.usable(asOf); err != nil {
+		return nil, err
+	}
 	if b == nil {
 		b = new(ResultBuffer)
 	}
-	if s == nil || s.l == nil {
-		b.res = Result{}
-		return &b.res
-	}
+	s.assessInto(b, in, asOf)
+	return &b.res, nil
+}
+
+// assessInto is AssessInto once its arguments are checked.
+func (s *Scorer) assessInto(b *ResultBuffer, in evidence.Input, asOf evidence.Date) {
 	b.mem.reset()
 	b.mem.reuse = true
 	b.res = s.assess(in, asOf, &b.mem)
-	return &b.res
 }
 
 // Reset empties b and lets go of its memory.
 func (b *ResultBuffer) Reset() { *b = ResultBuffer{} }
 
-// maxKept is the most memory a ResultBuffer of AssessStream keeps from one
+// maxKept is the most memory a ResultBuffer of AssessAll keeps from one
 // batch to the next (a person of about 2,000 items); a bigger one starts
 // afresh, so that a few people with many items do not leave every buffer
 // of the stream at their size.

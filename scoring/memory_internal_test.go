@@ -2,7 +2,8 @@ package scoring
 
 import (
 	"testing"
-	"time"
+
+	"github.com/careerladder/careerladder/evidence"
 )
 
 // TestMaxKept checks that AssessStream keeps the memory of a person of a
@@ -10,13 +11,13 @@ import (
 // person of several thousand.
 func TestMaxKept(t *testing.T) {
 	s := compileRef(t, "cto.yaml")
-	asOf := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+	asOf := evidence.Date{Year: 2026, Month: 11, Day: 27}
 	c := s.caps[0]
-	person := func(n int) Input {
-		in := Input{Person: "p"}
+	person := func(n int) evidence.Input {
+		in := evidence.Input{Person: "p"}
 		for i := range n {
-			in.Evidence = append(in.Evidence, Evidence{ID: "e" + string(rune('a'+i%26)) + string(rune('a'+i/26%26)) + string(rune('a'+i/676)),
-				Capability: c.id, Rating: c.ratings[i%len(c.ratings)], Date: DateOf(asOf.AddDate(0, 0, -i%700)), Source: "peer"})
+			in.Evidence = append(in.Evidence, evidence.Item{ID: "e" + string(rune('a'+i%26)) + string(rune('a'+i/26%26)) + string(rune('a'+i/676)),
+				Capability: c.id, Rating: c.ratings[i%len(c.ratings)], Date: asOf.AddDays(-i % 700), Source: "peer"})
 		}
 		return in
 	}

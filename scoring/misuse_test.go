@@ -2,42 +2,69 @@ package scoring_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"iter"
 	"testing"
-	"time"
 
+	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
 )
 
-// TestNilAndZero calls the API with nil and zero values: errors or
-// documented no-ops, never a panic.
+// TestNilAndZero calls the API with nil and zero values: an error wrapping
+// ladder.ErrNilArgument, never a panic.
 func TestNilAndZero(t *testing.T) {
+	if _, err := scoring.Compile(nil); !errors.Is(err, ladder.ErrNilArgument) {
+		t.Errorf("nil ladder: %v", err)
+	}
 	if _, err := scoring.Compile(&ladder.Ladder{}); err == nil {
 		t.Errorf("zero ladder compiled")
 	}
-	for _, s := range []*scoring.Scorer{nil, {}} {
-		res := s.Assess(scoring.Input{}, time.Time{})
-		if res.Ladder != "" || res.Tracks != nil {
-			t.Errorf("assessment without a ladder: %+v", res)
+	good := compile(t, "cto.yaml")
+	people := func(yield func(evidence.Input, error) bool) { yield(evidence.Input{Person: "p"}, nil) }
+	for _, c := range []struct {
+		name string
+		s    *scoring.Scorer
+		day  evidence.Date
+	}{
+		{"nil scorer", nil, asOf},
+		{"zero scorer", &scoring.Scorer{}, asOf},
+		{"zero day", good, evidence.Date{}},
+		{"31 April", good, evidence.Date{Year: 2026, Month: 4, Day: 31}},
+		{"month 13", good, evidence.Date{Year: 2026, Month: 13, Day: 1}},
+	} {
+		if _, err := c.s.Assess(evidence.Input{}, c.day); !errors.Is(err, ladder.ErrNilArgument) {
+			t.Errorf("%s: Assess: %v", c.name, err)
 		}
-		if _, err := s.Gap(scoring.Input{}, time.Time{}, "t", "l"); !errors.Is(err, scoring.ErrNotCompiled) {
-			t.Errorf("gap without a ladder: %v", err)
+		if _, err := c.s.AssessInto(nil, evidence.Input{}, c.day); !errors.Is(err, ladder.ErrNilArgument) {
+			t.Errorf("%s: AssessInto: %v", c.name, err)
+		}
+		if _, err := c.s.Gap(evidence.Input{}, c.day, "leadership", "cto"); !errors.Is(err, ladder.ErrNilArgument) {
+			t.Errorf("%s: Gap: %v", c.name, err)
+		}
+		if errs := collect(c.s.AssessAll(context.Background(), people, c.day)); len(errs) != 1 || !errors.Is(errs[0], ladder.ErrNilArgument) {
+			t.Errorf("%s: AssessAll: %v", c.name, errs)
+		}
+	}
+	for _, s := range []*scoring.Scorer{nil, {}} {
+		if err := s.Check(evidence.Input{}); !errors.Is(err, ladder.ErrNilArgument) {
+			t.Errorf("Check without a ladder: %v", err)
 		}
 		if s.Ladder() != nil {
 			t.Errorf("ladder of an empty scorer")
 		}
-		if _, err := s.ParseInput("x.yaml", []byte("format: careerladder/evidence/v1\nperson: p\nratings: {m: {x: y}}\n")); err != nil {
-			t.Errorf("a scorer without a ladder checked references: %v", err)
-		}
-		if _, err := s.LoadInput(nil, "x"); err == nil {
-			t.Errorf("nil fs")
-		}
 	}
-	s := compile(t, "cto.yaml")
-	res := s.Assess(scoring.Input{}, time.Time{})
-	if len(res.Tracks) != 2 || res.Tracks[0].Level != nil {
-		t.Errorf("empty input: %+v", res.Tracks)
+	//lint:ignore SA1012 a nil context is the misuse tested
+	if errs := collect(good.AssessAll(nil, people, asOf)); len(errs) != 1 || !errors.Is(errs[0], ladder.ErrNilArgument) { //nolint:staticcheck
+		t.Errorf("nil context: %v", errs)
+	}
+	if errs := collect(good.AssessAll(context.Background(), nil, asOf)); len(errs) != 1 || !errors.Is(errs[0], ladder.ErrNilArgument) {
+		t.Errorf("nil people: %v", errs)
+	}
+	res, err := good.Assess(evidence.Input{}, asOf)
+	if err != nil || len(res.Tracks) != 2 || res.Tracks[0].Level != nil {
+		t.Errorf("empty input: %v %+v", err, res.Tracks)
 	}
 	var b bytes.Buffer
 	if err := res.WriteText(&b); err != nil {
@@ -45,9 +72,8 @@ func TestNilAndZero(t *testing.T) {
 	}
 	var nilRes *scoring.Result
 	var nilGap *scoring.Gap
-	var nilIn *scoring.Input
 	for _, err := range []error{nilRes.WriteText(&b), nilRes.WriteJSON(&b), res.WriteText(nil), res.WriteJSON(nil),
-		nilGap.WriteText(&b), nilIn.WriteYAML(&b), nilIn.WriteJSON(&b), (&scoring.Input{}).WriteJSON(nil)} {
+		nilGap.WriteText(&b)} {
 		if !errors.Is(err, ladder.ErrNilArgument) {
 			t.Errorf("nil argument: %v", err)
 		}
@@ -55,12 +81,18 @@ func TestNilAndZero(t *testing.T) {
 	if !nilGap.Met() {
 		t.Errorf("nil gap not met")
 	}
-	if _, err := scoring.ParseDate(""); err == nil {
-		t.Errorf("empty date")
+	if _, ok := nilRes.Track("x"); ok {
+		t.Errorf("nil result has a track")
 	}
-	_ = scoring.Date{}.String()
-	_ = scoring.DateOf(time.Time{})
-	if _, err := (scoring.InputLoader{}).LoadFile(""); err == nil {
-		t.Errorf("empty path")
+}
+
+// collect ranges over seq and returns its errors.
+func collect(seq iter.Seq2[*scoring.Result, error]) []error {
+	var errs []error
+	for _, err := range seq {
+		if err != nil {
+			errs = append(errs, err)
+		}
 	}
+	return errs
 }

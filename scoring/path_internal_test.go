@@ -4,9 +4,9 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/careerladder/careerladder"
+	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/ladder"
 )
 
@@ -68,15 +68,15 @@ func TestPathIsCheapest(t *testing.T) {
 	for _, name := range []string{"cto.yaml", "engineering-ladders.yaml", "sparse.yaml"} {
 		s := compileRef(t, name)
 		for trial := 0; trial < 60; trial++ {
-			var in Input
-			a := Assessment{Assessor: "manager"}
+			var in evidence.Input
+			a := evidence.Assessment{Assessor: "manager"}
 			for _, c := range s.caps {
 				if r := rng.IntN(len(c.ratings) + 1); r < len(c.ratings) {
-					a.Ratings = append(a.Ratings, CapabilityRating{Capability: c.id, Rating: c.ratings[r]})
+					a.Ratings = append(a.Ratings, evidence.Rating{Capability: c.id, Rating: c.ratings[r]})
 				}
 			}
-			in.Ratings = []Assessment{a}
-			e := s.evaluate(in, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), nil)
+			in.Ratings = []evidence.Assessment{a}
+			e := s.evaluate(in, evidence.Date{Year: 2026, Month: 1, Day: 1}, nil)
 			for ti := range s.tracks {
 				for li := range s.tracks[ti].levels {
 					levels := e.chain(ti, li, e.reachedEach(ti, e.worst))
@@ -111,4 +111,14 @@ func TestPathIsCheapest(t *testing.T) {
 			}
 		}
 	}
+}
+
+// mustAssess assesses in, failing t on an error.
+func mustAssess(t testing.TB, s *Scorer, in evidence.Input, day evidence.Date) Result {
+	t.Helper()
+	res, err := s.Assess(in, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }

@@ -1,13 +1,10 @@
 package scoring
 
 import (
-	"encoding/json"
 	"fmt"
-	"math"
-	"reflect"
 	"strconv"
-	"time"
-	"unicode/utf8"
+
+	"github.com/careerladder/careerladder/evidence"
 )
 
 // A Result is the assessment of one person against a ladder. Every slice is
@@ -19,7 +16,7 @@ type Result struct {
 	// Person is the id of the person assessed.
 	Person string `json:"person"`
 	// AsOf is the day of the assessment; evidence after it does not count.
-	AsOf Date `json:"as_of"`
+	AsOf evidence.Date `json:"as_of"`
 	// Perspectives lists the assessors, sorted, then "evidence" when
 	// evidence was given.
 	Perspectives []string `json:"perspectives"`
@@ -40,6 +37,9 @@ type Result struct {
 // Track returns the result of the track with the given id, and whether r
 // has one.
 func (r *Result) Track(id string) (TrackResult, bool) {
+	if r == nil {
+		return TrackResult{}, false
+	}
 	for _, t := range r.Tracks {
 		if t.ID == id {
 			return t, true
@@ -47,9 +47,6 @@ func (r *Result) Track(id string) (TrackResult, bool) {
 	}
 	return TrackResult{}, false
 }
-
-// The perspective name of ratings derived from evidence.
-const EvidencePerspective = "evidence"
 
 // Agreement says how far the perspectives on a capability are apart.
 type Agreement string
@@ -239,249 +236,69 @@ type EvidenceNeed struct {
 	Need  int    `json:"need"`  // qualifying items required
 }
 
-// Status says whether an input counted. In JSON and text it is
-// "counted" or "excluded".
+// Status says whether an input counted and, when it did not, why: a
+// stable code, written in JSON and text as in the comments below.
 type Status uint8
 
 // The statuses.
 const (
-	Counted  Status = iota // the input counts
-	Excluded               // the input does not count; its Reason says why
+	Counted           Status = iota // "counted": the input counts
+	UnknownCapability               // "unknown-capability": no capability has the id
+	UnknownRating                   // "unknown-rating": the capability's scale has no such rating
+	Duplicate                       // "duplicate": another input has the same id (or assessor and capability)
+	Future                          // "future": dated after the assessment day
+	SourceNotAccepted               // "source-not-accepted": the policy does not accept the source
+	ZeroWeight                      // "zero-weight": the source or item weight is zero
+	TooOld                          // "too-old": dated before the policy's window
+	BelowRating                     // "below-rating": below the rating the capability reached, so it did not decide it
+	NotEnough                       // "not-enough": too few items or sources to demonstrate any rating
+	NotApplicable                   // "not-applicable": a direct rating of n/a
+	ReservedAssessor                // "reserved-assessor": the assessor is named "evidence"
 )
 
-var statusNames = [...]string{"counted", "excluded"}
+var statusNames = [...]string{"counted", "unknown-capability", "unknown-rating", "duplicate", "future", "source-not-accepted",
+	"zero-weight", "too-old", "below-rating", "not-enough", "not-applicable", "reserved-assessor"}
 
-// String returns "counted" or "excluded".
-func (s Status) String() string { return enumName(statusNames[:], "Status", s) }
+// String returns the status's code.
+func (s Status) String() string {
+	if int(s) < len(statusNames) {
+		return statusNames[s]
+	}
+	return "Status(" + strconv.Itoa(int(s)) + ")"
+}
 
 // MarshalText implements encoding.TextMarshaler.
 func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (s *Status) UnmarshalText(b []byte) error { return parseEnum(statusNames[:], "status", b, s) }
-
-// enumName returns the name of v, or kind(v) for a value without one.
-func enumName[T ~uint8](names []string, kind string, v T) string {
-	if int(v) < len(names) {
-		return names[v]
-	}
-	return kind + "(" + strconv.Itoa(int(v)) + ")"
-}
-
-// parseEnum sets *v to the value named b.
-func parseEnum[T ~uint8](names []string, kind string, b []byte, v *T) error {
-	for i, n := range names {
+func (s *Status) UnmarshalText(b []byte) error {
+	for i, n := range statusNames {
 		if n == string(b) {
-			*v = T(i)
+			*s = Status(i)
 			return nil
 		}
 	}
-	return fmt.Errorf("scoring: unknown %s %q", kind, b)
+	return fmt.Errorf("scoring: unknown status %q", b)
 }
-
-// Reason says why an input did not count: a stable code, written as in the
-// comments below. The zero Reason means the input counted. Reasons are
-// small numbers, so that a trace of many items stays compact.
-type Reason uint8
-
-// The reasons.
-const (
-	NoReason                Reason = iota // "": the input counted
-	ReasonUnknownCapability               // "unknown-capability": no capability has the id
-	ReasonUnknownRating                   // "unknown-rating": the capability's scale has no such rating
-	ReasonDuplicate                       // "duplicate": another input has the same id (or assessor and capability)
-	ReasonFuture                          // "future": dated after the assessment day
-	ReasonSourceNotAccepted               // "source-not-accepted": the policy does not accept the source
-	ReasonZeroWeight                      // "zero-weight": the source or item weight is zero
-	ReasonTooOld                          // "too-old": dated before the policy's window
-	ReasonBelowRating                     // "below-rating": below the rating the capability reached, so it did not decide it
-	ReasonNotEnough                       // "not-enough": too few items or sources to demonstrate any rating
-	ReasonNotApplicable                   // "not-applicable": a direct rating of n/a
-	ReasonReservedAssessor                // "reserved-assessor": the assessor is named "evidence"
-)
-
-var reasonNames = [...]string{"", "unknown-capability", "unknown-rating", "duplicate", "future", "source-not-accepted",
-	"zero-weight", "too-old", "below-rating", "not-enough", "not-applicable", "reserved-assessor"}
-
-// String returns the reason's code, "" for NoReason.
-func (r Reason) String() string { return enumName(reasonNames[:], "Reason", r) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (r Reason) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
-
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (r *Reason) UnmarshalText(b []byte) error { return parseEnum(reasonNames[:], "reason", b, r) }
 
 // A RatingTrace is one direct rating and what became of it.
 type RatingTrace struct {
-	Assessor   string `json:"assessor"`         // who rated
-	Capability string `json:"capability"`       // the capability id as given
-	Rating     string `json:"rating"`           // the rating id as given
-	Status     Status `json:"status"`           // counted or excluded
-	Reason     Reason `json:"reason,omitempty"` // why it was excluded
+	Assessor   string `json:"assessor"`   // who rated
+	Capability string `json:"capability"` // the capability id as given
+	Rating     string `json:"rating"`     // the rating id as given
+	Status     Status `json:"status"`     // counted, or why not
 }
 
-// An ItemTrace is one evidence item and what became of it.
-//
-// It points at the item in the Input given to Assess rather than copying
-// it, and shows the item's fields as its own: t.ID, t.Capability,
-// t.Rating, t.Date, t.Source, and the rest of the item, such as t.Summary
-// and t.Tags. Weight is the trace's own field; the item's weight as given
-// is t.Evidence.Weight. Sharing keeps the trace of a large assessment to
-// 24 bytes an item with a single pointer, which is what lets Assess keep
-// pace with a hand-written loop; in return, the input's evidence must not
-// change while the Result is in use.
-//
-// In JSON an ItemTrace is an object with the item's id, capability,
-// rating, date and source, then status, reason (when excluded) and weight.
+// An ItemTrace is one evidence item and what became of it. It points at
+// the item in the Input given to Assess rather than copying it, and shows
+// the item's fields as its own (t.ID, t.Capability, t.Date, t.Summary, ...;
+// the item's weight as given is t.Item.Weight); in return, the input's
+// evidence must not change while the Result is in use. In JSON it is the
+// item's object with the trace's status and effective_weight.
 type ItemTrace struct {
-	*Evidence        // the item, as given
-	Status    Status // counted, or excluded
-	Reason    Reason // why it was excluded
+	*evidence.Item        // the item, as given
+	Status         Status `json:"status"` // counted, or why not
 	// Weight is the item's weight after the source weight, its own weight
 	// and decay; 0 when excluded before weighing or for too-old items.
-	Weight float64
-}
-
-// itemTraceJSON is the JSON form of an ItemTrace.
-type itemTraceJSON struct {
-	ID         string  `json:"id"`
-	Capability string  `json:"capability"`
-	Rating     string  `json:"rating"`
-	Date       Date    `json:"date"`
-	Source     string  `json:"source"`
-	Status     Status  `json:"status"`
-	Reason     Reason  `json:"reason,omitempty"`
-	Weight     float64 `json:"weight"`
-}
-
-// MarshalJSON implements json.Marshaler. An ItemTrace without an item
-// writes empty fields.
-//
-// It writes what encoding/json writes for itemTraceJSON without escaping
-// HTML (the caller's encoder decides that), by hand: a result holds an
-// item trace for every evidence item, and building an encoder for each
-// made writing a result cost twenty times assessing it.
-func (t ItemTrace) MarshalJSON() ([]byte, error) {
-	n := 96
-	if e := t.Evidence; e != nil {
-		n += len(e.ID) + len(e.Capability) + len(e.Rating) + len(e.Source)
-	}
-	return t.appendJSON(make([]byte, 0, n))
-}
-
-// appendJSON appends what MarshalJSON returns to b.
-func (t *ItemTrace) appendJSON(b []byte) ([]byte, error) {
-	if math.IsNaN(t.Weight) || math.IsInf(t.Weight, 0) {
-		return b, &json.UnsupportedValueError{Value: reflect.ValueOf(t.Weight), Str: strconv.FormatFloat(t.Weight, 'g', -1, 64)}
-	}
-	e := t.Evidence
-	if e == nil {
-		e = &Evidence{}
-	}
-	b = append(b, `{"id":`...)
-	b = appendJSONString(b, e.ID)
-	b = append(b, `,"capability":`...)
-	b = appendJSONString(b, e.Capability)
-	b = append(b, `,"rating":`...)
-	b = appendJSONString(b, e.Rating)
-	b = append(b, `,"date":"`...)
-	if !e.Date.IsZero() {
-		b = e.Date.Time().AppendFormat(b, time.DateOnly) // as Date.String
-	}
-	b = append(b, `","source":`...)
-	b = appendJSONString(b, e.Source)
-	b = append(b, `,"status":`...)
-	b = appendJSONString(b, t.Status.String())
-	if t.Reason != NoReason {
-		b = append(b, `,"reason":`...)
-		b = appendJSONString(b, t.Reason.String())
-	}
-	b = append(b, `,"weight":`...)
-	b = appendJSONFloat(b, t.Weight)
-	return append(b, '}'), nil
-}
-
-// appendJSONString appends s as encoding/json writes a string when it does
-// not escape HTML: quotes, backslashes and control characters escaped,
-// invalid UTF-8 as U+FFFD, and U+2028 and U+2029 escaped.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
-}
-
-// appendJSONFloat appends a finite f as encoding/json writes a float64:
-// the shortest decimal that reads back the same, in exponent form below
-// 1e-6 and from 1e21 on, with a one-digit negative exponent unpadded.
-func appendJSONFloat(b []byte, f float64) []byte {
-	format := byte('f')
-	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
-		format = 'e'
-	}
-	b = strconv.AppendFloat(b, f, format, -1, 64)
-	if format == 'e' {
-		// e-09 to e-9
-		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
-			b[n-2] = b[n-1]
-			b = b[:n-1]
-		}
-	}
-	return b
-}
-
-// UnmarshalJSON implements json.Unmarshaler: it reads what MarshalJSON
-// writes into a new Evidence.
-func (t *ItemTrace) UnmarshalJSON(b []byte) error {
-	var v itemTraceJSON
-	if err := json.Unmarshal(b, &v); err != nil {
-		return err
-	}
-	*t = ItemTrace{Evidence: &Evidence{ID: v.ID, Capability: v.Capability, Rating: v.Rating, Date: v.Date, Source: v.Source},
-		Status: v.Status, Reason: v.Reason, Weight: v.Weight}
-	return nil
+	Weight float64 `json:"effective_weight"`
 }

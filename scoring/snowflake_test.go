@@ -4,14 +4,24 @@ import (
 	"fmt"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/careerladder/careerladder"
+	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
 )
 
-var asOf = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+var asOf = evidence.Date{Year: 2026, Month: 11, Day: 27}
+
+// assess assesses in, failing t on an error.
+func assess(t testing.TB, s *scoring.Scorer, in evidence.Input, day evidence.Date) scoring.Result {
+	t.Helper()
+	res, err := s.Assess(in, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
 
 func compile(t testing.TB, name string) *scoring.Scorer {
 	t.Helper()
@@ -80,12 +90,12 @@ func milestonesFor(total, caps int) []int {
 	return out
 }
 
-func snowflakeInput(s *scoring.Scorer, milestones []int) scoring.Input {
-	a := scoring.Assessment{Assessor: "manager"}
+func snowflakeInput(s *scoring.Scorer, milestones []int) evidence.Input {
+	a := evidence.Assessment{Assessor: "manager"}
 	for i, c := range s.Ladder().Capabilities {
-		a.Ratings = append(a.Ratings, scoring.CapabilityRating{Capability: c.ID, Rating: fmt.Sprintf("m%d", milestones[i])})
+		a.Ratings = append(a.Ratings, evidence.Rating{Capability: c.ID, Rating: fmt.Sprintf("m%d", milestones[i])})
 	}
-	return scoring.Input{Person: "p", Ratings: []scoring.Assessment{a}}
+	return evidence.Input{Person: "p", Ratings: []evidence.Assessment{a}}
 }
 
 func TestSnowflakeEveryTrackAtMilestone(t *testing.T) {
@@ -107,7 +117,7 @@ func TestSnowflakeEveryTrackAtMilestone(t *testing.T) {
 		for i := range ms {
 			ms[i] = m
 		}
-		res := s.Assess(snowflakeInput(s, ms), asOf)
+		res := assess(t, s, snowflakeInput(s, ms), asOf)
 		p := res.Points
 		var titles []string
 		for _, n := range p.Titles {
@@ -147,7 +157,7 @@ func TestSnowflakeBoundaries(t *testing.T) {
 		if ms == nil {
 			t.Fatalf("no milestones add up to %d", total)
 		}
-		res := s.Assess(snowflakeInput(s, ms), asOf)
+		res := assess(t, s, snowflakeInput(s, ms), asOf)
 		p := res.Points
 		if p.Total != float64(total) {
 			t.Fatalf("total %v, want %d", p.Total, total)

@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -12,64 +11,19 @@ import (
 	"github.com/careerladder/careerladder/ladder"
 )
 
-// WriteJSON writes r as indented JSON, as an encoding/json Encoder with
-// SetEscapeHTML(false) and SetIndent("", "  ") does, followed by a
-// newline. The field names and their meaning are stable and documented on
+// WriteJSON writes r as indented JSON followed by a newline, as an
+// encoding/json Encoder with SetEscapeHTML(false) and SetIndent("", "  ")
+// does (an Encoder without the indent writes a result as one line of JSON
+// Lines). The field names and their meaning are stable and documented on
 // the Result types; the output depends on nothing but r.
 func (r *Result) WriteJSON(w io.Writer) error {
 	if r == nil || w == nil {
 		return fmt.Errorf("scoring: write JSON: %w", ladder.ErrNilArgument)
 	}
-	line, err := r.AppendJSON(nil)
-	if err != nil {
-		return err
-	}
-	var b bytes.Buffer
-	b.Grow(len(line) * 2)
-	if err := json.Indent(&b, line, "", "  "); err != nil {
-		return err
-	}
-	b.WriteByte('\n')
-	_, err = w.Write(b.Bytes())
-	return err
-}
-
-// AppendJSON appends r to b as one line of compact JSON, without a line
-// ending: the bytes that an encoding/json Encoder with SetEscapeHTML(false)
-// writes for r, built several times faster. The evidence trace, most of a
-// result, is written directly, where encoding/json would check the JSON of
-// every item again. It suits JSON Lines output.
-func (r *Result) AppendJSON(b []byte) ([]byte, error) {
-	if r == nil {
-		return b, fmt.Errorf("scoring: append JSON: %w", ladder.ErrNilArgument)
-	}
-	// Everything but the evidence through encoding/json: the trace is the
-	// last field of Result (TestAppendJSON fails if it moves), so it ends
-	// the output, as null.
-	const tail = `"evidence":null}` + "\n"
-	head := *r
-	head.Evidence = nil
-	buf := bytes.NewBuffer(b) // writes after b's contents
-	enc := json.NewEncoder(buf)
+	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(&head); err != nil {
-		return b, err
-	}
-	out := buf.Bytes()
-	if r.Evidence == nil {
-		return out[:len(out)-1], nil // that was all of it
-	}
-	out = append(out[:len(out)-len(tail)], `"evidence":[`...)
-	for i := range r.Evidence {
-		if i > 0 {
-			out = append(out, ',')
-		}
-		var err error
-		if out, err = r.Evidence[i].appendJSON(out); err != nil {
-			return b, err
-		}
-	}
-	return append(out, "]}"...), nil
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
 }
 
 // WriteText writes r as a report a person can read: the capability
@@ -161,7 +115,7 @@ func (r *Result) WriteText(w io.Writer) error {
 	}
 	excluded := 0
 	for _, it := range r.Evidence {
-		if it.Status == Excluded {
+		if it.Status != Counted {
 			excluded++
 		}
 	}
@@ -170,16 +124,16 @@ func (r *Result) WriteText(w io.Writer) error {
 		if excluded > 0 {
 			fmt.Fprintf(b, "; not counted:")
 			for _, it := range r.Evidence {
-				if it.Status == Excluded {
-					fmt.Fprintf(b, "\n  %s (%s, %s): %s", it.ID, it.Capability, it.Date, it.Reason)
+				if it.Status != Counted {
+					fmt.Fprintf(b, "\n  %s (%s, %s): %s", it.ID, it.Capability, it.Date, it.Status)
 				}
 			}
 		}
 		fmt.Fprintln(b)
 	}
 	for _, rt := range r.Ratings {
-		if rt.Status == Excluded {
-			fmt.Fprintf(b, "Rating not counted: %s rated %s %s: %s\n", rt.Assessor, rt.Capability, rt.Rating, rt.Reason)
+		if rt.Status != Counted {
+			fmt.Fprintf(b, "Rating not counted: %s rated %s %s: %s\n", rt.Assessor, rt.Capability, rt.Rating, rt.Status)
 		}
 	}
 	return b.Flush()

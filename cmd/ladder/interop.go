@@ -5,11 +5,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"time"
 
 	"github.com/careerladder/careerladder/caseexport"
 	"github.com/careerladder/careerladder/chart"
 	"github.com/careerladder/careerladder/diff"
+	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
 	"github.com/careerladder/careerladder/spreadsheet"
@@ -136,8 +136,8 @@ is invalid; 2 for a usage or I/O error.
 
 func runDiff(c *cli, args []string) (int, error) {
 	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
-	var evidence files
-	fs.Var(&evidence, "evidence", "")
+	var evidenceFiles files
+	fs.Var(&evidenceFiles, "evidence", "")
 	asOfText := fs.String("as-of", "", "")
 	format := &choice{"text", []string{"text", "json"}}
 	fs.Var(format, "format", "")
@@ -162,7 +162,7 @@ func runDiff(c *cli, args []string) (int, error) {
 	}
 	rep := diff.Ladders(oldL, newL)
 	var moves []diff.Move
-	if len(evidence) > 0 {
+	if len(evidenceFiles) > 0 {
 		oldS, err := scoring.Compile(oldL)
 		if err != nil {
 			return exitFindings, err
@@ -173,15 +173,17 @@ func runDiff(c *cli, args []string) (int, error) {
 		}
 		// One person a file, read without a ladder check: a file may
 		// use what only one version has.
-		var ins []scoring.Input
-		code, err := readInputs(c, evidence, scoring.ParseInput, func(_ string, in scoring.Input) error {
+		var ins []evidence.Input
+		code, err := readInputs(c, evidenceFiles, evidence.Loader{}.Parse, func(_ string, in evidence.Input) error {
 			ins = append(ins, in)
 			return nil
 		})
 		if err != nil {
 			return code, err
 		}
-		moves = diff.Rescore(oldS, newS, ins, asOf)
+		if moves, err = diff.Rescore(oldS, newS, ins, asOf); err != nil {
+			return exitUsage, err
+		}
 	}
 	var out bytes.Buffer
 	if format.value == "json" {
@@ -191,7 +193,7 @@ func runDiff(c *cli, args []string) (int, error) {
 		}{rep.Changes, append([]diff.Move{}, moves...)})
 	} else {
 		err = rep.WriteText(&out)
-		if err == nil && len(evidence) > 0 {
+		if err == nil && len(evidenceFiles) > 0 {
 			fmt.Fprintf(&out, "\n%d %s would change level\n", len(moves), map[bool]string{true: "person-track", false: "person-tracks"}[len(moves) == 1])
 			for _, m := range moves {
 				fmt.Fprintf(&out, "%s, %s: %s -> %s (%s)\n", m.Person, m.Track, orNone(m.Old), orNone(m.New), m.Direction)
@@ -233,8 +235,8 @@ Exit status: 0 success; 1 invalid input; 2 usage or I/O error.
 func runChart(c *cli, args []string) (int, error) {
 	fs := flag.NewFlagSet("chart", flag.ContinueOnError)
 	ladderFile := fs.String("ladder", "", "")
-	var evidence files
-	fs.Var(&evidence, "evidence", "")
+	var evidenceFiles files
+	fs.Var(&evidenceFiles, "evidence", "")
 	track := fs.String("track", "", "")
 	asOfText := fs.String("as-of", "", "")
 	pos, err := parseFlags(fs, args)
@@ -244,7 +246,7 @@ func runChart(c *cli, args []string) (int, error) {
 	switch {
 	case len(pos) > 0:
 		return exitUsage, usagef("unexpected argument %q", pos[0])
-	case *ladderFile == "" || len(evidence) == 0:
+	case *ladderFile == "" || len(evidenceFiles) == 0:
 		return exitUsage, usagef("--ladder and --evidence are required")
 	}
 	asOf, err := asOfDay(c, *asOfText)
@@ -255,12 +257,16 @@ func runChart(c *cli, args []string) (int, error) {
 	if err != nil {
 		return code, err
 	}
-	in, code, err := loadInputs(c, s, evidence)
+	in, code, err := loadInputs(c, s, evidenceFiles)
 	if err != nil {
 		return code, err
 	}
+	res, err := s.Assess(in, asOf)
+	if err != nil {
+		return exitUsage, err
+	}
 	var out bytes.Buffer
-	if err := chart.Radar(&out, s.Ladder(), s.Assess(in, asOf), *track); err != nil {
+	if err := chart.Radar(&out, s.Ladder(), res, *track); err != nil {
 		return exitUsage, err
 	}
 	_, err = c.stdout.Write(out.Bytes())
@@ -268,13 +274,13 @@ func runChart(c *cli, args []string) (int, error) {
 }
 
 // asOfDay parses --as-of, or gives today in local time.
-func asOfDay(c *cli, text string) (time.Time, error) {
+func asOfDay(c *cli, text string) (evidence.Date, error) {
 	if text == "" {
-		return c.now(), nil
+		return evidence.DateOf(c.now()), nil
 	}
-	t, err := time.Parse(time.DateOnly, text)
+	d, err := evidence.ParseDate(text)
 	if err != nil {
-		return time.Time{}, usagef("--as-of %q is not a day written as YYYY-MM-DD", text)
+		return evidence.Date{}, usagef("--as-of %q is not a day written as YYYY-MM-DD", text)
 	}
-	return t, nil
+	return d, nil
 }

@@ -146,7 +146,7 @@ func TestValidateJSON(t *testing.T) {
 }
 
 func TestSchema(t *testing.T) {
-	for _, tc := range []struct{ arg, file string }{{"", "ladder/ladder.schema.json"}, {"ladder", "ladder/ladder.schema.json"}, {"evidence", "scoring/evidence.schema.json"}} {
+	for _, tc := range []struct{ arg, file string }{{"", "ladder/ladder.schema.json"}, {"ladder", "ladder/ladder.schema.json"}, {"evidence", "evidence/evidence.schema.json"}} {
 		args := []string{"schema"}
 		if tc.arg != "" {
 			args = append(args, tc.arg)

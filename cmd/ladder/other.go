@@ -12,8 +12,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
+	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
 )
@@ -22,7 +22,7 @@ const schemaHelp = `usage: ladder schema [ladder|evidence]
 
 Prints the JSON Schema (draft 2020-12) of ladder files (the default) or of
 evidence files, byte for byte the schema the library embeds and commits as
-ladder/ladder.schema.json and scoring/evidence.schema.json.
+ladder/ladder.schema.json and evidence/evidence.schema.json.
 `
 
 func runSchema(c *cli, args []string) (int, error) {
@@ -39,7 +39,7 @@ func runSchema(c *cli, args []string) (int, error) {
 		_, err := c.stdout.Write(ladder.JSONSchema())
 		return exitOK, err
 	case "evidence":
-		_, err := c.stdout.Write(scoring.EvidenceSchema())
+		_, err := c.stdout.Write(evidence.Schema())
 		return exitOK, err
 	}
 	return exitUsage, usagef("unknown schema %q: ladder or evidence", kind)
@@ -124,8 +124,8 @@ error) or the files are for different people; 2 for a usage or I/O error.
 func runAssess(c *cli, args []string) (int, error) {
 	fs := flag.NewFlagSet("assess", flag.ContinueOnError)
 	ladderFile := fs.String("ladder", "", "")
-	var evidence, ratings files
-	fs.Var(&evidence, "evidence", "")
+	var evidenceFiles, ratings files
+	fs.Var(&evidenceFiles, "evidence", "")
 	fs.Var(&ratings, "ratings", "")
 	asOfText := fs.String("as-of", "", "")
 	track := fs.String("track", "", "")
@@ -140,7 +140,7 @@ func runAssess(c *cli, args []string) (int, error) {
 		return exitUsage, usagef("unexpected argument %q", pos[0])
 	case *ladderFile == "":
 		return exitUsage, usagef("--ladder is required")
-	case len(evidence)+len(ratings) == 0:
+	case len(evidenceFiles)+len(ratings) == 0:
 		return exitUsage, usagef("give at least one --evidence or --ratings file")
 	}
 	asOf, err := asOfDay(c, *asOfText)
@@ -151,7 +151,7 @@ func runAssess(c *cli, args []string) (int, error) {
 	if err != nil {
 		return code, err
 	}
-	inputs := append(append(files{}, ratings...), evidence...)
+	inputs := append(append(files{}, ratings...), evidenceFiles...)
 	for _, p := range inputs {
 		if isJSONLines(p) {
 			if len(inputs) > 1 {
@@ -164,7 +164,11 @@ func runAssess(c *cli, args []string) (int, error) {
 	if err != nil {
 		return code, err
 	}
-	res := onlyTrack(s.Assess(in, asOf), *track)
+	res, err := s.Assess(in, asOf)
+	if err != nil {
+		return exitUsage, err
+	}
+	res = onlyTrack(res, *track)
 	var out bytes.Buffer
 	if format.value == "json" {
 		err = res.WriteJSON(&out)
@@ -184,7 +188,7 @@ func isJSONLines(path string) bool {
 }
 
 // assessStream assesses every person of a JSON Lines file.
-func assessStream(c *cli, s *scoring.Scorer, path string, asOf time.Time, track, format string) (int, error) {
+func assessStream(c *cli, s *scoring.Scorer, path string, asOf evidence.Date, track, format string) (int, error) {
 	var r io.Reader = c.stdin
 	if path != "-" {
 		f, err := os.Open(path)
@@ -196,33 +200,34 @@ func assessStream(c *cli, s *scoring.Scorer, path string, asOf time.Time, track,
 	}
 	out := bufio.NewWriter(c.stdout)
 	defer out.Flush()
+	enc := json.NewEncoder(out) // one result a line, escaped as single results are
+	enc.SetEscapeHTML(false)
 	invalid := 0
 	first := true
-	var line []byte // one result a line, escaped as single results are
-	err := s.AssessJSONLines(context.Background(), s.NewJSONLinesReader(r, path), asOf,
-		func(r *scoring.Result) error {
-			res := onlyTrack(*r, track)
-			if format == "json" {
-				var err error
-				if line, err = res.AppendJSON(line[:0]); err != nil {
-					return err
-				}
-				_, err = out.Write(append(line, '\n'))
-				return err
-			}
+	people := evidence.Loader{Ladder: s.Ladder()}.NewLinesReader(r, path).All()
+	for r, err := range s.AssessAll(context.Background(), people, asOf) {
+		var ds ladder.Diagnostics
+		switch {
+		case errors.As(err, &ds):
+			invalid++
+			printDiagnostics(c.stderr, ds)
+			continue
+		case err != nil:
+			return exitUsage, err
+		}
+		res := onlyTrack(*r, track)
+		if format == "json" {
+			err = enc.Encode(&res)
+		} else {
 			if !first {
 				out.WriteString("\n")
 			}
 			first = false
-			return res.WriteText(out)
-		},
-		func(in scoring.Input, ds ladder.Diagnostics) error {
-			invalid++
-			printDiagnostics(c.stderr, ds)
-			return nil
-		})
-	if err != nil {
-		return exitUsage, err
+			err = res.WriteText(out)
+		}
+		if err != nil {
+			return exitUsage, err
+		}
 	}
 	if invalid > 0 {
 		return exitFindings, fmt.Errorf("%d %s with invalid lines, skipped", invalid, map[bool]string{true: "person", false: "people"}[invalid == 1])
@@ -233,9 +238,9 @@ func assessStream(c *cli, s *scoring.Scorer, path string, asOf time.Time, track,
 // loadInputs reads evidence files for one person, checked against s's
 // ladder, and merges them. Content problems are printed (exit 1); files for
 // different people are refused (exit 1); I/O problems are exit 2.
-func loadInputs(c *cli, s *scoring.Scorer, paths []string) (scoring.Input, int, error) {
-	var in scoring.Input
-	code, err := readInputs(c, paths, s.ParseInput, func(path string, part scoring.Input) error {
+func loadInputs(c *cli, s *scoring.Scorer, paths []string) (evidence.Input, int, error) {
+	var in evidence.Input
+	code, err := readInputs(c, paths, evidence.Loader{Ladder: s.Ladder()}.Parse, func(path string, part evidence.Input) error {
 		if in.Person != "" && part.Person != in.Person {
 			return fmt.Errorf("%s is for %q, another file for %q: assess one person at a time", path, part.Person, in.Person)
 		}
@@ -250,7 +255,7 @@ func loadInputs(c *cli, s *scoring.Scorer, paths []string) (scoring.Input, int, 
 // readInputs reads evidence files, parses each with parse and hands it to
 // use. It prints the problems of every file that has some and then fails
 // (exit 1), as it does when use fails; I/O problems are exit 2.
-func readInputs(c *cli, paths []string, parse func(string, []byte) (scoring.Input, error), use func(string, scoring.Input) error) (int, error) {
+func readInputs(c *cli, paths []string, parse func(string, []byte) (evidence.Input, error), use func(string, evidence.Input) error) (int, error) {
 	bad := false
 	for _, path := range paths {
 		src, err := readInput(c, path)
@@ -259,7 +264,7 @@ func readInputs(c *cli, paths []string, parse func(string, []byte) (scoring.Inpu
 			return exitUsage, err
 		}
 		if ds == nil {
-			var in scoring.Input
+			var in evidence.Input
 			in, err = parse(path, src)
 			if !errors.As(err, &ds) {
 				if err := use(path, in); err != nil {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
 )
@@ -185,7 +186,7 @@ func validateFile(c *cli, path, kind string, scorer *scoring.Scorer) validated {
 func check(name string, src []byte, kind string, scorer *scoring.Scorer) ladder.Diagnostics {
 	var err error
 	if kind == "evidence" {
-		_, err = scorer.ParseInput(name, src) // a nil scorer checks no references
+		_, err = (evidence.Loader{Ladder: scorer.Ladder()}).Parse(name, src) // a nil scorer checks no references
 	} else {
 		_, ds := ladder.Loader{}.Diagnose(name, src)
 		return ds

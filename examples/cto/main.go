@@ -20,9 +20,9 @@ import (
 	"os"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/careerladder/careerladder"
+	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/rubric"
 	"github.com/careerladder/careerladder/scoring"
@@ -40,7 +40,7 @@ func main() {
 
 func run(w io.Writer, args []string) error {
 	fl := flag.NewFlagSet("cto", flag.ContinueOnError)
-	evidence := fl.String("evidence", "", "an evidence file for the CTO ladder (default: the embedded example)")
+	evidenceFile := fl.String("evidence", "", "an evidence file for the CTO ladder (default: the embedded example)")
 	asOfText := fl.String("as-of", defaultAsOf, "the day of the assessment, as YYYY-MM-DD")
 	summary := fl.Bool("ladder", false, "print the ladder instead of a report")
 	if err := fl.Parse(args); err != nil {
@@ -53,7 +53,7 @@ func run(w io.Writer, args []string) error {
 	if *summary {
 		return summarize(w, l)
 	}
-	asOf, err := time.Parse(time.DateOnly, *asOfText)
+	asOf, err := evidence.ParseDate(*asOfText)
 	if err != nil {
 		return fmt.Errorf("-as-of: %w", err)
 	}
@@ -61,16 +61,19 @@ func run(w io.Writer, args []string) error {
 	if err != nil {
 		return err
 	}
-	var in scoring.Input
-	if *evidence == "" {
-		in, err = s.LoadInput(careerladder.Evidence(), "senior-engineer.yaml")
+	var in evidence.Input
+	if ld := (evidence.Loader{Ladder: l}); *evidenceFile == "" {
+		in, err = ld.Load(careerladder.Evidence(), "senior-engineer.yaml")
 	} else {
-		in, err = s.LoadInputFile(*evidence)
+		in, err = ld.LoadFile(*evidenceFile)
 	}
 	if err != nil {
 		return err
 	}
-	res := s.Assess(in, asOf)
+	res, err := s.Assess(in, asOf)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(w, "Readiness report\n================\n\n")
 	if err := res.WriteText(w); err != nil {
 		return err

@@ -18,6 +18,7 @@ import (
 	"bufio"
 	"cmp"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -29,6 +30,7 @@ import (
 	"time"
 
 	"github.com/careerladder/careerladder"
+	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
 )
@@ -48,7 +50,7 @@ func run(w io.Writer, args []string) error {
 	people := fl.Int("people", 1000, "how many people to generate")
 	items := fl.Int("items", 120, "evidence items a generated person has")
 	seed := fl.Uint64("seed", 1, "the seed of the generated people")
-	evidence := fl.String("evidence", "", "a JSON Lines evidence file to assess instead of generated people")
+	evidenceFile := fl.String("evidence", "", "a JSON Lines evidence file to assess instead of generated people")
 	write := fl.String("write", "", "write the generated JSON Lines to this file and stop")
 	asOfText := fl.String("as-of", defaultAsOf, "the day of the assessment, as YYYY-MM-DD")
 	if err := fl.Parse(args); err != nil {
@@ -57,7 +59,7 @@ func run(w io.Writer, args []string) error {
 	if *people < 0 || *items < 0 {
 		return fmt.Errorf("-people and -items must not be negative")
 	}
-	asOf, err := time.Parse(time.DateOnly, *asOfText)
+	asOf, err := evidence.ParseDate(*asOfText)
 	if err != nil {
 		return fmt.Errorf("-as-of: %w", err)
 	}
@@ -85,7 +87,7 @@ func run(w io.Writer, args []string) error {
 	// The stream: a file, or the generated people through a pipe, so that
 	// neither is ever held in memory whole.
 	var src io.Reader
-	name := *evidence
+	name := *evidenceFile
 	if name != "" {
 		f, err := os.Open(name)
 		if err != nil {
@@ -103,22 +105,22 @@ func run(w io.Writer, args []string) error {
 
 	sum := newSummary(l)
 	start := time.Now()
-	err = s.AssessJSONLines(context.Background(), s.NewJSONLinesReader(src, name), asOf,
-		func(r *scoring.Result) error {
-			// r is lent until this returns: take what the summary needs
-			// (strings stay valid) and keep nothing else.
-			sum.add(r)
-			return nil
-		},
-		func(in scoring.Input, ds ladder.Diagnostics) error {
+	stream := evidence.Loader{Ladder: l}.NewLinesReader(src, name).All()
+	for r, err := range s.AssessAll(context.Background(), stream, asOf) {
+		var ds ladder.Diagnostics
+		switch {
+		case errors.As(err, &ds):
 			sum.invalid++
 			if sum.invalid <= 3 {
-				fmt.Fprintf(os.Stderr, "%s: skipped:\n%v\n", in.Person, ds)
+				fmt.Fprintf(os.Stderr, "%s: skipped:\n%v\n", r.Person, ds)
 			}
-			return nil
-		})
-	if err != nil {
-		return err
+		case err != nil:
+			return err
+		default:
+			// r is lent to this iteration: take what the summary needs
+			// (strings stay valid) and keep nothing else.
+			sum.add(r)
+		}
 	}
 	return sum.write(w, asOf, time.Since(start))
 }
@@ -174,9 +176,9 @@ func (s *summary) add(r *scoring.Result) {
 	}
 }
 
-func (s *summary) write(w io.Writer, asOf time.Time, took time.Duration) error {
+func (s *summary) write(w io.Writer, asOf evidence.Date, took time.Duration) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "%d people, %d evidence items, as of %s", s.people, s.items, asOf.Format(time.DateOnly))
+	fmt.Fprintf(bw, "%d people, %d evidence items, as of %s", s.people, s.items, asOf)
 	if s.invalid > 0 {
 		fmt.Fprintf(bw, "; %d skipped for invalid lines", s.invalid)
 	}
@@ -218,7 +220,7 @@ type generator struct {
 	people int
 	items  int
 	seed   uint64
-	asOf   time.Time
+	asOf   evidence.Date
 }
 
 func (g generator) write(w io.Writer) error {
@@ -226,7 +228,7 @@ func (g generator) write(w io.Writer) error {
 	sources := []string{"self", "peer", "manager", "artifact"}
 	tps := slices.IndexFunc(g.l.Capabilities, func(c ladder.Capability) bool { return c.ID == "technical-problem-solving" })
 	for p := range g.people {
-		in := scoring.Input{Person: fmt.Sprintf("p%05d", p+1)}
+		in := evidence.Input{Person: fmt.Sprintf("p%05d", p+1)}
 		u := rng.Float64()
 		seniority := 1 + 3*u*u*u          // 1: practising, 4: leading; most people nearer the start
 		technical := 0.15 + seniority*0.1 // the share of technical work
@@ -238,11 +240,11 @@ func (g generator) write(w io.Writer) error {
 			sc, _ := g.l.ScaleOf(c)
 			r := int(seniority + rng.NormFloat64()*0.6)
 			r = max(0, min(len(sc.Ratings)-1, r))
-			e := scoring.Evidence{
+			e := evidence.Item{
 				ID:         fmt.Sprintf("%s-%03d", in.Person, i+1),
 				Capability: c.ID,
 				Rating:     sc.Ratings[r].ID,
-				Date:       scoring.DateOf(g.asOf.AddDate(0, 0, -rng.IntN(540))),
+				Date:       g.asOf.AddDays(-rng.IntN(540)),
 				Source:     sources[rng.IntN(len(sources))],
 			}
 			if c.ID == "technical-problem-solving" && rng.Float64() < 0.3+seniority/6 {
@@ -250,7 +252,7 @@ func (g generator) write(w io.Writer) error {
 			}
 			in.Evidence = append(in.Evidence, e)
 		}
-		if err := scoring.WriteJSONLines(w, in); err != nil {
+		if err := evidence.WriteLines(w, in); err != nil {
 			return err
 		}
 	}

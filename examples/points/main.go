@@ -15,9 +15,9 @@ import (
 	"os"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/careerladder/careerladder"
+	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
 )
@@ -48,7 +48,7 @@ func run(w io.Writer, args []string) error {
 	if len(args) == 0 {
 		args = example
 	}
-	a := scoring.Assessment{Assessor: "manager"}
+	a := evidence.Assessment{Assessor: "manager"}
 	for _, arg := range args {
 		id, m, ok := strings.Cut(arg, "=")
 		if !ok || len(m) != 1 || m[0] < '0' || m[0] > '5' {
@@ -57,7 +57,7 @@ func run(w io.Writer, args []string) error {
 		if _, ok := l.Capability(id); !ok {
 			return fmt.Errorf("%q: no capability %q", arg, id)
 		}
-		a.Ratings = append(a.Ratings, scoring.CapabilityRating{Capability: id, Rating: "m" + m})
+		a.Ratings = append(a.Ratings, evidence.Rating{Capability: id, Rating: "m" + m})
 	}
 	// Capabilities not given are at milestone 0, as in Snowflake.
 	for _, c := range l.Capabilities {
@@ -66,11 +66,14 @@ func run(w io.Writer, args []string) error {
 			given = given || r.Capability == c.ID
 		}
 		if !given {
-			a.Ratings = append(a.Ratings, scoring.CapabilityRating{Capability: c.ID, Rating: "m0"})
+			a.Ratings = append(a.Ratings, evidence.Rating{Capability: c.ID, Rating: "m0"})
 		}
 	}
 	// Points do not depend on the day; any fixed day keeps the output stable.
-	res := s.Assess(scoring.Input{Person: "engineer", Ratings: []scoring.Assessment{a}}, time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC))
+	res, err := s.Assess(evidence.Input{Person: "engineer", Ratings: []evidence.Assessment{a}}, evidence.Date{Year: 2026, Month: 11, Day: 27})
+	if err != nil {
+		return err
+	}
 
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "Capability\tMilestone\tPoints")

@@ -33,6 +33,7 @@ import (
 	"time"
 
 	"github.com/careerladder/careerladder"
+	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
 )
@@ -98,9 +99,9 @@ func (h *assessHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusMethodNotAllowed, problem{Error: "use POST"})
 		return
 	}
-	asOf := h.now()
+	asOf := evidence.DateOf(h.now())
 	if q := r.URL.Query().Get("as_of"); q != "" {
-		d, err := time.Parse(time.DateOnly, q)
+		d, err := evidence.ParseDate(q)
 		if err != nil {
 			writeJSON(w, http.StatusBadRequest, problem{Error: "as_of must be a day written as YYYY-MM-DD"})
 			return
@@ -118,7 +119,7 @@ func (h *assessHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// The name ends in .json, so the body must be strict JSON.
-	in, err := h.s.ParseInput("request.json", body)
+	in, err := evidence.Loader{Ladder: h.s.Ladder()}.Parse("request.json", body)
 	var ds ladder.Diagnostics
 	if errors.As(err, &ds) {
 		p := problem{Error: "the evidence is not valid for ladder " + h.s.Ladder().ID}
@@ -131,7 +132,11 @@ func (h *assessHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, problem{Error: err.Error()})
 		return
 	}
-	res := h.s.Assess(in, asOf)
+	res, err := h.s.Assess(in, asOf)
+	if err != nil {
+		writeJSON(w, http.StatusBadRequest, problem{Error: err.Error()})
+		return
+	}
 	var b bytes.Buffer
 	if err := res.WriteJSON(&b); err != nil {
 		writeJSON(w, http.StatusInternalServerError, problem{Error: "cannot write the result"})
@@ -217,7 +222,7 @@ func exampleJSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	in, err := scoring.ParseInput("senior-engineer.yaml", src)
+	in, err := (evidence.Loader{}).Parse("senior-engineer.yaml", src)
 	if err != nil {
 		return nil, err
 	}

@@ -5,10 +5,9 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
-	"time"
 
+	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/ladder"
-	"github.com/careerladder/careerladder/scoring"
 )
 
 // newRand returns the generator every function here draws from.
@@ -473,18 +472,18 @@ func (g *ladderGen) writeRules() {
 // asOf, from self, peer, manager and artifact sources; about half are
 // tagged [HardProblem]. Ids run from e000001, so they are unique. The same
 // arguments always give the same items.
-func Evidence(l *ladder.Ladder, n int, asOf time.Time, seed uint64) []scoring.Evidence {
+func Evidence(l *ladder.Ladder, n int, asOf evidence.Date, seed uint64) []evidence.Item {
 	if l == nil || len(l.Capabilities) == 0 || n <= 0 {
 		return nil
 	}
 	t := text{newRand(seed)}
-	out := make([]scoring.Evidence, n)
+	out := make([]evidence.Item, n)
 	for i := range out {
 		c := &l.Capabilities[t.rng.IntN(len(l.Capabilities))]
-		e := scoring.Evidence{
+		e := evidence.Item{
 			ID:         fmt.Sprintf("e%06d", i+1),
 			Capability: c.ID,
-			Date:       scoring.DateOf(asOf.AddDate(0, 0, -t.rng.IntN(913))), // 913 days: 30 months
+			Date:       asOf.AddDays(-t.rng.IntN(913)), // 913 days: 30 months
 			Source:     sources[t.rng.IntN(len(sources))].id,
 		}
 		if s, ok := l.ScaleOf(c); ok && len(s.Ratings) > 0 {
@@ -504,29 +503,29 @@ func Evidence(l *ladder.Ladder, n int, asOf time.Time, seed uint64) []scoring.Ev
 // items evidence items, as [Evidence] gives them with a seed of its own,
 // and a manager's assessment rating every capability of l. The same
 // arguments always give the same inputs.
-func Org(l *ladder.Ladder, people, items int, asOf time.Time, seed uint64) []scoring.Input {
+func Org(l *ladder.Ladder, people, items int, asOf evidence.Date, seed uint64) []evidence.Input {
 	if l == nil || people <= 0 {
 		return nil
 	}
 	rng := newRand(seed)
-	out := make([]scoring.Input, people)
+	out := make([]evidence.Input, people)
 	for p := range out {
-		in := scoring.Input{
-			Format:   scoring.FormatV1,
+		in := evidence.Input{
+			Format:   evidence.Format,
 			Person:   fmt.Sprintf("p%05d", p+1),
 			Ladder:   l.ID,
 			Evidence: Evidence(l, items, asOf, rng.Uint64()),
 		}
-		ratings := make([]scoring.CapabilityRating, 0, len(l.Capabilities))
+		ratings := make([]evidence.Rating, 0, len(l.Capabilities))
 		for i := range l.Capabilities {
 			c := &l.Capabilities[i]
 			s, ok := l.ScaleOf(c)
 			if !ok || len(s.Ratings) == 0 {
 				continue
 			}
-			ratings = append(ratings, scoring.CapabilityRating{Capability: c.ID, Rating: s.Ratings[rng.IntN(len(s.Ratings))].ID})
+			ratings = append(ratings, evidence.Rating{Capability: c.ID, Rating: s.Ratings[rng.IntN(len(s.Ratings))].ID})
 		}
-		in.Ratings = []scoring.Assessment{{Assessor: "manager", Ratings: ratings}}
+		in.Ratings = []evidence.Assessment{{Assessor: "manager", Ratings: ratings}}
 		out[p] = in
 	}
 	return out

@@ -5,14 +5,14 @@ import (
 	"fmt"
 	"reflect"
 	"testing"
-	"time"
 
+	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/internal/workload"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
 )
 
-var asOf = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+var asOf = evidence.Date{Year: 2026, Month: 11, Day: 27}
 
 // load parses src and fails on any diagnostic, error or warning.
 func load(t *testing.T, name string, src []byte) *ladder.Ladder {
@@ -89,7 +89,7 @@ func TestWorkloadEvidence(t *testing.T) {
 	if !reflect.DeepEqual(items, workload.Evidence(l, 500, asOf, 7)) {
 		t.Errorf("Evidence is not deterministic")
 	}
-	earliest := scoring.DateOf(asOf.AddDate(0, -31, 0))
+	earliest := evidence.DateOf(asOf.Time().AddDate(0, -31, 0))
 	ids, tagged := map[string]bool{}, 0
 	for _, e := range items {
 		if ids[e.ID] {
@@ -103,8 +103,8 @@ func TestWorkloadEvidence(t *testing.T) {
 		if s, _ := l.ScaleOf(c); !s.Has(e.Rating) {
 			t.Errorf("%s: rating %q is not on the scale of %s", e.ID, e.Rating, c.ID)
 		}
-		if e.Date.Compare(scoring.DateOf(asOf)) > 0 || e.Date.Compare(earliest) < 0 {
-			t.Errorf("%s: date %s is not within 30 months before %s", e.ID, e.Date, scoring.DateOf(asOf))
+		if e.Date.Compare(asOf) > 0 || e.Date.Compare(earliest) < 0 {
+			t.Errorf("%s: date %s is not within 30 months before %s", e.ID, e.Date, asOf)
 		}
 		switch e.Source {
 		case "self", "peer", "manager", "artifact":
@@ -154,7 +154,7 @@ func TestWorkloadOrg(t *testing.T) {
 		if err := in.WriteYAML(&b); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.ParseInput(in.Person+".yaml", b.Bytes()); err != nil {
+		if _, err := (evidence.Loader{Ladder: s.Ladder()}).Parse(in.Person+".yaml", b.Bytes()); err != nil {
 			t.Errorf("%s is not a valid input:\n%v", in.Person, err)
 		}
 	}

@@ -21,6 +21,10 @@ import (
 //   - `jsonschema:"enum=a,enum=b"` on non-empty strings (bad-value, or the
 //     code named by a `code:"..."` tag).
 //
+// A field tagged `cl:"checked"` is checked by its owner: Check leaves its
+// contents alone (the evidence package checks its items with one function
+// for every format it reads).
+//
 // Issues carry At paths and no line; Document.Locate turns them into
 // positions.
 func Check(v any, lim Limits) []Issue {
@@ -62,7 +66,7 @@ func (c *checker) value(v reflect.Value, p *Path) {
 				// Keys are ids, as the schema's propertyNames says.
 				if !isID(key) {
 					c.r.Add(Issue{Code: CodeBadID, Path: kp.String(), At: kp.clone(), Key: true,
-						Summary: fmt.Sprintf("%q is not a valid id", key), Detail: idDetail})
+						Summary: fmt.Sprintf("%q is not a valid id", key), Detail: IDDetail})
 				}
 				if si.value >= 0 {
 					f := si.fields[si.byName[fieldName(si, si.value)]]
@@ -120,7 +124,7 @@ func (c *checker) field(sf reflect.StructField, f field, v reflect.Value, p *Pat
 		switch k {
 		case "pattern":
 			if v.Kind() == reflect.String && v.String() != "" && !c.matches(val, v.String()) {
-				c.add(p, CodeBadID, fmt.Sprintf("%q is not a valid id", v.String()), idDetail)
+				c.add(p, CodeBadID, fmt.Sprintf("%q is not a valid id", v.String()), IDDetail)
 			}
 		case "minimum":
 			limit, _ := strconv.ParseFloat(val, 64)
@@ -161,6 +165,9 @@ func (c *checker) field(sf reflect.StructField, f field, v reflect.Value, p *Pat
 		}
 		c.add(p, code, fmt.Sprintf("%s %q is not one of %s", f.name, v.String(), strings.Join(enum, ", ")), "")
 	}
+	if sf.Tag.Get("cl") == "checked" {
+		return
+	}
 	c.value(v, p)
 }
 
@@ -168,7 +175,8 @@ func (c *checker) field(sf reflect.StructField, f field, v reflect.Value, p *Pat
 // joined by single '-', '_' or '.'.
 const IDPattern = `^[a-z0-9]+([._-][a-z0-9]+)*$`
 
-const idDetail = "ids hold lower-case letters and digits in groups joined by single '-', '_' or '.', as in team-management or 3.2"
+// IDDetail says what an id may hold, for the detail of bad-id issues.
+const IDDetail = "ids hold lower-case letters and digits in groups joined by single '-', '_' or '.', as in team-management or 3.2"
 
 // matches reports whether s matches pattern; the id pattern, by far the
 // most common, is checked without a regular expression.

@@ -1,4 +1,4 @@
-package scoring_test
+package evidence_test
 
 import (
 	"bytes"
@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/ladder"
 )
 
@@ -23,7 +24,7 @@ func FuzzParseInput(f *testing.F) {
 	}
 	s := compile(f, "cto.yaml")
 	f.Fuzz(func(t *testing.T, src []byte) {
-		in, err := s.ParseInput("in.yaml", src)
+		in, err := (evidence.Loader{Ladder: s.Ladder()}).Parse("in.yaml", src)
 		if err != nil {
 			var ds ladder.Diagnostics
 			if !errors.As(err, &ds) || !ds.HasErrors() {
@@ -38,7 +39,7 @@ func FuzzParseInput(f *testing.F) {
 			}
 			return
 		}
-		a, b := s.Assess(in, asOf), s.Assess(in, asOf)
+		a, b := assess(t, s, in, asOf), assess(t, s, in, asOf)
 		if !bytes.Equal(jsonOf(t, a), jsonOf(t, b)) {
 			t.Fatal("two assessments differ")
 		}

@@ -1,4 +1,4 @@
-package scoring
+package evidence
 
 import (
 	"bufio"
@@ -8,65 +8,57 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"math"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/careerladder/careerladder/internal/jsonvalid"
 	"github.com/careerladder/careerladder/internal/yamldoc"
 	"github.com/careerladder/careerladder/ladder"
-	"github.com/careerladder/careerladder/rubric"
 )
 
-// WriteJSONLines writes the evidence of ins as JSON Lines, in the form a
-// [JSONLinesReader] reads: one line an item, with its input's person, the
+// WriteLines writes the evidence of ins as JSON Lines, in the form a
+// [LinesReader] reads: one line an item, with its input's person, the
 // people in the order of ins and each person's items in theirs. Reading the
 // lines back gives the same people and evidence, except that a person
 // without evidence has no line. Direct ratings have no JSON Lines form:
-// rather than drop them, WriteJSONLines refuses inputs that have some, and
+// rather than drop them, WriteLines refuses inputs that have some, and
 // then writes nothing.
-func WriteJSONLines(w io.Writer, ins ...Input) error {
+func WriteLines(w io.Writer, ins ...Input) error {
 	if w == nil {
-		return fmt.Errorf("scoring: write JSON Lines: %w", ladder.ErrNilArgument)
+		return fmt.Errorf("evidence: write JSON Lines: %w", ladder.ErrNilArgument)
 	}
 	for _, in := range ins {
 		if len(in.Ratings) > 0 {
-			return fmt.Errorf("scoring: write JSON Lines: %s has direct ratings, which JSON Lines cannot hold", in.Person)
+			return fmt.Errorf("evidence: write JSON Lines: %s has direct ratings, which JSON Lines cannot hold", in.Person)
 		}
 	}
 	type line struct {
-		Person     string   `json:"person"`
-		ID         string   `json:"id"`
-		Capability string   `json:"capability"`
-		Rating     string   `json:"rating"`
-		Date       Date     `json:"date"`
-		Source     string   `json:"source"`
-		Summary    string   `json:"summary,omitempty"`
-		Links      []string `json:"links,omitempty"`
-		Weight     float64  `json:"weight,omitempty"`
-		Tags       []string `json:"tags,omitempty"`
+		Person string `json:"person"`
+		Item
 	}
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	for _, in := range ins {
-		for _, e := range in.Evidence {
-			if err := enc.Encode(line{in.Person, e.ID, e.Capability, e.Rating, e.Date, e.Source,
-				e.Summary, e.Links, e.Weight, e.Tags}); err != nil {
-				return fmt.Errorf("scoring: write JSON Lines: %w", err)
+		for _, it := range in.Evidence {
+			if err := enc.Encode(line{in.Person, it}); err != nil {
+				return fmt.Errorf("evidence: write JSON Lines: %w", err)
 			}
 		}
 	}
 	return bw.Flush()
 }
 
-// MaxJSONLine is the longest line a JSONLinesReader accepts, in bytes
+// MaxLine is the longest line a LinesReader accepts, in bytes
 // without its line ending. A longer line is reported (too-long) and
 // skipped without being held in memory.
-const MaxJSONLine = 1 << 20
+const MaxLine = 1 << 20
 
-// A JSONLinesReader reads evidence in bulk as JSON Lines, one person at a
+// A LinesReader reads evidence in bulk as JSON Lines, one person at a
 // time, in memory that does not grow with the number of people or lines.
 // Each line is one JSON object: an evidence item with the field names of
 // evidence files plus the person it is about.
@@ -77,11 +69,11 @@ const MaxJSONLine = 1 << 20
 // and may not be empty; summary, links, weight and tags are optional. Field
 // names are matched exactly (case included), a field may appear once, null
 // is accepted for no field, and empty lines are skipped. The lines of one
-// person must be consecutive: [JSONLinesReader.Next] returns them as one
+// person must be consecutive: [LinesReader.Next] returns them as one
 // [Input], in line order, and reports a person whose lines appear again
 // after those of another person (duplicate-id).
 //
-//	jr := s.NewJSONLinesReader(f, "people.jsonl")
+//	jr := s.NewLinesReader(f, "people.jsonl")
 //	for {
 //		in, err := jr.Next()
 //		if err == io.EOF {
@@ -110,7 +102,7 @@ const MaxJSONLine = 1 << 20
 // empty, the value of bad values and references, the opening brace of the
 // line's object for missing fields, column 1 for lines too long.
 //
-// Memory holds one line (at most [MaxJSONLine] bytes), the items of one
+// Memory holds one line (at most [MaxLine] bytes), the items of one
 // person and, to detect a person whose lines are not consecutive, a 128-bit
 // hash and a line number for each person read so far: a few dozen bytes per
 // person whatever the length of their ids, and nothing per line. The
@@ -120,13 +112,13 @@ const MaxJSONLine = 1 << 20
 // to each string and Limits.MaxReports to the diagnostics reported for the
 // person.
 //
-// A JSONLinesReader is not safe for concurrent use; the Inputs it returns
+// A LinesReader is not safe for concurrent use; the Inputs it returns
 // share nothing with it or with each other.
-type JSONLinesReader struct {
+type LinesReader struct {
 	br   *bufio.Reader
 	name string
 	lim  yamldoc.Limits // resolved
-	s    *Scorer        // the ladder's capabilities and ratings, or nil to check no references
+	refs *refs          // the ladder's capabilities and ratings, or nil to check no references
 	err  error          // sticky: the read error or io.EOF that ended the stream
 
 	long   []byte // a line longer than br's buffer, assembled
@@ -137,6 +129,7 @@ type JSONLinesReader struct {
 	lastPerson string    // the person of the last line read
 	colAt      int       // a byte offset in the current line
 	colN       int       // the column of colAt
+	elemAt     []int     // the offsets of the tags of the current line
 	pending    bool      // cur holds a line of the next person, already read
 	cur        jsonlLine // the line being decoded
 
@@ -151,7 +144,7 @@ type jsonlLine struct {
 	person    string // the person, or "" when it could not be read
 	personCol int
 	idCol     int
-	ev        Evidence
+	ev        Item
 	size      int                 // bytes of the line, its line ending included
 	bad       bool                // the line has problems
 	ds        []ladder.Diagnostic // problems of the line, reused
@@ -162,7 +155,7 @@ type jsonlLine struct {
 type jsonlGroup struct {
 	started bool
 	person  string // "" until a line names the person
-	items   []Evidence
+	items   []Item
 	ids     map[string]int // evidence id → line
 	ds      ladder.Diagnostics
 	extra   int // problems past the limit, counted only
@@ -192,34 +185,23 @@ var jsonlFieldNames = []string{"person", "id", "capability", "rating", "date", "
 // jsonlRequired are the fields a line must have.
 const jsonlRequired = 1<<jfPerson | 1<<jfID | 1<<jfCapability | 1<<jfRating | 1<<jfDate | 1<<jfSource
 
-// NewJSONLinesReader returns a reader of JSON Lines evidence from r for s's
-// ladder, under the default limits, as InputLoader.NewJSONLinesReader
-// does. name is the file name diagnostics give. A nil Scorer, or one not
-// made by Compile, checks no capability or rating, only the structure, ids,
-// dates and tags.
-func (s *Scorer) NewJSONLinesReader(r io.Reader, name string) *JSONLinesReader {
-	return InputLoader{Scorer: s}.NewJSONLinesReader(r, name)
-}
-
-// NewJSONLinesReader returns a reader of JSON Lines evidence from r, checked
-// against ld.Scorer's ladder if it has one and bounded per person by
-// ld.Limits, as JSONLinesReader describes. name is the file name
-// diagnostics give. A nil r makes Next fail with ladder.ErrNilArgument.
-func (ld InputLoader) NewJSONLinesReader(r io.Reader, name string) *JSONLinesReader {
-	jr := &JSONLinesReader{name: name, lim: yamldoc.Limits(ld.Limits).Resolved(),
+// NewLinesReader returns a reader of JSON Lines evidence from r, checked
+// against ld.Ladder if it has one and bounded per person by ld.Limits, as
+// LinesReader describes. name is the file name diagnostics give. A nil r
+// makes Next fail with an error wrapping ladder.ErrNilArgument.
+func (ld Loader) NewLinesReader(r io.Reader, name string) *LinesReader {
+	jr := &LinesReader{name: name, lim: yamldoc.Limits(ld.Limits).Resolved(),
 		seen: map[[16]byte]int{}, intern: map[string]string{}}
 	if r == nil {
-		jr.err = fmt.Errorf("scoring: read %s: %w", name, ladder.ErrNilArgument)
+		jr.err = fmt.Errorf("evidence: read %s: %w", name, ladder.ErrNilArgument)
 		return jr
 	}
 	jr.br = bufio.NewReaderSize(r, 64<<10)
-	if ld.Scorer.Ladder() != nil {
-		jr.s = ld.Scorer
-	}
+	jr.refs = newRefs(ld.Ladder)
 	return jr
 }
 
-// Next returns the next person's Input: Format FormatV1, Person, and the
+// Next returns the next person's Input: Format set to [Format], Person, and the
 // evidence of the person's lines in line order. At the end of the stream
 // it returns io.EOF.
 //
@@ -230,15 +212,15 @@ func (ld InputLoader) NewJSONLinesReader(r io.Reader, name string) *JSONLinesRea
 // (a syntax error, a missing person, a line too long) counts with the lines
 // before it. A failure to read from the underlying reader is returned
 // wrapped, and again by every later call.
-func (jr *JSONLinesReader) Next() (Input, error) {
+func (jr *LinesReader) Next() (Input, error) {
 	if jr == nil {
-		return Input{}, fmt.Errorf("scoring: read JSON Lines: %w", ladder.ErrNilArgument)
+		return Input{}, fmt.Errorf("evidence: read JSON Lines: %w", ladder.ErrNilArgument)
 	}
 	if jr.err != nil {
 		return Input{}, jr.err
 	}
 	if jr.br == nil {
-		jr.err = fmt.Errorf("scoring: read JSON Lines: %w (use NewJSONLinesReader)", ladder.ErrNilArgument)
+		jr.err = fmt.Errorf("evidence: read JSON Lines: %w (use Loader.NewLinesReader)", ladder.ErrNilArgument)
 		return Input{}, jr.err
 	}
 	jr.startGroup()
@@ -252,10 +234,10 @@ func (jr *JSONLinesReader) Next() (Input, error) {
 			break
 		}
 		if err != nil {
-			jr.err = fmt.Errorf("scoring: read %s: %w", jr.name, err)
+			jr.err = fmt.Errorf("evidence: read %s: %w", jr.name, err)
 			return Input{}, jr.err
 		}
-		if size <= MaxJSONLine && jsonlBlank(line) {
+		if size <= MaxLine && jsonlBlank(line) {
 			continue
 		}
 		jr.decodeLine(line, size)
@@ -272,17 +254,37 @@ func (jr *JSONLinesReader) Next() (Input, error) {
 	return jr.finishGroup()
 }
 
+// All returns the people of the stream as a sequence, as Next reads them:
+// each Input with a nil error; a person whose lines have problems with a
+// ladder.Diagnostics, beside an Input that holds only Format and Person;
+// and a failure to read, after which the sequence ends. It may be ranged
+// over once; it suits scoring.Scorer.AssessAll.
+func (jr *LinesReader) All() iter.Seq2[Input, error] {
+	return func(yield func(Input, error) bool) {
+		for {
+			in, err := jr.Next()
+			if errors.Is(err, io.EOF) || !yield(in, err) {
+				return
+			}
+			var ds ladder.Diagnostics
+			if err != nil && !errors.As(err, &ds) {
+				return
+			}
+		}
+	}
+}
+
 // readLine returns the next line without its line ending, valid until the
-// next call, and its size in bytes. A line longer than MaxJSONLine is
+// next call, and its size in bytes. A line longer than MaxLine is
 // consumed but not returned (nil, with its size). At the end of the stream,
 // and only there, it returns io.EOF.
-func (jr *JSONLinesReader) readLine() (line []byte, size int, err error) {
+func (jr *LinesReader) readLine() (line []byte, size int, err error) {
 	jr.long = jr.long[:0]
 	size = 0
 	for {
 		chunk, err := jr.br.ReadSlice('\n')
 		size += len(chunk)
-		if size <= MaxJSONLine+2 { // room for "\r\n"
+		if size <= MaxLine+2 { // room for "\r\n"
 			if err == nil && len(jr.long) == 0 {
 				line = chunk // the common case: no copy
 			} else {
@@ -305,7 +307,7 @@ func (jr *JSONLinesReader) readLine() (line []byte, size int, err error) {
 		if line != nil {
 			line = bytes.TrimSuffix(line, []byte{'\n'})
 			line = bytes.TrimSuffix(line, []byte{'\r'})
-			if len(line) > MaxJSONLine {
+			if len(line) > MaxLine {
 				return nil, len(line), nil
 			}
 			return line, len(line), nil
@@ -328,7 +330,7 @@ func jsonlBlank(b []byte) bool {
 }
 
 // startGroup resets the state of the person being read.
-func (jr *JSONLinesReader) startGroup() {
+func (jr *LinesReader) startGroup() {
 	g := &jr.g
 	g.started, g.person, g.ds, g.extra, g.bytes, g.count, g.over = false, "", nil, 0, 0, 0, false
 	g.items = nil
@@ -342,12 +344,12 @@ func (jr *JSONLinesReader) startGroup() {
 }
 
 // addLine adds the line in cur to the person being read.
-func (jr *JSONLinesReader) addLine() {
+func (jr *LinesReader) addLine() {
 	g, l := &jr.g, &jr.cur
 	if !g.started {
 		g.started = true
 		if g.items == nil && g.lastLen > 0 {
-			g.items = make([]Evidence, 0, min(g.lastLen, 1024))
+			g.items = make([]Item, 0, min(g.lastLen, 1024))
 		}
 	}
 	if g.person == "" && l.person != "" {
@@ -373,8 +375,7 @@ func (jr *JSONLinesReader) addLine() {
 	}
 	if l.ev.ID != "" {
 		if first, dup := g.ids[l.ev.ID]; dup {
-			jr.report(ladder.Diagnostic{Code: ladder.CodeDuplicateID, Pos: jr.pos(l.no, l.idCol), Path: "id",
-				Summary: fmt.Sprintf("evidence id %q is used twice", l.ev.ID), Detail: fmt.Sprintf("first used on line %d", first)})
+			jr.report(jr.diagnostic(l.no, l.idCol, duplicate(l.ev.ID, fmt.Sprintf("on line %d", first))))
 		} else if !jsonlExceeds(int64(len(g.ids)), int64(jr.lim.MaxIDs)) {
 			g.ids[l.ev.ID] = l.no
 		}
@@ -398,9 +399,9 @@ func (jr *JSONLinesReader) addLine() {
 }
 
 // finishGroup returns the person read.
-func (jr *JSONLinesReader) finishGroup() (Input, error) {
+func (jr *LinesReader) finishGroup() (Input, error) {
 	g := &jr.g
-	in := Input{Format: FormatV1, Person: g.person}
+	in := Input{Format: Format, Person: g.person}
 	g.lastLen = len(g.items)
 	if len(g.ds) == 0 && g.extra == 0 {
 		in.Evidence = g.items
@@ -429,7 +430,7 @@ func (jr *JSONLinesReader) finishGroup() (Input, error) {
 
 // report adds d to the problems of the person being read, or counts it
 // past the limit.
-func (jr *JSONLinesReader) report(d ladder.Diagnostic) {
+func (jr *LinesReader) report(d ladder.Diagnostic) {
 	g := &jr.g
 	if jr.lim.MaxReports >= 0 && len(g.ds) >= jr.lim.MaxReports {
 		g.extra++
@@ -439,8 +440,14 @@ func (jr *JSONLinesReader) report(d ladder.Diagnostic) {
 	g.ds = append(g.ds, d)
 }
 
-func (jr *JSONLinesReader) pos(line, col int) ladder.Pos {
+func (jr *LinesReader) pos(line, col int) ladder.Pos {
 	return ladder.Pos{File: jr.name, Line: line, Col: col}
+}
+
+// diagnostic returns p as a diagnostic at line:col.
+func (jr *LinesReader) diagnostic(line, col int, p problem) ladder.Diagnostic {
+	return ladder.Diagnostic{Code: p.code, Pos: jr.pos(line, col), Path: jsonlFieldNames[p.field+1],
+		Summary: p.summary, Detail: p.detail, Suggestion: p.suggestion}
 }
 
 func jsonlExceeds(n, limit int64) bool { return limit >= 0 && n > limit }
@@ -453,15 +460,15 @@ func jsonlPersonHash(p string) [16]byte {
 
 // decodeLine decodes and checks one line into cur. A nil b stands for a
 // line too long to hold, of size bytes.
-func (jr *JSONLinesReader) decodeLine(b []byte, size int) {
+func (jr *LinesReader) decodeLine(b []byte, size int) {
 	l := &jr.cur
 	l.no, l.brace, l.person, l.personCol, l.idCol = jr.lineNo, 1, "", 0, 0
-	l.ev = Evidence{}
+	l.ev = Item{}
 	l.bad, l.ds, l.extra = false, l.ds[:0], 0
 	l.size = size + 1
 	jr.colAt, jr.colN = 0, 1
 	if b == nil {
-		jr.add(nil, 0, ladder.CodeTooLong, "", fmt.Sprintf("a line of %d bytes, more than the limit of %d", size, MaxJSONLine), "", "")
+		jr.add(nil, 0, ladder.CodeTooLong, "", fmt.Sprintf("a line of %d bytes, more than the limit of %d", size, MaxLine), "", "")
 		return
 	}
 	if !utf8.Valid(b) {
@@ -476,7 +483,7 @@ func (jr *JSONLinesReader) decodeLine(b []byte, size int) {
 		jr.add(b, i, ladder.CodeSyntax, "", "input is not valid UTF-8", "", "")
 		return
 	}
-	if !jsonlValid(b) {
+	if !jsonvalid.Valid(b) {
 		var raw json.RawMessage
 		err := json.Unmarshal(b, &raw)
 		var se *json.SyntaxError
@@ -546,32 +553,34 @@ func (jr *JSONLinesReader) decodeLine(b []byte, size int) {
 			have |= 1 << f // not reported: checked further
 		}
 	}
+	bad := uint(0) // the item's fields reported already
 	for f := range jfCount {
-		if jsonlRequired&(1<<f) != 0 && given&(1<<f) == 0 {
+		switch {
+		case jsonlRequired&(1<<f) != 0 && given&(1<<f) == 0:
 			jr.add(b, -1, ladder.CodeMissingField, jsonlFieldNames[f], fmt.Sprintf("missing field %q", jsonlFieldNames[f]), "", "")
+		case given&(1<<f) == 0 || have&(1<<f) != 0:
+			continue
+		}
+		if f != jfPerson {
+			bad |= 1 << (f - 1)
 		}
 	}
-	if jr.s == nil || have&(1<<jfCapability) == 0 {
-		return
-	}
-	id := l.ev.Capability
-	k := jr.s.capIndex.find(id)
-	if k < 0 {
-		jr.add(b, valAt[jfCapability], ladder.CodeUnknownRef, "capability", fmt.Sprintf("unknown capability %q", id),
-			knownDetail(jr.s.capIDs), yamldoc.Suggest(id, jr.s.capIDs))
-		return
-	}
-	c := &jr.s.caps[k]
-	if r := l.ev.Rating; have&(1<<jfRating) != 0 && c.rank(r) < 0 {
-		jr.add(b, valAt[jfRating], ladder.CodeUnknownRef, "rating",
-			fmt.Sprintf("unknown rating %q on scale %q of capability %q", r, c.scale.ID, c.id),
-			knownDetail(c.ratings), yamldoc.Suggest(r, c.ratings))
-	}
+	jr.refs.checkItem(&l.ev, bad, func(p problem) {
+		f := p.field + 1 // the line's field numbers count the person first
+		at, path := valAt[f], jsonlFieldNames[f]
+		switch {
+		case p.key:
+			at = keyAt[f]
+		case p.elem >= 0:
+			at, path = jr.elemAt[p.elem], jsonlPath(path, p.elem)
+		}
+		jr.add(b, at, p.code, path, p.summary, p.detail, p.suggestion)
+	})
 }
 
 // field decodes the value b[vs:ve] of field f, whose key starts at ks. It
 // returns false when it reported the value as absent or unusable.
-func (jr *JSONLinesReader) field(b []byte, f, ks, vs, ve int) bool {
+func (jr *LinesReader) field(b []byte, f, ks, vs, ve int) bool {
 	l, name, v := &jr.cur, jsonlFieldNames[f], b[vs:ve]
 	switch f {
 	case jfLinks, jfTags:
@@ -591,9 +600,6 @@ func (jr *JSONLinesReader) field(b []byte, f, ks, vs, ve int) bool {
 		switch {
 		case err != nil || math.IsInf(w, 0) || math.IsNaN(w):
 			jr.add(b, vs, ladder.CodeBadNumber, name, fmt.Sprintf("number %s is out of range", v), "", "")
-			return false
-		case w < 0:
-			jr.add(b, vs, ladder.CodeBadValue, name, fmt.Sprintf("weight must be at least 0, found %s", strconv.FormatFloat(w, 'f', -1, 64)), "", "")
 			return false
 		}
 		l.ev.Weight = w
@@ -619,8 +625,8 @@ func (jr *JSONLinesReader) field(b []byte, f, ks, vs, ve int) bool {
 		return false
 	}
 	if s == "" {
-		if jsonlRequired&(1<<f) == 0 {
-			return true
+		if f != jfPerson {
+			return true // the item's own check reports it
 		}
 		jr.add(b, ks, ladder.CodeMissingField, name, fmt.Sprintf("missing field %q", name), "", "")
 		return false
@@ -642,10 +648,6 @@ func (jr *JSONLinesReader) field(b []byte, f, ks, vs, ve int) bool {
 		}
 		l.ev.Date = d
 	case jfSource:
-		if rubric.CheckID(s) != nil {
-			jr.add(b, vs, ladder.CodeBadID, name, fmt.Sprintf("%q is not a valid id", s), jsonlIDDetail, "")
-			return false
-		}
 		l.ev.Source = s
 	case jfSummary:
 		l.ev.Summary = s
@@ -654,7 +656,7 @@ func (jr *JSONLinesReader) field(b []byte, f, ks, vs, ve int) bool {
 }
 
 // list decodes the list of strings b[vs:ve] of field f (links or tags).
-func (jr *JSONLinesReader) list(b []byte, f, vs, ve int) ([]string, bool) {
+func (jr *LinesReader) list(b []byte, f, vs, ve int) ([]string, bool) {
 	name := jsonlFieldNames[f]
 	if b[vs] != '[' {
 		jr.add(b, vs, ladder.CodeBadType, name, fmt.Sprintf("expected a list, found %s", jsonlKind(b[vs])), "", "")
@@ -662,6 +664,9 @@ func (jr *JSONLinesReader) list(b []byte, f, vs, ve int) ([]string, bool) {
 	}
 	var out []string
 	ok := true
+	if f == jfTags {
+		jr.elemAt = jr.elemAt[:0]
+	}
 	i := jsonlSkipWS(b, vs+1)
 	for k := 0; b[i] != ']'; k++ {
 		es := i
@@ -674,14 +679,8 @@ func (jr *JSONLinesReader) list(b []byte, f, vs, ve int) ([]string, bool) {
 			keep = jsonlIntern
 		}
 		s, good := jr.str(b, name, k, es, ee, keep)
-		switch {
-		case !good:
-		case f == jfTags && rubric.CheckID(s) != nil:
-			good = false
-			if jr.full() {
-				break
-			}
-			jr.add(b, es, ladder.CodeBadID, jsonlPath(name, k), fmt.Sprintf("%q is not a valid id", s), jsonlIDDetail, "")
+		if f == jfTags {
+			jr.elemAt = append(jr.elemAt, es)
 		}
 		if ok = ok && good; ok {
 			out = append(out, s)
@@ -696,7 +695,7 @@ func (jr *JSONLinesReader) list(b []byte, f, vs, ve int) ([]string, bool) {
 // str decodes the string b[vs:ve], element k of field name (or the field
 // itself for k < 0), reporting a value of another kind or longer than the
 // limit.
-func (jr *JSONLinesReader) str(b []byte, name string, k, vs, ve, keep int) (string, bool) {
+func (jr *LinesReader) str(b []byte, name string, k, vs, ve, keep int) (string, bool) {
 	if b[vs] != '"' {
 		if jr.full() {
 			return "", false
@@ -725,16 +724,16 @@ const (
 )
 
 // text returns the JSON string raw, quotes included, unquoted.
-func (jr *JSONLinesReader) text(raw []byte, esc bool, keep int) string {
+func (jr *LinesReader) text(raw []byte, esc bool, keep int) string {
 	var s string
 	switch {
 	case esc:
 		s = jsonlUnquote(raw)
 	case keep == jsonlIntern || keep == jsonlCapability:
 		raw = raw[1 : len(raw)-1]
-		if keep == jsonlCapability && jr.s != nil {
-			if k := jr.s.capIndex.find(string(raw)); k >= 0 {
-				return jr.s.caps[k].id
+		if keep == jsonlCapability && jr.refs != nil {
+			if c, ok := jr.refs.caps[string(raw)]; ok {
+				return c.id
 			}
 		}
 		if s, ok := jr.intern[string(raw)]; ok {
@@ -758,7 +757,7 @@ func (jr *JSONLinesReader) text(raw []byte, esc bool, keep int) string {
 // jsonlUnquote returns the valid JSON string raw unquoted.
 func jsonlUnquote(raw []byte) string {
 	var s string
-	_ = json.Unmarshal(raw, &s) // valid: checked by jsonlValid
+	_ = json.Unmarshal(raw, &s) // valid: checked by jsonvalid.Valid
 	return s
 }
 
@@ -774,7 +773,7 @@ func jsonlPath(name string, k int) string {
 // full reports whether the current line has as many problems as it may
 // report; if so, it counts one more problem, which the caller need not
 // build.
-func (jr *JSONLinesReader) full() bool {
+func (jr *LinesReader) full() bool {
 	l := &jr.cur
 	if jr.lim.MaxReports >= 0 && len(l.ds) >= jr.lim.MaxReports {
 		l.bad = true
@@ -786,7 +785,7 @@ func (jr *JSONLinesReader) full() bool {
 
 // add records a problem of the current line at byte offset at of b
 // (column 1 when b is nil, the object's brace when at is -1).
-func (jr *JSONLinesReader) add(b []byte, at int, code ladder.Code, path, summary, detail, suggestion string) {
+func (jr *LinesReader) add(b []byte, at int, code ladder.Code, path, summary, detail, suggestion string) {
 	if jr.full() {
 		return
 	}
@@ -809,7 +808,7 @@ func (jr *JSONLinesReader) add(b []byte, at int, code ladder.Code, path, summary
 // col returns the 1-based column, in characters, of byte offset i of b,
 // the current line. It counts on from the offset it was last asked for,
 // so that asking in order costs one pass over the line.
-func (jr *JSONLinesReader) col(b []byte, i int) int {
+func (jr *LinesReader) col(b []byte, i int) int {
 	if i < jr.colAt {
 		jr.colAt, jr.colN = 0, 1
 	}
@@ -817,8 +816,6 @@ func (jr *JSONLinesReader) col(b []byte, i int) int {
 	jr.colAt = i
 	return jr.colN
 }
-
-const jsonlIDDetail = "ids hold lower-case letters and digits in groups joined by single '-', '_' or '.', as in team-management or 3.2"
 
 // jsonlFieldOf returns the index of the field called name, or -1.
 func jsonlFieldOf(name []byte) int {
@@ -855,15 +852,6 @@ func jsonlDate(v []byte) (d Date, ok bool) {
 		return Date{}, false // past the end of the month
 	}
 	return Date{y, time.Month(m), day}, true
-}
-
-// knownDetail lists ids for a diagnostic's detail, when they are few
-// enough.
-func knownDetail(ids []string) string {
-	if len(ids) == 0 || len(ids) > 20 {
-		return ""
-	}
-	return "known: " + strings.Join(ids, ", ")
 }
 
 // jsonlKind names the kind of the JSON value starting with c.
@@ -942,166 +930,4 @@ func jsonlSkipValue(b []byte, i int) int {
 		i++
 	}
 	return i
-}
-
-// jsonlValid reports whether b is one JSON value with optional white space
-// around it, exactly as json.Valid does, in a fraction of its time: a
-// tight loop for each kind of token and a small stack of open brackets,
-// where json.Valid steps a state machine through a function call for every
-// byte. Lines nested deeper than the stack are left to json.Valid, which
-// also sets the limit on nesting. Like json.Valid, it does not check UTF-8.
-func jsonlValid(b []byte) bool {
-	const (
-		expectValue = iota
-		expectKey
-		afterValue
-	)
-	var open [32]byte // the open brackets, innermost last
-	depth, state := 0, expectValue
-	i := jsonlSkipWS(b, 0)
-	for {
-		if i >= len(b) {
-			return state == afterValue && depth == 0
-		}
-		c := b[i]
-		switch state {
-		case expectKey:
-			var ok bool
-			if c != '"' {
-				return false
-			}
-			if i, ok = jsonlValidString(b, i); !ok {
-				return false
-			}
-			if i = jsonlSkipWS(b, i); i >= len(b) || b[i] != ':' {
-				return false
-			}
-			i, state = jsonlSkipWS(b, i+1), expectValue
-		case expectValue:
-			var ok bool
-			switch {
-			case c == '{' || c == '[':
-				if depth == len(open) {
-					return json.Valid(b)
-				}
-				open[depth] = c
-				depth++
-				i = jsonlSkipWS(b, i+1)
-				if i < len(b) && b[i] == c+2 { // '}' or ']'
-					depth--
-					i, state = i+1, afterValue
-				} else if c == '{' {
-					state = expectKey
-				}
-				continue
-			case c == '"':
-				i, ok = jsonlValidString(b, i)
-			case c == '-' || c >= '0' && c <= '9':
-				i, ok = jsonlValidNumber(b, i)
-			case c == 't':
-				i, ok = i+4, bytes.HasPrefix(b[i:], []byte("true"))
-			case c == 'f':
-				i, ok = i+5, bytes.HasPrefix(b[i:], []byte("false"))
-			case c == 'n':
-				i, ok = i+4, bytes.HasPrefix(b[i:], []byte("null"))
-			}
-			if !ok {
-				return false
-			}
-			state = afterValue
-		case afterValue:
-			if i = jsonlSkipWS(b, i); i >= len(b) {
-				continue
-			}
-			switch c = b[i]; {
-			case depth == 0:
-				return false // something after the value
-			case c == ',':
-				i = jsonlSkipWS(b, i+1)
-				state = expectValue
-				if open[depth-1] == '{' {
-					state = expectKey
-				}
-			case c == open[depth-1]+2: // '}' or ']'
-				depth--
-				i++
-			default:
-				return false
-			}
-		}
-	}
-}
-
-// jsonlValidString returns the offset after the JSON string starting at
-// b[i], and whether it is valid: no control characters, only JSON's
-// escapes.
-func jsonlValidString(b []byte, i int) (int, bool) {
-	for i++; i < len(b); {
-		switch c := b[i]; {
-		case c == '"':
-			return i + 1, true
-		case c < 0x20:
-			return i, false
-		case c != '\\':
-			i++
-		case i+1 >= len(b):
-			return i, false
-		default:
-			switch b[i+1] {
-			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-				i += 2
-			case 'u':
-				if i+6 > len(b) {
-					return i, false
-				}
-				for _, h := range b[i+2 : i+6] {
-					if !('0' <= h && h <= '9' || 'a' <= h && h <= 'f' || 'A' <= h && h <= 'F') {
-						return i, false
-					}
-				}
-				i += 6
-			default:
-				return i, false
-			}
-		}
-	}
-	return i, false
-}
-
-// jsonlValidNumber returns the offset after the JSON number starting at
-// b[i], and whether it is valid: an optional minus, 0 or digits not
-// starting with 0, an optional fraction and exponent, each with digits.
-func jsonlValidNumber(b []byte, i int) (int, bool) {
-	digits := func() bool {
-		start := i
-		for i < len(b) && '0' <= b[i] && b[i] <= '9' {
-			i++
-		}
-		return i > start
-	}
-	if b[i] == '-' {
-		i++
-	}
-	switch {
-	case i < len(b) && b[i] == '0':
-		i++
-	case !digits():
-		return i, false
-	}
-	if i < len(b) && b[i] == '.' {
-		i++
-		if !digits() {
-			return i, false
-		}
-	}
-	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
-		i++
-		if i < len(b) && (b[i] == '+' || b[i] == '-') {
-			i++
-		}
-		if !digits() {
-			return i, false
-		}
-	}
-	return i, true
 }

@@ -1,4 +1,4 @@
-package scoring
+package jsonvalid
 
 import (
 	"encoding/json"
@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// jsonlValidSeeds are lines on both sides of every rule jsonlValid checks.
-var jsonlValidSeeds = []string{
+// seeds are lines on both sides of every rule Valid checks.
+var seeds = []string{
 	``, ` `, `{}`, `[]`, `{ }`, `[ ]`, ` {"a":1} `, "\t{\"a\":1}\r\n", `{"a":1,}`, `[1,]`, `[,1]`, `{,}`, `{"a"}`, `{"a":}`,
 	`{"a" 1}`, `{a:1}`, `{'a':1}`, `{"a":1}}`, `{"a":1}{}`, `{"a":1} x`, `[1 2]`, `{"a":1 "b":2}`, `[[[]]]`, `[[[]]`,
 	`[{"a":[{"b":null}]}]`, `{"a":[1,{"b":[true,false]}]}`, `"x"`, `1`, `-0`, `-`, `01`, `-01`, `1.`, `.5`, `1.5`, `1e5`,
@@ -21,16 +21,16 @@ var jsonlValidSeeds = []string{
 	strings.Repeat(`{"a":`, 50) + "1" + strings.Repeat("}", 50), strings.Repeat("[", 10001) + strings.Repeat("]", 10001),
 }
 
-// TestJSONLValid checks jsonlValid against json.Valid on the seeds, on
+// TestValid checks Valid against json.Valid on the seeds, on
 // random JSON and on random mutations of both.
-func TestJSONLValid(t *testing.T) {
+func TestValid(t *testing.T) {
 	check := func(b []byte) {
 		t.Helper()
-		if got, want := jsonlValid(b), json.Valid(b); got != want {
-			t.Fatalf("jsonlValid(%q) = %v, json.Valid says %v", b, got, want)
+		if got, want := Valid(b), json.Valid(b); got != want {
+			t.Fatalf("Valid(%q) = %v, json.Valid says %v", b, got, want)
 		}
 	}
-	for _, s := range jsonlValidSeeds {
+	for _, s := range seeds {
 		check([]byte(s))
 	}
 	r := rand.New(rand.NewPCG(8, 8))
@@ -38,7 +38,7 @@ func TestJSONLValid(t *testing.T) {
 	for range 200000 {
 		var b []byte
 		if r.IntN(2) == 0 {
-			b = []byte(jsonlValidSeeds[r.IntN(len(jsonlValidSeeds))])
+			b = []byte(seeds[r.IntN(len(seeds))])
 		} else {
 			b = randomJSON(r, 0, nil)
 		}
@@ -105,14 +105,14 @@ func randomJSON(r *rand.Rand, depth int, b []byte) []byte {
 	return b
 }
 
-// FuzzJSONLValid: jsonlValid agrees with json.Valid on every input.
-func FuzzJSONLValid(f *testing.F) {
-	for _, s := range jsonlValidSeeds[:len(jsonlValidSeeds)-1] {
+// FuzzValid: Valid agrees with json.Valid on every input.
+func FuzzValid(f *testing.F) {
+	for _, s := range seeds[:len(seeds)-1] {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		if got, want := jsonlValid(b), json.Valid(b); got != want {
-			t.Fatalf("jsonlValid(%q) = %v, json.Valid says %v", b, got, want)
+		if got, want := Valid(b), json.Valid(b); got != want {
+			t.Fatalf("Valid(%q) = %v, json.Valid says %v", b, got, want)
 		}
 	})
 }

@@ -1,4 +1,4 @@
-package scoring_test
+package evidence_test
 
 import (
 	"bytes"
@@ -14,8 +14,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/careerladder/careerladder"
+	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/ladder"
-	"github.com/careerladder/careerladder/scoring"
 )
 
 // TestValidInputs loads every example evidence file against its ladder.
@@ -49,7 +49,7 @@ func TestInvalidInputs(t *testing.T) {
 	for _, file := range files {
 		name := filepath.Base(file)
 		t.Run(name, func(t *testing.T) {
-			_, err := s.LoadInputFile(file)
+			_, err := (evidence.Loader{Ladder: s.Ladder()}).LoadFile(file)
 			var ds ladder.Diagnostics
 			if !errors.As(err, &ds) || len(ds) == 0 {
 				t.Fatalf("err = %v, want diagnostics", err)
@@ -69,7 +69,7 @@ func TestInvalidInputs(t *testing.T) {
 // TestParseInputWithoutLadder checks only what needs no ladder.
 func TestParseInputWithoutLadder(t *testing.T) {
 	src := []byte("format: careerladder/evidence/v1\nperson: p\nevidence:\n  - {id: a, capability: anything, rating: whatever, date: 2026-01-01, source: peer, tags: [Bad Tag]}\n  - {id: a, capability: x, rating: y, date: 2026-01-02, source: peer}\n")
-	_, err := scoring.ParseInput("p.yaml", src)
+	_, err := (evidence.Loader{}).Parse("p.yaml", src)
 	var ds ladder.Diagnostics
 	if !errors.As(err, &ds) {
 		t.Fatalf("err = %v", err)
@@ -81,21 +81,21 @@ func TestParseInputWithoutLadder(t *testing.T) {
 	if want := "4:92 bad-id,5:10 duplicate-id"; strings.Join(codes, ",") != want {
 		t.Errorf("diagnostics %v, want %s", codes, want)
 	}
-	if _, err := scoring.ParseInput("ok.yaml", []byte("format: careerladder/evidence/v1\nperson: p\nratings: {manager: {anything: whatever}}\n")); err != nil {
+	if _, err := (evidence.Loader{}).Parse("ok.yaml", []byte("format: careerladder/evidence/v1\nperson: p\nratings: {manager: {anything: whatever}}\n")); err != nil {
 		t.Errorf("references checked without a ladder: %v", err)
 	}
 }
 
 func TestLoadInputErrors(t *testing.T) {
 	s := compile(t, "cto.yaml")
-	if _, err := s.LoadInputFile(filepath.Join(t.TempDir(), "none.yaml")); !errors.Is(err, fs.ErrNotExist) {
+	if _, err := (evidence.Loader{Ladder: s.Ladder()}).LoadFile(filepath.Join(t.TempDir(), "none.yaml")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("missing file: %v", err)
 	}
-	if _, err := s.LoadInput(nil, "x.yaml"); err == nil {
+	if _, err := (evidence.Loader{Ladder: s.Ladder()}).Load(nil, "x.yaml"); err == nil {
 		t.Errorf("nil fs accepted")
 	}
 	fsys := fstest.MapFS{"big.yaml": {Data: []byte(strings.Repeat("# padding\n", 100))}}
-	_, err := scoring.InputLoader{Scorer: s, Limits: ladder.Limits{MaxBytes: 50}}.Load(fsys, "big.yaml")
+	_, err := evidence.Loader{Ladder: s.Ladder(), Limits: ladder.Limits{MaxBytes: 50}}.Load(fsys, "big.yaml")
 	var ds ladder.Diagnostics
 	if !errors.As(err, &ds) || ds[0].Code != ladder.CodeTooLarge {
 		t.Errorf("limit: %v", err)
@@ -104,7 +104,7 @@ func TestLoadInputErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in, err := s.ParseInput("alex.yaml", src)
+	in, err := (evidence.Loader{Ladder: s.Ladder()}).Parse("alex.yaml", src)
 	if err != nil || len(in.Evidence) != 36 || len(in.Ratings) != 2 {
 		t.Errorf("parse: %v, %d items", err, len(in.Evidence))
 	}
@@ -115,7 +115,7 @@ func TestEvidenceSchemaEmbedded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := scoring.EvidenceSchema(); string(got) != string(want) {
+	if got := evidence.Schema(); string(got) != string(want) {
 		t.Errorf("EvidenceSchema() differs from evidence.schema.json")
 	}
 }
@@ -129,7 +129,7 @@ func TestInputRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		in, err := scoring.ParseInput(name, src)
+		in, err := (evidence.Loader{}).Parse(name, src)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -143,7 +143,7 @@ func TestInputRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			back, err := scoring.ParseInput("out"+ext, b.Bytes())
+			back, err := (evidence.Loader{}).Parse("out"+ext, b.Bytes())
 			if err != nil {
 				t.Fatalf("%s%s does not load: %v\n%s", name, ext, err, b.Bytes())
 			}

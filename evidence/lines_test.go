@@ -1,4 +1,4 @@
-package scoring_test
+package evidence_test
 
 import (
 	"bytes"
@@ -15,7 +15,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/careerladder/careerladder"
+	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
 )
@@ -28,9 +28,9 @@ func jsonlScorer(t testing.TB) *scoring.Scorer {
 
 // readAllJSONLines reads every person from src, returning the inputs and
 // the errors in order (nil for a person read without problems).
-func readAllJSONLines(t *testing.T, jr *scoring.JSONLinesReader) ([]scoring.Input, []error) {
+func readAllJSONLines(t *testing.T, jr *evidence.LinesReader) ([]evidence.Input, []error) {
 	t.Helper()
-	var ins []scoring.Input
+	var ins []evidence.Input
 	var errs []error
 	for range 100_000 {
 		in, err := jr.Next()
@@ -109,12 +109,12 @@ func TestJSONLinesBadLines(t *testing.T) {
 			[]string{"1:59 unknown-ref rating", "1:73 bad-value date", "1:93 bad-id source", "1:99 unknown-field extra"}},
 		{"duplicate evidence id", []string{okLine, strings.Replace(okLine, `"2026-01-31"`, `"2026-02-01"`, 1)},
 			[]string{"2:20 duplicate-id id"}},
-		{"too long", []string{okLine, `{"person":"p","summary":"` + strings.Repeat("x", scoring.MaxJSONLine) + `"}`, okLine},
+		{"too long", []string{okLine, `{"person":"p","summary":"` + strings.Repeat("x", evidence.MaxLine) + `"}`, okLine},
 			[]string{"2:1 too-long", "3:20 duplicate-id id"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := strings.Join(tc.lines, "\n") + "\n"
-			jr := s.NewJSONLinesReader(strings.NewReader(src), "in.jsonl")
+			jr := (evidence.Loader{Ladder: s.Ladder()}).NewLinesReader(strings.NewReader(src), "in.jsonl")
 			in, err := jr.Next()
 			var ds ladder.Diagnostics
 			if !errors.As(err, &ds) {
@@ -128,7 +128,7 @@ func TestJSONLinesBadLines(t *testing.T) {
 					t.Errorf("diagnostic %+v", d)
 				}
 			}
-			if in.Format != scoring.FormatV1 || in.Evidence != nil {
+			if in.Format != evidence.Format || in.Evidence != nil {
 				t.Errorf("input beside the error: %+v", in)
 			}
 			if _, err := jr.Next(); err != io.EOF {
@@ -143,7 +143,7 @@ func TestJSONLinesBadLines(t *testing.T) {
 func TestJSONLinesMessages(t *testing.T) {
 	src := strings.Replace(okLine, `"communication"`, `"comunication"`, 1) + "\n" +
 		strings.Replace(okLine, `"peer"`, `"peer","Weight":2`, 1) + "\n"
-	_, err := jsonlScorer(t).NewJSONLinesReader(strings.NewReader(src), "in.jsonl").Next()
+	_, err := (evidence.Loader{Ladder: jsonlScorer(t).Ladder()}).NewLinesReader(strings.NewReader(src), "in.jsonl").Next()
 	want := `in.jsonl:1:38: unknown-ref: unknown capability "comunication" (did you mean "communication"?)
 in.jsonl:2:20: duplicate-id: evidence id "e1" is used twice
 in.jsonl:2:112: unknown-field: unknown field "Weight" (did you mean "weight"?)`
@@ -161,12 +161,12 @@ in.jsonl:2:112: unknown-field: unknown field "Weight" (did you mean "weight"?)`
 func TestJSONLinesWithoutLadder(t *testing.T) {
 	src := `{"person":"p","id":"e1","capability":"juggling","rating":"great","date":"2026-01-31","source":"peer"}` + "\n"
 	for _, s := range []*scoring.Scorer{nil, {}} {
-		in, err := s.NewJSONLinesReader(strings.NewReader(src), "in.jsonl").Next()
+		in, err := (evidence.Loader{Ladder: s.Ladder()}).NewLinesReader(strings.NewReader(src), "in.jsonl").Next()
 		if err != nil || len(in.Evidence) != 1 || in.Evidence[0].Capability != "juggling" {
 			t.Errorf("got %+v, %v", in, err)
 		}
 	}
-	_, err := (*scoring.Scorer)(nil).NewJSONLinesReader(strings.NewReader(`{"person":"p"}`), "in.jsonl").Next()
+	_, err := (evidence.Loader{}).NewLinesReader(strings.NewReader(`{"person":"p"}`), "in.jsonl").Next()
 	var ds ladder.Diagnostics
 	if !errors.As(err, &ds) || len(ds) != 5 {
 		t.Errorf("missing fields without a ladder: %v", err)
@@ -179,14 +179,14 @@ func TestJSONLinesEscapes(t *testing.T) {
 	src := `{"person":"p\u0031","\u0069d":"e\"1","capability":"communication","rating":"proficient","date":"2026-01-31","source":"peer","tags":["hard\u002dproblem"]}` + "\n" +
 		`{"person":"p1","id":"e2","capability":"communic\u0061tion","rating":"proficient","date":"2026\u002d01-31","source":"peer","summary":"\u00e9\n\t\\"}` + "\n" +
 		`{"person":"p2","id":"e1","i\u0064":"e2","capability":"communication","rating":"proficient","date":"2026-01-31","source":"peer"}` + "\n"
-	jr := jsonlScorer(t).NewJSONLinesReader(strings.NewReader(src), "in.jsonl")
+	jr := (evidence.Loader{Ladder: jsonlScorer(t).Ladder()}).NewLinesReader(strings.NewReader(src), "in.jsonl")
 	in, err := jr.Next()
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := scoring.Input{Format: scoring.FormatV1, Person: "p1", Evidence: []scoring.Evidence{
-		{ID: `e"1`, Capability: "communication", Rating: "proficient", Date: scoring.Date{Year: 2026, Month: 1, Day: 31}, Source: "peer", Tags: []string{"hard-problem"}},
-		{ID: "e2", Capability: "communication", Rating: "proficient", Date: scoring.Date{Year: 2026, Month: 1, Day: 31}, Source: "peer", Summary: "é\n\t\\"},
+	want := evidence.Input{Format: evidence.Format, Person: "p1", Evidence: []evidence.Item{
+		{ID: `e"1`, Capability: "communication", Rating: "proficient", Date: evidence.Date{Year: 2026, Month: 1, Day: 31}, Source: "peer", Tags: []string{"hard-problem"}},
+		{ID: "e2", Capability: "communication", Rating: "proficient", Date: evidence.Date{Year: 2026, Month: 1, Day: 31}, Source: "peer", Summary: "é\n\t\\"},
 	}}
 	if diff := cmp.Diff(want, in); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
@@ -214,10 +214,10 @@ func TestJSONLinesDates(t *testing.T) {
 	for i, d := range dates {
 		fmt.Fprintf(&b, `{"person":"p%d","id":"e","capability":"influence","rating":"learning","date":%q,"source":"peer"}`+"\n", i, d)
 	}
-	jr := (*scoring.Scorer)(nil).NewJSONLinesReader(strings.NewReader(b.String()), "in.jsonl")
+	jr := (evidence.Loader{}).NewLinesReader(strings.NewReader(b.String()), "in.jsonl")
 	for _, d := range dates {
 		in, err := jr.Next()
-		want, wantErr := scoring.ParseDate(d)
+		want, wantErr := evidence.ParseDate(d)
 		switch {
 		case err == io.EOF:
 			t.Fatalf("%q: early EOF", d)
@@ -233,20 +233,20 @@ func TestJSONLinesLongLines(t *testing.T) {
 		l := `{"person":"p","id":"e1","capability":"influence","rating":"learning","date":"2026-01-31","source":"peer","summary":""}`
 		return strings.Replace(l, `""`, `"`+strings.Repeat("x", n-len(l))+`"`, 1)
 	}
-	ld := scoring.InputLoader{Scorer: jsonlScorer(t), Limits: ladder.Limits{MaxBytes: -1, MaxString: -1}}
+	ld := evidence.Loader{Ladder: jsonlScorer(t).Ladder(), Limits: ladder.Limits{MaxBytes: -1, MaxString: -1}}
 	for _, tc := range []struct {
 		src  string
 		want string
 	}{
-		{line(scoring.MaxJSONLine) + "\n", ""},
-		{line(scoring.MaxJSONLine) + "\r\n", ""},
-		{line(scoring.MaxJSONLine), ""},
-		{line(scoring.MaxJSONLine+1) + "\n", "1:1 too-long"},
-		{line(scoring.MaxJSONLine+1) + "\r\n", "1:1 too-long"},
-		{line(scoring.MaxJSONLine + 1), "1:1 too-long"},
-		{line(3*scoring.MaxJSONLine) + "\n" + line(200), "1:1 too-long"},
+		{line(evidence.MaxLine) + "\n", ""},
+		{line(evidence.MaxLine) + "\r\n", ""},
+		{line(evidence.MaxLine), ""},
+		{line(evidence.MaxLine+1) + "\n", "1:1 too-long"},
+		{line(evidence.MaxLine+1) + "\r\n", "1:1 too-long"},
+		{line(evidence.MaxLine + 1), "1:1 too-long"},
+		{line(3*evidence.MaxLine) + "\n" + line(200), "1:1 too-long"},
 	} {
-		_, err := ld.NewJSONLinesReader(strings.NewReader(tc.src), "in.jsonl").Next()
+		_, err := ld.NewLinesReader(strings.NewReader(tc.src), "in.jsonl").Next()
 		var ds ladder.Diagnostics
 		errors.As(err, &ds)
 		if got := strings.Join(render(ds), "; "); got != tc.want || (err != nil) != (tc.want != "") {
@@ -258,32 +258,32 @@ func TestJSONLinesLongLines(t *testing.T) {
 // TestJSONLinesRoundTrip writes inputs with WriteJSONLines and reads them
 // back.
 func TestJSONLinesRoundTrip(t *testing.T) {
-	day := func(s string) scoring.Date {
-		d, err := scoring.ParseDate(s)
+	day := func(s string) evidence.Date {
+		d, err := evidence.ParseDate(s)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return d
 	}
-	ins := []scoring.Input{
-		{Format: scoring.FormatV1, Person: "alex", Evidence: []scoring.Evidence{
+	ins := []evidence.Input{
+		{Format: evidence.Format, Person: "alex", Evidence: []evidence.Item{
 			{ID: "tps-01", Capability: "technical-problem-solving", Rating: "advanced", Date: day("2026-11-07"), Source: "peer",
 				Summary: "Found the \"pool\" leak — in <the> driver\twrapper.", Links: []string{"https://example.com/pr/1?a=1&b=2"},
 				Tags: []string{"hard-problem", "outage"}},
 			{ID: "com-01", Capability: "communication", Rating: "proficient", Date: day("2026-02-28"), Source: "manager", Weight: 0.5},
 			{ID: "tps-01b", Capability: "technical-problem-solving", Rating: "leading", Date: day("2024-02-29"), Source: "self"},
 		}},
-		{Format: scoring.FormatV1, Person: "Zoë Ünicode", Evidence: []scoring.Evidence{
+		{Format: evidence.Format, Person: "Zoë Ünicode", Evidence: []evidence.Item{
 			{ID: "e1", Capability: "influence", Rating: "learning", Date: day("2026-01-01"), Source: "artifact", Weight: 2.25},
 		}},
-		{Format: scoring.FormatV1, Person: "p-3", Evidence: []scoring.Evidence{
+		{Format: evidence.Format, Person: "p-3", Evidence: []evidence.Item{
 			{ID: "e1", Capability: "business-sense", Rating: "practising", Date: day("2025-12-31"), Source: "peer"},
 			{ID: "e2", Capability: "business-sense", Rating: "practising", Date: day("2025-12-31"), Source: "peer",
 				Links: []string{"a", "b", "c"}},
 		}},
 	}
 	var b bytes.Buffer
-	if err := scoring.WriteJSONLines(&b, ins...); err != nil {
+	if err := evidence.WriteLines(&b, ins...); err != nil {
 		t.Fatal(err)
 	}
 	// Blank lines, CRLF line endings and no final line ending change
@@ -297,7 +297,7 @@ func TestJSONLinesRoundTrip(t *testing.T) {
 	for name, src := range variants {
 		for _, s := range []*scoring.Scorer{jsonlScorer(t), nil} {
 			// One byte at a time, to cross every buffer boundary.
-			got, errs := readAllJSONLines(t, s.NewJSONLinesReader(iotest.OneByteReader(strings.NewReader(src)), "in.jsonl"))
+			got, errs := readAllJSONLines(t, (evidence.Loader{Ladder: s.Ladder()}).NewLinesReader(iotest.OneByteReader(strings.NewReader(src)), "in.jsonl"))
 			if diff := cmp.Diff(ins, got); diff != "" {
 				t.Errorf("%s: round trip (-want +got):\n%s", name, diff)
 			}
@@ -310,11 +310,11 @@ func TestJSONLinesRoundTrip(t *testing.T) {
 	}
 	// Direct ratings cannot be written: nothing is, rather than drop them.
 	b.Reset()
-	rated := scoring.Input{Person: "sam", Ratings: []scoring.Assessment{{Assessor: "manager"}}}
-	if err := scoring.WriteJSONLines(&b, ins[0], rated); err == nil || b.Len() != 0 {
+	rated := evidence.Input{Person: "sam", Ratings: []evidence.Assessment{{Assessor: "manager"}}}
+	if err := evidence.WriteLines(&b, ins[0], rated); err == nil || b.Len() != 0 {
 		t.Errorf("ratings: %v, %d bytes written", err, b.Len())
 	}
-	if err := scoring.WriteJSONLines(nil, ins...); !errors.Is(err, ladder.ErrNilArgument) {
+	if err := evidence.WriteLines(nil, ins...); !errors.Is(err, ladder.ErrNilArgument) {
 		t.Errorf("nil writer: %v", err)
 	}
 }
@@ -338,7 +338,7 @@ func TestJSONLinesGrouping(t *testing.T) {
 		line("p5", "x"),  // 11
 		"",
 	}, "\n")
-	jr := jsonlScorer(t).NewJSONLinesReader(strings.NewReader(src), "in.jsonl")
+	jr := (evidence.Loader{Ladder: jsonlScorer(t).Ladder()}).NewLinesReader(strings.NewReader(src), "in.jsonl")
 	type person struct {
 		Person string
 		IDs    []string
@@ -376,7 +376,7 @@ func TestJSONLinesGrouping(t *testing.T) {
 		t.Errorf("after the end: %v", err)
 	}
 
-	jr = jsonlScorer(t).NewJSONLinesReader(strings.NewReader(line("a", "1")+"\n"+line("b", "1")+"\n"+line("a", "2")), "in.jsonl")
+	jr = (evidence.Loader{Ladder: jsonlScorer(t).Ladder()}).NewLinesReader(strings.NewReader(line("a", "1")+"\n"+line("b", "1")+"\n"+line("a", "2")), "in.jsonl")
 	for range 2 {
 		if _, err := jr.Next(); err != nil {
 			t.Fatal(err)
@@ -411,7 +411,7 @@ func TestJSONLinesLimits(t *testing.T) {
 		{ladder.Limits{MaxBytes: 300}, "3:1 too-large"},
 		{ladder.Limits{MaxString: 35}, "5:119 too-long summary"},
 	} {
-		jr := scoring.InputLoader{Scorer: s, Limits: tc.lim}.NewJSONLinesReader(strings.NewReader(b.String()), "in.jsonl")
+		jr := (evidence.Loader{Ladder: s.Ladder(), Limits: tc.lim}).NewLinesReader(strings.NewReader(b.String()), "in.jsonl")
 		_, err := jr.Next()
 		var ds ladder.Diagnostics
 		if !errors.As(err, &ds) || len(ds) != 1 || render(ds)[0] != tc.want {
@@ -428,7 +428,7 @@ func TestJSONLinesLimits(t *testing.T) {
 		b.WriteString(`{"person":"p"}` + "\n")
 	}
 	b.WriteString(item("q", 1) + "\n")
-	jr := s.NewJSONLinesReader(strings.NewReader(b.String()), "in.jsonl")
+	jr := (evidence.Loader{Ladder: s.Ladder()}).NewLinesReader(strings.NewReader(b.String()), "in.jsonl")
 	_, err := jr.Next()
 	var ds ladder.Diagnostics
 	if !errors.As(err, &ds) || len(ds) != 1000 {
@@ -455,7 +455,7 @@ func TestJSONLinesFloodInOneLine(t *testing.T) {
 	} {
 		start := time.Now()
 		src := strings.Repeat(line+"\n", 3)
-		_, err := s.NewJSONLinesReader(strings.NewReader(src), "in.jsonl").Next()
+		_, err := (evidence.Loader{Ladder: s.Ladder()}).NewLinesReader(strings.NewReader(src), "in.jsonl").Next()
 		var ds ladder.Diagnostics
 		if !errors.As(err, &ds) || len(ds) != 1000 || ds[999].Code != ladder.CodeTooMany {
 			t.Errorf("%s: %d diagnostics", name, len(ds))
@@ -468,20 +468,20 @@ func TestJSONLinesFloodInOneLine(t *testing.T) {
 // TestJSONLinesMisuse checks nil arguments and read errors.
 func TestJSONLinesMisuse(t *testing.T) {
 	var s *scoring.Scorer
-	if _, err := s.NewJSONLinesReader(nil, "x").Next(); !errors.Is(err, ladder.ErrNilArgument) {
+	if _, err := (evidence.Loader{Ladder: s.Ladder()}).NewLinesReader(nil, "x").Next(); !errors.Is(err, ladder.ErrNilArgument) {
 		t.Errorf("nil reader: %v", err)
 	}
-	var zero scoring.JSONLinesReader
+	var zero evidence.LinesReader
 	if _, err := zero.Next(); !errors.Is(err, ladder.ErrNilArgument) {
 		t.Errorf("zero reader: %v", err)
 	}
-	var nilReader *scoring.JSONLinesReader
+	var nilReader *evidence.LinesReader
 	if _, err := nilReader.Next(); !errors.Is(err, ladder.ErrNilArgument) {
 		t.Errorf("nil reader: %v", err)
 	}
 	boom := errors.New("boom")
 	r := io.MultiReader(strings.NewReader(okLine+"\n"+strings.Replace(okLine, `"p"`, `"q"`, 1)+"\n"), iotest.ErrReader(boom))
-	jr := s.NewJSONLinesReader(r, "x")
+	jr := (evidence.Loader{Ladder: s.Ladder()}).NewLinesReader(r, "x")
 	if in, err := jr.Next(); err != nil || in.Person != "p" {
 		t.Errorf("before the error: %+v, %v", in, err)
 	}
@@ -490,7 +490,7 @@ func TestJSONLinesMisuse(t *testing.T) {
 			t.Errorf("read error: %v", err)
 		}
 	}
-	if in, err := s.NewJSONLinesReader(strings.NewReader("\n \n"), "x").Next(); err != io.EOF {
+	if in, err := (evidence.Loader{Ladder: s.Ladder()}).NewLinesReader(strings.NewReader("\n \n"), "x").Next(); err != io.EOF {
 		t.Errorf("blank stream: %+v, %v", in, err)
 	}
 }
@@ -574,7 +574,7 @@ func TestJSONLinesConstantMemory(t *testing.T) {
 	runtime.GC()
 	runtime.ReadMemStats(&ms)
 	before := ms.HeapAlloc
-	jr := s.NewJSONLinesReader(&jsonlStream{people: people, perPerson: perPerson}, "gen.jsonl")
+	jr := (evidence.Loader{Ladder: s.Ladder()}).NewLinesReader(&jsonlStream{people: people, perPerson: perPerson}, "gen.jsonl")
 	var peak uint64
 	var onePerson int64
 	read := 0
@@ -591,7 +591,7 @@ func TestJSONLinesConstantMemory(t *testing.T) {
 		}
 		if read == 0 {
 			var b bytes.Buffer
-			if err := scoring.WriteJSONLines(&b, in); err != nil {
+			if err := evidence.WriteLines(&b, in); err != nil {
 				t.Fatal(err)
 			}
 			onePerson = int64(b.Len())
@@ -628,7 +628,7 @@ func FuzzJSONLines(f *testing.F) {
 	s := jsonlScorer(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		lines := bytes.Count(src, []byte("\n")) + 1
-		jr := s.NewJSONLinesReader(bytes.NewReader(src), "f.jsonl")
+		jr := (evidence.Loader{Ladder: s.Ladder()}).NewLinesReader(bytes.NewReader(src), "f.jsonl")
 		for range lines + 1 {
 			in, err := jr.Next()
 			if err == io.EOF {
@@ -673,7 +673,7 @@ func BenchmarkJSONLines(b *testing.B) {
 	b.SetBytes(streamSize(people, perPerson))
 	b.ReportAllocs()
 	for b.Loop() {
-		jr := s.NewJSONLinesReader(&jsonlStream{people: people, perPerson: perPerson}, "gen.jsonl")
+		jr := (evidence.Loader{Ladder: s.Ladder()}).NewLinesReader(&jsonlStream{people: people, perPerson: perPerson}, "gen.jsonl")
 		for {
 			_, err := jr.Next()
 			if err == io.EOF {
@@ -684,38 +684,4 @@ func BenchmarkJSONLines(b *testing.B) {
 			}
 		}
 	}
-}
-
-// ExampleScorer_NewJSONLinesReader reads three people, one of whom has a
-// problem; the others are read all the same.
-func ExampleScorer_NewJSONLinesReader() {
-	l, err := ladder.Load(careerladder.Ladders(), "cto.yaml")
-	if err != nil {
-		panic(err)
-	}
-	s, err := scoring.Compile(l)
-	if err != nil {
-		panic(err)
-	}
-	src := `{"person":"alex","id":"tps-01","capability":"technical-problem-solving","rating":"advanced","date":"2026-11-07","source":"peer","tags":["hard-problem"]}
-{"person":"alex","id":"com-01","capability":"communication","rating":"proficient","date":"2026-10-01","source":"manager"}
-{"person":"sam","id":"inf-01","capability":"influence","rating":"expert","date":"2026-09-15","source":"peer"}
-{"person":"kim","id":"bs-01","capability":"business-sense","rating":"practising","date":"2026-08-20","source":"self"}
-`
-	jr := s.NewJSONLinesReader(strings.NewReader(src), "people.jsonl")
-	for {
-		in, err := jr.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			fmt.Println(err)
-			continue
-		}
-		fmt.Printf("%s: %d items\n", in.Person, len(in.Evidence))
-	}
-	// Output:
-	// alex: 2 items
-	// people.jsonl:3:65: unknown-ref: unknown rating "expert" on scale "proficiency" of capability "influence"
-	// kim: 1 items
 }
