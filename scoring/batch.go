@@ -12,25 +12,17 @@ import (
 )
 
 // AssessAll assesses a sequence of people on every core and yields their
-// results in the order of people, as Scorer.AssessInto would one after the
-// other: each result is lent to the loop body and valid until the next
-// iteration (its memory then serves a later person; strings in it stay
-// valid), so a stream of any length runs in memory bounded by a few people
-// per core. To keep a result, copy what is needed, or collect inputs and
-// call Scorer.Assess.
+// results in order. Each result is lent as by [Scorer.AssessInto]: valid
+// until the next iteration, its strings for good; copy out what is kept.
+// Memory stays bounded by a few people per core however long the stream.
 //
-// An error that people yields beside an input (a person whose evidence
-// has problems, say) is yielded at that person's place with a result that
-// holds only the ladder, the person's id and the day; the sequence goes
-// on, and people decides whether to end after such an error. When ctx is
-// cancelled, the sequence yields ctx's error once and ends. Breaking out of
-// the loop stops the work at once. Misuse (a nil Scorer, people or
-// context, an invalid asOf) yields one error wrapping
-// ladder.ErrNilArgument.
-//
-// The sequence may be ranged over once. people is ranged over on another
-// goroutine, one call at a time; a panic there is raised again in the loop's
-// goroutine.
+// An error that people yields beside an input (a person whose lines have
+// problems, say) is yielded in that person's place, with a result holding
+// only the ladder, the person and the day, and the sequence goes on.
+// Cancelling ctx yields its error once and ends the sequence; breaking out
+// of the loop stops the work. Misuse yields one error wrapping
+// ladder.ErrNilArgument. people is ranged over once, on another goroutine;
+// a panic there is raised again in the loop's goroutine.
 func (s *Scorer) AssessAll(ctx context.Context, people iter.Seq2[evidence.Input, error], asOf evidence.Date) iter.Seq2[*Result, error] {
 	return func(yield func(*Result, error) bool) {
 		err := s.usable(asOf)

@@ -8,30 +8,23 @@
 //	res, err := s.Assess(in, evidence.Date{Year: 2026, Month: 11, Day: 27})
 //	res.WriteText(os.Stdout)
 //
-// The family of calls differs along one axis each: [Scorer.Assess] returns
-// a Result of its own; [Scorer.AssessInto] puts it in a [ResultBuffer]
-// whose memory serves the next person; [Scorer.AssessAll] assesses a
-// sequence of people on every core and yields their results in order.
-// [Scorer.Gap] answers "what does this person need for that level", and
-// [Scorer.Check] reports what an input gets wrong (an unknown capability,
-// with the one probably meant) where Assess only traces it.
+// The calls differ along one axis each: [Scorer.Assess] returns a Result of
+// its own, [Scorer.AssessInto] reuses a [ResultBuffer]'s memory, and
+// [Scorer.AssessAll] assesses a sequence of people on every core.
+// [Scorer.Gap] says what a person needs for any level; [Scorer.Check]
+// reports what an input gets wrong where Assess only traces it.
 //
 // # Perspectives
 //
-// Each assessor's direct ratings (self, manager, peer-alex, ...) and the
-// ratings derived from evidence are separate perspectives; they are never
-// averaged. A capability's Rating is the lowest rating an assessor gives it
-// (the worst case) and Best the highest, with a note of how far apart all
-// perspectives are: agree, one step apart, or two or more. Levels are
-// reported for both cases. An assessor who does not rate a capability has
-// no say on it.
+// Each assessor's direct ratings (self, manager, ...) and the ratings
+// derived from evidence are separate perspectives, never averaged: a
+// capability's Rating is the lowest one (the worst case), Best the highest,
+// with a note of how far apart they are; levels are reported for both.
 //
 // Evidence is a floor, not an opinion: a rating that evidence demonstrates
-// is reached in both cases even where an assessor rates lower, while
-// evidence too thin to demonstrate a rating, or demonstrating less than an
-// assessor says, lowers nothing. So adding evidence never lowers a rating
-// or a level under the default aggregation (highest); under median or
-// latest, adding items at or above the current rating never does.
+// is reached in both cases even where an assessor rates lower, and thin
+// evidence lowers nothing. So adding evidence never lowers a rating or a
+// level under the default aggregation (highest).
 //
 // # Evidence
 //
@@ -54,15 +47,9 @@
 //
 // Evidence gates count items instead of weighing them: the items of the
 // gate's capability at its rating or above, with its tag and sources if it
-// names them, dated inside its window (or the policy's) — "hard problems
-// solved in the last 12 months: 14 of 24".
-//
-// Nothing is dropped: Result.Evidence lists every item given with its
-// [Status], counted or why not (too-old, future, source-not-accepted,
-// zero-weight, below-rating, not-enough, unknown-capability,
-// unknown-rating, duplicate), and Result.Ratings every direct rating. An
-// [ItemTrace] points at the item in the input rather than copying it, so
-// the input must not change while the Result is in use.
+// names them, inside its window — "hard problems solved in the last 12
+// months: 14 of 24". Nothing is dropped: Result.Evidence and
+// Result.Ratings trace every input with its [Status], counted or why not.
 //
 // # Levels and gaps
 //
@@ -81,9 +68,8 @@
 // still need. [Scorer.Gap] does the same for any level, with the levels
 // below it that it needs.
 //
-// Points totals, the sub-level of the ladder's thresholds and the titles
-// whose ranges hold the total are in Result.Points, as Snowflake's scheme
-// has them.
+// Result.Points holds the points totals, the sub-level of the ladder's
+// thresholds and the titles whose ranges hold the total, as Snowflake has.
 //
 // # Guarantees
 //
@@ -93,31 +79,25 @@
 // JSON bytes, whatever the order of its ratings and evidence. AssessAll
 // yields results in input order whatever the number of cores.
 //
-// Cost: Compile is O(L log L) in the size L of the ladder. Assess is
-// O(n log n + L) for n evidence items and direct ratings; the search for
-// the cheapest path keeps a bounded number of states per capability, so a
-// gap costs O(L) whatever the evidence. Allocations of an assessment do not
-// grow with n beyond the trace itself; once a ResultBuffer has grown to
-// fit, AssessInto allocates one string a gap. AssessAll holds a few people
-// per core at a time, so a stream of any length runs in bounded memory.
-// BENCHMARKS.md in the repository has the figures.
+// Cost: Compile is O(L log L) in the size L of the ladder; Assess is
+// O(n log n + L) for n items and ratings, a gap's cheapest path O(L)
+// whatever the evidence. An assessment's allocations do not grow with n
+// beyond the trace; AssessInto, once its buffer fits, allocates one string
+// a gap; AssessAll holds a few people per core. BENCHMARKS.md has figures.
 //
-// Concurrency: a Scorer never changes after Compile and is safe for use by
-// any number of goroutines. A ResultBuffer is for one goroutine at a time.
-// Results from Assess and Gap are the caller's; a result that AssessInto or
-// AssessAll lends is valid until the buffer's next use or the loop's next
-// iteration, though strings in it stay valid.
+// Concurrency and memory: a Scorer never changes after Compile and is safe
+// for any number of goroutines; a ResultBuffer is for one at a time. Results
+// of Assess and Gap are the caller's; one that AssessInto or AssessAll lends
+// is valid until the buffer's next use or the loop's next iteration (its
+// strings stay valid). A Result points at the input's items, which must not
+// change while it is in use.
 //
 // Misuse: a nil or zero argument (a Scorer not made by Compile, a zero or
-// invalid day, a nil context or sequence, a nil writer) is an error
-// wrapping ladder.ErrNilArgument, never a panic. Problems with the content
-// of an input are not errors of Assess: they are traced, and Check returns
-// them as a ladder.Diagnostics.
+// invalid day, a nil context, sequence or writer) is an error wrapping
+// ladder.ErrNilArgument, never a panic.
 //
 // # Output
 //
-// [Result.WriteText] writes a report for people; [Result.WriteJSON]
-// writes JSON whose field names are those of the json tags on Result and
-// the types it holds, stable and sorted as documented there; an
-// encoding/json Encoder writes the same fields as one line.
+// [Result.WriteText] writes a report for people, [Result.WriteJSON] stable
+// JSON named by the json tags of the Result types.
 package scoring

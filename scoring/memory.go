@@ -24,17 +24,11 @@ type noCopy struct{}
 func (*noCopy) Lock()   {}
 func (*noCopy) Unlock() {}
 
-// AssessInto assesses in as [Scorer.Assess] does and returns the result,
-// which lives in b: it and every slice it holds are valid until b's next
-// use, which overwrites them; strings in it are never overwritten. Once b
-// has grown to fit, an assessment allocates only the texts of its gaps'
-// checks, one string a gap, whatever the number of items.
-//
-// Use it where each result is used up before the next (written out,
-// summed up, compared); keep a result beyond that with Assess instead. A
-// nil b gets a ResultBuffer of its own. A ResultBuffer keeps the memory of
-// the largest result it has held (about 24 bytes an evidence item and a few
-// kilobytes besides); Reset lets it go.
+// AssessInto assesses in as [Scorer.Assess] does into b, for results used
+// up before the next (written out, summed up): the result and its slices
+// are valid until b's next use, its strings for good. Once b has grown to
+// fit, an assessment allocates one string a gap. A nil b gets a buffer of
+// its own; b keeps the memory of the largest result it held until Reset.
 func (s *Scorer) AssessInto(b *ResultBuffer, in evidence.Input, asOf evidence.Date) (*Result, error) {
 	if err := s.usable(asOf); err != nil {
 		return nil, err

@@ -175,27 +175,19 @@ const (
 
 // A Check is one requirement and whether the worst-case profile meets it.
 type Check struct {
-	// Kind says what is checked.
-	Kind CheckKind `json:"kind"`
-	// Level is the id of the level the requirement belongs to.
-	Level string `json:"level"`
-	// Gate is the id of the gate, if it has one.
-	Gate string `json:"gate,omitempty"`
-	// Capability is the id of the capability of an expectation or an
-	// evidence gate.
-	Capability string `json:"capability,omitempty"`
-	// Met reports whether the requirement is met.
-	Met bool `json:"met"`
+	Kind       CheckKind `json:"kind"`                 // what is checked
+	Level      string    `json:"level"`                // the id of the level the requirement belongs to
+	Gate       string    `json:"gate,omitempty"`       // the id of the gate, if it has one
+	Capability string    `json:"capability,omitempty"` // the capability of an expectation or an evidence gate
+	Met        bool      `json:"met"`                  // whether the requirement is met
 	// Have is what there is: a rating ("" when unrated) for an
-	// expectation, a number for the rest.
-	Have string `json:"have"`
-	// Need is what the requirement asks, in the same terms.
-	Need string `json:"need"`
-	// Deficit is how far short the requirement falls: rating steps,
-	// points, items or capabilities; 0 when met.
+	// expectation, a number for the rest; Need is what the requirement
+	// asks, in the same terms; Deficit how far short it falls (rating
+	// steps, points, items or capabilities; 0 when met).
+	Have    string  `json:"have"`
+	Need    string  `json:"need"`
 	Deficit float64 `json:"deficit"`
-	// Text says it in words, as in "communication: practising, needs
-	// proficient" or "points: 52 of 58".
+	// Text says it in words, as in "points: 52 of 58".
 	Text string `json:"text"`
 }
 
