@@ -24,8 +24,8 @@
 // report of a senior engineer against it:
 //
 //	s, _ := scoring.Compile(l)
-//	in, _ := (evidence.Loader{Ladder: s.Ladder()}).Load(careerladder.Evidence(), "senior-engineer.yaml")
-//	res := s.Assess(in, asOf)
+//	in, _ := evidence.Loader{Ladder: l}.Load(careerladder.Evidence(), "senior-engineer.yaml")
+//	res, _ := s.Assess(in, evidence.Date{Year: 2026, Month: 11, Day: 27})
 //	res.WriteText(os.Stdout) // levels, gaps, the cheapest path
 //
 // # Packages
@@ -37,10 +37,14 @@
 //   - [github.com/careerladder/careerladder/ladder]: the document — the model,
 //     Parse, Load and LoadFile, validation with positioned [ladder.Diagnostics],
 //     writing back as YAML or JSON, and the embedded JSON Schema.
-//   - [github.com/careerladder/careerladder/scoring]: evidence and ratings in;
-//     capability ratings, a level per track, the gap to the next level with
-//     the cheapest path, and a trace of every input out. Also evidence files
-//     and their schema.
+//   - [github.com/careerladder/careerladder/evidence]: the person's input —
+//     direct ratings and dated evidence items, calendar days, evidence files
+//     and JSON Lines read and written, their schema, and one set of checks
+//     for every way in.
+//   - [github.com/careerladder/careerladder/scoring]: the engine — evidence
+//     and ratings in; capability ratings, a level per track, the gap to any
+//     level with the cheapest path, and a trace of every input out, for one
+//     person or a stream of them on every core.
 //   - [github.com/careerladder/careerladder/spreadsheet],
 //     [github.com/careerladder/careerladder/diff],
 //     [github.com/careerladder/careerladder/caseexport] and
@@ -50,8 +54,22 @@
 //   - cmd/ladder: the command-line tool for CI and people (validate, schema,
 //     assess, render, export, import, diff, chart).
 //
-// Imports point down only: scoring uses ladder and rubric, ladder uses rubric
-// and the internal YAML walker. No package keeps global mutable state.
+// Imports point down only: scoring uses evidence, ladder and rubric;
+// evidence uses ladder and rubric; ladder uses rubric and the internal YAML
+// walker. No package keeps global mutable state.
+//
+// # Errors and misuse
+//
+// Every error that the content of a file or input causes is a
+// [ladder.Diagnostics], with a stable code and a position (or a path, for
+// values built in Go); read errors wrap the underlying error, so
+// errors.Is(err, fs.ErrNotExist) works. Misuse is one policy in every
+// package: a nil or zero argument — a ladder, scorer, reader, writer,
+// context, sequence, callback or day — gives an error wrapping
+// [ladder.ErrNilArgument], the same way everywhere, and no call panics on
+// it, least of all inside a goroutine the module started. Methods that only
+// look things up (Ladder.Track, Result.Track) report "not found" on a nil
+// receiver instead.
 //
 // The reference ladders: cto.yaml (engineer to CTO of a small company, with
 // evidence counts at the top levels), snowflake.yaml (a points ladder with
