@@ -181,12 +181,10 @@ type Check struct {
 	Capability string    `json:"capability,omitempty"` // the capability of an expectation or an evidence gate
 	Met        bool      `json:"met"`                  // whether the requirement is met
 	// Have is what there is: a rating ("" when unrated) for an
-	// expectation, a number for the rest; Need is what the requirement
-	// asks, in the same terms; Deficit how far short it falls (rating
-	// steps, points, items or capabilities; 0 when met).
+	// expectation, a number for the rest.
 	Have    string  `json:"have"`
-	Need    string  `json:"need"`
-	Deficit float64 `json:"deficit"`
+	Need    string  `json:"need"`    // what the requirement asks, in the same terms
+	Deficit float64 `json:"deficit"` // how far short: rating steps, points, items or capabilities; 0 when met
 	// Text says it in words, as in "points: 52 of 58".
 	Text string `json:"text"`
 }
