@@ -3,7 +3,6 @@ package chart
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -60,11 +59,8 @@ type series struct {
 // a level the track does not have). Otherwise it returns the error of w,
 // if any; the chart is written with a single Write.
 func Radar(w io.Writer, l *ladder.Ladder, res scoring.Result, track string) error {
-	if w == nil {
-		return errors.New("chart: nil writer")
-	}
-	if l == nil {
-		return errors.New("chart: nil ladder")
+	if w == nil || l == nil {
+		return fmt.Errorf("chart: radar: %w", ladder.ErrNilArgument)
 	}
 	if res.Ladder != "" && res.Ladder != l.ID {
 		return fmt.Errorf("chart: result is for ladder %q, not %q", res.Ladder, l.ID)

@@ -45,13 +45,11 @@ type Change struct {
 func (r Report) Equal() bool { return len(r.Changes) == 0 }
 
 // Ladders compares old with new and returns every change, matched by ids.
-// A nil ladder counts as an empty one.
-func Ladders(old, new *ladder.Ladder) Report {
-	if old == nil {
-		old = &ladder.Ladder{}
-	}
-	if new == nil {
-		new = &ladder.Ladder{}
+// A nil ladder is an error wrapping ladder.ErrNilArgument; compare with
+// &ladder.Ladder{} for "everything added".
+func Ladders(old, new *ladder.Ladder) (Report, error) {
+	if old == nil || new == nil {
+		return Report{}, fmt.Errorf("diff: %w", ladder.ErrNilArgument)
 	}
 	d := &differ{old: old, new: new}
 	d.ladder()
@@ -67,7 +65,7 @@ func Ladders(old, new *ladder.Ladder) Report {
 	if d.out == nil {
 		d.out = []Change{}
 	}
-	return Report{Changes: d.out}
+	return Report{Changes: d.out}, nil
 }
 
 type differ struct {

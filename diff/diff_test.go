@@ -78,7 +78,7 @@ func TestIdentical(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if r := diff.Ladders(a, b); !r.Equal() {
+		if r := ladders(t, a, b); !r.Equal() {
 			t.Errorf("%s against itself: %v", name, r.Changes)
 		}
 	}
@@ -178,7 +178,7 @@ func TestEdits(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			old, new := parse(t, edit(t, src, tt.old...)), parse(t, edit(t, src, tt.new...))
-			got := diff.Ladders(old, new)
+			got := ladders(t, old, new)
 			if d := cmp.Diff(tt.want, got.Changes); d != "" {
 				t.Errorf("changes (-want +got):\n%s", d)
 			}
@@ -186,7 +186,7 @@ func TestEdits(t *testing.T) {
 				t.Error("Equal() is true")
 			}
 			// The reverse diff has as many changes.
-			if back := diff.Ladders(new, old); len(back.Changes) != len(got.Changes) {
+			if back := ladders(t, new, old); len(back.Changes) != len(got.Changes) {
 				t.Errorf("reverse diff has %d changes, want %d: %v", len(back.Changes), len(got.Changes), back.Changes)
 			}
 		})
@@ -247,7 +247,7 @@ func TestGates(t *testing.T) {
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := diff.Ladders(tt.old, tt.new)
+			got := ladders(t, tt.old, tt.new)
 			if tt.want == nil {
 				tt.want = []diff.Change{}
 			}
@@ -258,11 +258,23 @@ func TestGates(t *testing.T) {
 	}
 }
 
-func TestNil(t *testing.T) {
-	if r := diff.Ladders(nil, nil); !r.Equal() {
-		t.Errorf("nil against nil: %v", r.Changes)
+// ladders compares two ladders, failing t on an error.
+func ladders(t *testing.T, old, new *ladder.Ladder) diff.Report {
+	t.Helper()
+	r, err := diff.Ladders(old, new)
+	if err != nil {
+		t.Fatal(err)
 	}
-	r := diff.Ladders(nil, loadCTO(t))
+	return r
+}
+
+func TestNil(t *testing.T) {
+	for _, pair := range [][2]*ladder.Ladder{{nil, nil}, {nil, loadCTO(t)}, {loadCTO(t), nil}} {
+		if _, err := diff.Ladders(pair[0], pair[1]); !errors.Is(err, ladder.ErrNilArgument) {
+			t.Errorf("nil ladder: %v", err)
+		}
+	}
+	r := ladders(t, &ladder.Ladder{}, loadCTO(t))
 	if r.Equal() {
 		t.Fatal("nil against the CTO ladder is Equal")
 	}
@@ -291,7 +303,7 @@ func multiEdit(t testing.TB) (*ladder.Ladder, *ladder.Ladder) {
 
 func TestGolden(t *testing.T) {
 	old, new := multiEdit(t)
-	r := diff.Ladders(old, new)
+	r := ladders(t, old, new)
 	for _, g := range []struct {
 		file  string
 		write func(*bytes.Buffer) error
@@ -309,9 +321,9 @@ func TestGolden(t *testing.T) {
 
 func TestDeterministic(t *testing.T) {
 	old, new := multiEdit(t)
-	first := diff.Ladders(old, new)
+	first := ladders(t, old, new)
 	for range 5 {
-		if d := cmp.Diff(first, diff.Ladders(old, new)); d != "" {
+		if d := cmp.Diff(first, ladders(t, old, new)); d != "" {
 			t.Fatalf("a second diff differs:\n%s", d)
 		}
 	}
@@ -326,7 +338,7 @@ func TestJSON(t *testing.T) {
 		t.Errorf("empty report: %s", b.String())
 	}
 	old, new := multiEdit(t)
-	r := diff.Ladders(old, new)
+	r := ladders(t, old, new)
 	b.Reset()
 	if err := r.WriteJSON(&b); err != nil {
 		t.Fatal(err)
@@ -444,7 +456,7 @@ func TestRescoreTracks(t *testing.T) {
 	if moves, err := diff.Rescore(orig, compile(t, l), alex(t, orig), asOf); err != nil || len(moves) != 0 {
 		t.Errorf("moves: %+v", moves)
 	}
-	r := diff.Ladders(parse(t, src), l)
+	r := ladders(t, parse(t, src), l)
 	if len(r.Changes) != 1 || r.Changes[0].Path != "tracks[engineering]" || r.Changes[0].Kind != "removed" {
 		t.Errorf("changes: %+v", r.Changes)
 	}
@@ -467,7 +479,11 @@ func ExampleLadders() {
 		fmt.Println(err)
 		return
 	}
-	r := diff.Ladders(old, new)
+	r, err := diff.Ladders(old, new)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	r.WriteText(os.Stdout)
 	for _, c := range r.Changes {
 		fmt.Println(c.Summary)
@@ -507,7 +523,7 @@ func TestStructure(t *testing.T) {
 		{Kind: "added", Path: "tracks[mgr]", Summary: "track mgr added"},
 		{Kind: "removed", Path: "tracks[old]", Summary: "track old removed"},
 	}
-	if d := cmp.Diff(want, diff.Ladders(old, new).Changes); d != "" {
+	if d := cmp.Diff(want, ladders(t, old, new).Changes); d != "" {
 		t.Errorf("changes (-want +got):\n%s", d)
 	}
 }

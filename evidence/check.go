@@ -34,9 +34,6 @@ const (
 // itemFields are the names of the fields, in the order above.
 var itemFields = [fieldCount]string{"id", "capability", "rating", "date", "source", "summary", "links", "weight", "tags"}
 
-// requiredFields are the fields an item must have.
-const requiredFields = 1<<fieldID | 1<<fieldCapability | 1<<fieldRating | 1<<fieldDate | 1<<fieldSource
-
 // A problem is one broken rule of an item's content.
 type problem struct {
 	field      int  // the field, one of the field constants

@@ -99,7 +99,7 @@ func (ld Loader) Diagnose(name string, src []byte) (*Ladder, Diagnostics) {
 // Load is like the package-level Load under ld's limits.
 func (ld Loader) Load(fsys fs.FS, name string) (*Ladder, error) {
 	if fsys == nil {
-		return nil, fmt.Errorf("ladder: load %s: nil file system", name)
+		return nil, fmt.Errorf("ladder: load %s: nil file system: %w", name, ErrNilArgument)
 	}
 	f, err := fsys.Open(name)
 	if err != nil {

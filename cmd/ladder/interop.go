@@ -160,7 +160,10 @@ func runDiff(c *cli, args []string) (int, error) {
 	if err != nil {
 		return code, err
 	}
-	rep := diff.Ladders(oldL, newL)
+	rep, err := diff.Ladders(oldL, newL)
+	if err != nil {
+		return exitUsage, err
+	}
 	var moves []diff.Move
 	if len(evidenceFiles) > 0 {
 		oldS, err := scoring.Compile(oldL)
