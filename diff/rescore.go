@@ -149,15 +149,9 @@ func downReasons(s *scoring.Scorer, in evidence.Input, asOf evidence.Date, track
 	}
 	// An expectation that falls short within the level's tolerance is no
 	// reason: only the failing checks that keep the level out are.
-	tolerated := map[string]bool{}
-	for _, c := range g.Checks {
-		if c.Kind == scoring.CheckExpectations && c.Met {
-			tolerated[c.Level] = true
-		}
-	}
 	var out []string
 	for _, c := range g.Checks {
-		if !c.Met && !(c.Kind == scoring.CheckExpectation && tolerated[c.Level]) {
+		if !c.Met && !c.Tolerated {
 			out = append(out, c.Text)
 		}
 	}

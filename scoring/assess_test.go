@@ -525,3 +525,47 @@ func checkTexts(r scoring.Result) []string {
 	}
 	return out
 }
+
+// TestGapMetAtTheLevelReached checks Gap.Met at its boundary: the gap to
+// the level a person reaches in the worst case is met, whatever its
+// tolerance absorbs, and the gap to the level above is not. It runs on the
+// example person of every reference ladder and on random people, and
+// includes people one rating step short of a level with a tolerance.
+func TestGapMetAtTheLevelReached(t *testing.T) {
+	examples := map[string]string{"cto.yaml": "senior-engineer.yaml", "snowflake.yaml": "snowflake.yaml",
+		"engineering-ladders.yaml": "engineering-ladders.yaml", "sparse.yaml": "sparse.yaml"}
+	rng := rand.New(rand.NewPCG(71, 73))
+	tolerated := 0
+	for ladderName, example := range examples {
+		s := compile(t, ladderName)
+		ins := []evidence.Input{loadInput(t, s, example)}
+		for range 60 {
+			ins = append(ins, randomInput(rng, s, rng.IntN(40)))
+		}
+		for _, in := range ins {
+			res := assess(t, s, in, asOf)
+			for _, tr := range res.Tracks {
+				if tr.Level != nil {
+					g, err := s.Gap(in, asOf, tr.ID, tr.Level.ID)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !g.Met() {
+						t.Errorf("%s, %s: the gap to %s, the level reached, is not met: %+v", ladderName, in.Person, tr.Level.ID, g.Checks)
+					}
+					for _, c := range g.Checks {
+						if c.Tolerated {
+							tolerated++
+						}
+					}
+				}
+				if tr.Next != nil && tr.Gap.Met() {
+					t.Errorf("%s, %s: the gap to %s, the next level, is met", ladderName, in.Person, tr.Next.ID)
+				}
+			}
+		}
+	}
+	if tolerated == 0 {
+		t.Error("no person was short of a level within its tolerance: the test does not reach the boundary")
+	}
+}

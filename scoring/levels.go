@@ -192,7 +192,13 @@ func (e *evaluation) checks(out []Check, v *level, tx *texts) []Check {
 		tx.end(&ck.Text, start)
 	}
 	if len(v.expects) > 0 {
-		out = append(out, Check{Kind: CheckExpectations, Level: v.id, Met: expectationsMet(v, e.worst)})
+		met := expectationsMet(v, e.worst)
+		if met {
+			for i := len(out) - len(v.expects); i < len(out); i++ {
+				out[i].Tolerated = !out[i].Met
+			}
+		}
+		out = append(out, Check{Kind: CheckExpectations, Level: v.id, Met: met})
 		ck := &out[len(out)-1]
 		start := tx.start()
 		tx.int(len(v.expects) - short)

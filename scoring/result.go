@@ -147,13 +147,14 @@ type Gap struct {
 	Path Path `json:"path"`
 }
 
-// Met reports whether every check passes; a nil Gap has none.
+// Met reports whether the level is reached: every check is met or
+// tolerated. A nil Gap has no checks.
 func (g *Gap) Met() bool {
 	if g == nil {
 		return true
 	}
 	for _, c := range g.Checks {
-		if !c.Met {
+		if !c.Met && !c.Tolerated {
 			return false
 		}
 	}
@@ -180,6 +181,9 @@ type Check struct {
 	Gate       string    `json:"gate,omitempty"`       // the id of the gate, if it has one
 	Capability string    `json:"capability,omitempty"` // the capability of an expectation or an evidence gate
 	Met        bool      `json:"met"`                  // whether the requirement is met
+	// Tolerated marks an expectation that falls short within the level's
+	// tolerance: the level's expectations are met all the same.
+	Tolerated bool `json:"tolerated,omitempty"`
 	// Have is what there is: a rating ("" when unrated) for an
 	// expectation, a number for the rest.
 	Have    string  `json:"have"`

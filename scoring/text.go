@@ -156,12 +156,8 @@ func writeGap(b *bufio.Writer, g *Gap) {
 		fmt.Fprintf(b, "  Every requirement is met.\n")
 		return
 	}
-	tolerated := map[string]bool{} // levels whose shortfalls the tolerance allows
 	var levels []string
 	for _, c := range g.Checks {
-		if c.Kind == CheckExpectations && c.Met {
-			tolerated[c.Level] = true
-		}
 		if len(levels) == 0 || levels[len(levels)-1] != c.Level {
 			levels = append(levels, c.Level)
 		}
@@ -173,7 +169,7 @@ func writeGap(b *bufio.Writer, g *Gap) {
 		for _, c := range g.Checks {
 			switch {
 			case c.Level != lv || c.Met:
-			case c.Kind == CheckExpectation && tolerated[c.Level]:
+			case c.Tolerated:
 				fmt.Fprintf(b, "    - %s, within the tolerance\n", c.Text)
 			default:
 				fmt.Fprintf(b, "    - %s\n", c.Text)
