@@ -57,10 +57,8 @@ func (p Pos) String() string {
 
 // A Diagnostic is one problem found in a document.
 type Diagnostic struct {
-	// Severity is Error or Warning; it follows from Code.
-	Severity Severity
-	// Code is the stable identifier of the kind of problem; see the package
-	// documentation for the table of codes.
+	// Code is the stable identifier of the kind of problem; it decides the
+	// severity. See the package documentation for the table of codes.
 	Code Code
 	// Pos is where the problem is: the offending key for unknown and
 	// duplicate keys, the value for bad values and references, the parent
@@ -78,6 +76,10 @@ type Diagnostic struct {
 	Suggestion string
 }
 
+// Severity returns the severity of d, which follows from its code: see
+// [Code.Severity].
+func (d Diagnostic) Severity() Severity { return d.Code.Severity() }
+
 // Error returns the diagnostic as "file:line:col: code: summary", with
 // "warning: " before the summary of a warning. When the position is
 // unknown, the path stands in for the line and column.
@@ -91,7 +93,7 @@ func (d Diagnostic) Error() string {
 		}
 	}
 	s := pos + ": " + string(d.Code) + ": " + d.Summary
-	if d.Severity == Warning {
+	if d.Severity() == Warning {
 		s = pos + ": " + string(d.Code) + ": warning: " + d.Summary
 	}
 	return s
@@ -117,7 +119,7 @@ func (ds Diagnostics) Error() string {
 // HasErrors reports whether any diagnostic has severity Error.
 func (ds Diagnostics) HasErrors() bool {
 	for _, d := range ds {
-		if d.Severity == Error {
+		if d.Severity() == Error {
 			return true
 		}
 	}
@@ -142,7 +144,7 @@ func (ds Diagnostics) Warnings() Diagnostics { return ds.filter(Warning) }
 func (ds Diagnostics) filter(s Severity) Diagnostics {
 	var out Diagnostics
 	for _, d := range ds {
-		if d.Severity == s {
+		if d.Severity() == s {
 			out = append(out, d)
 		}
 	}
@@ -169,6 +171,5 @@ func compare(a, b Diagnostic) int {
 		cmp.Compare(a.Path, b.Path),
 		cmp.Compare(a.Code, b.Code),
 		cmp.Compare(a.Summary, b.Summary),
-		cmp.Compare(a.Severity, b.Severity),
 	)
 }

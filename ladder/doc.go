@@ -80,7 +80,8 @@
 //
 // # Diagnostics
 //
-// Every problem is a [Diagnostic] with a [Severity], a stable [Code], a
+// Every problem is a [Diagnostic] with a stable [Code] (which alone decides
+// its [Severity]), a
 // 1-based position (the key for unknown and duplicate keys, the value for
 // bad values and references, the parent mapping for absent fields, the key
 // for empty ones, and line 1, column 1 when nothing better exists; syntax

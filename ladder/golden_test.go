@@ -143,9 +143,6 @@ func TestInvalidCases(t *testing.T) {
 				if d.Pos.File != name || d.Pos.Line < 1 || int64(d.Pos.Line) > lines || d.Pos.Col < 1 {
 					t.Errorf("position outside the input: %v", d)
 				}
-				if d.Severity != d.Code.Severity() {
-					t.Errorf("severity %v for code %s", d.Severity, d.Code)
-				}
 				if d.Summary == "" {
 					t.Errorf("empty summary: %v", d)
 				}

@@ -165,8 +165,11 @@ func TestValidateBuiltInCode(t *testing.T) {
 }
 
 func TestDiagnostics(t *testing.T) {
-	warn := ladder.Diagnostic{Severity: ladder.Warning, Code: ladder.CodeUnused, Pos: ladder.Pos{File: "a.yaml", Line: 3, Col: 5}, Summary: "unused"}
-	bad := ladder.Diagnostic{Severity: ladder.Error, Code: ladder.CodeBadID, Pos: ladder.Pos{File: "a.yaml", Line: 1, Col: 2}, Summary: "bad"}
+	warn := ladder.Diagnostic{Code: ladder.CodeUnused, Pos: ladder.Pos{File: "a.yaml", Line: 3, Col: 5}, Summary: "unused"}
+	bad := ladder.Diagnostic{Code: ladder.CodeBadID, Pos: ladder.Pos{File: "a.yaml", Line: 1, Col: 2}, Summary: "bad"}
+	if warn.Severity() != ladder.Warning || bad.Severity() != ladder.Error {
+		t.Errorf("severities %v, %v", warn.Severity(), bad.Severity())
+	}
 	ds := ladder.Diagnostics{warn}
 	if ds.Err() != nil || ds.HasErrors() {
 		t.Errorf("warnings alone are an error")
@@ -193,7 +196,7 @@ func TestDiagnostics(t *testing.T) {
 	if len(ds.Errors()) != 1 || len(ds.Warnings()) != 1 {
 		t.Errorf("Errors/Warnings split wrong")
 	}
-	noPos := ladder.Diagnostic{Severity: ladder.Error, Code: ladder.CodeUnknownRef, Path: "tracks[0].id", Summary: "x"}
+	noPos := ladder.Diagnostic{Code: ladder.CodeUnknownRef, Path: "tracks[0].id", Summary: "x"}
 	if got := noPos.Error(); got != "tracks[0].id: unknown-ref: x" {
 		t.Errorf("Error() without position = %q", got)
 	}

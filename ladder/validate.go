@@ -27,7 +27,7 @@ import (
 // categories and scales that nothing uses.
 func (l *Ladder) Validate() Diagnostics {
 	if l == nil {
-		return Diagnostics{{Severity: Error, Code: CodeEmpty, Summary: "ladder is nil"}}
+		return Diagnostics{{Code: CodeEmpty, Summary: "ladder is nil"}}
 	}
 	var lim Limits
 	if l.src != nil {

@@ -414,7 +414,7 @@ func (jr *JSONLinesReader) finishGroup() (Input, error) {
 		// As for files: the last report says how many more there are.
 		keep := max(min(jr.lim.MaxReports-1, len(ds)), 0)
 		n := len(ds) + g.extra - keep
-		last := ladder.Diagnostic{Severity: ladder.Error, Code: ladder.CodeTooMany, Pos: jr.pos(1, 1),
+		last := ladder.Diagnostic{Code: ladder.CodeTooMany, Pos: jr.pos(1, 1),
 			Summary: fmt.Sprintf("%d more problems not reported", n)}
 		switch {
 		case keep < len(ds):
@@ -435,7 +435,6 @@ func (jr *JSONLinesReader) report(d ladder.Diagnostic) {
 		g.extra++
 		return
 	}
-	d.Severity = d.Code.Severity()
 	g.ds = append(g.ds, d)
 }
 
@@ -802,7 +801,7 @@ func (jr *JSONLinesReader) add(b []byte, at int, code ladder.Code, path, summary
 	if suggestion != "" {
 		summary += fmt.Sprintf(" (did you mean %q?)", suggestion)
 	}
-	l.ds = append(l.ds, ladder.Diagnostic{Severity: code.Severity(), Code: code, Pos: jr.pos(l.no, col), Path: path,
+	l.ds = append(l.ds, ladder.Diagnostic{Code: code, Pos: jr.pos(l.no, col), Path: path,
 		Summary: summary, Detail: detail, Suggestion: suggestion})
 }
 

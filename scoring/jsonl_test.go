@@ -124,7 +124,7 @@ func TestJSONLinesBadLines(t *testing.T) {
 				t.Errorf("diagnostics (-want +got):\n%s\n%v", diff, ds)
 			}
 			for _, d := range ds {
-				if d.Pos.File != "in.jsonl" || d.Severity != ladder.Error || d.Summary == "" {
+				if d.Pos.File != "in.jsonl" || d.Severity() != ladder.Error || d.Summary == "" {
 					t.Errorf("diagnostic %+v", d)
 				}
 			}

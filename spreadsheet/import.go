@@ -90,10 +90,9 @@ type importer struct {
 // report adds an error at line and the 1-based column col.
 func (im *importer) report(code ladder.Code, line, col int, format string, args ...any) {
 	im.ds = append(im.ds, ladder.Diagnostic{
-		Severity: code.Severity(),
-		Code:     code,
-		Pos:      ladder.Pos{File: im.name, Line: line, Col: col},
-		Summary:  fmt.Sprintf(format, args...),
+		Code:    code,
+		Pos:     ladder.Pos{File: im.name, Line: line, Col: col},
+		Summary: fmt.Sprintf(format, args...),
 	})
 }
 
@@ -153,7 +152,7 @@ func (im *importer) diagnostics() ladder.Diagnostics {
 	ds.Sort()
 	if n := len(ds); n > ladder.DefaultMaxReports {
 		ds = ds[:ladder.DefaultMaxReports-1]
-		ds = append(ds, ladder.Diagnostic{Severity: ladder.Error, Code: ladder.CodeTooMany,
+		ds = append(ds, ladder.Diagnostic{Code: ladder.CodeTooMany,
 			Pos:     ladder.Pos{File: im.name, Line: 1, Col: 1},
 			Summary: fmt.Sprintf("%d more problems not reported", n-len(ds))})
 	}

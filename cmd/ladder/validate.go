@@ -110,7 +110,7 @@ func runValidate(c *cli, args []string) (int, error) {
 	}
 	all.Sort()
 	for _, d := range all {
-		if d.Severity == ladder.Warning {
+		if d.Severity() == ladder.Warning {
 			rep.Warnings++
 		} else {
 			rep.Errors++
@@ -124,7 +124,7 @@ func runValidate(c *cli, args []string) (int, error) {
 	case "github":
 		for _, d := range all {
 			level := "error"
-			if d.Severity == ladder.Warning {
+			if d.Severity() == ladder.Warning {
 				level = "warning"
 			}
 			fmt.Fprintf(c.stdout, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", level,
@@ -175,7 +175,7 @@ func validateFile(c *cli, path, kind string, scorer *scoring.Scorer) validated {
 	}
 	v.Valid = !v.diags.HasErrors()
 	for _, d := range v.diags {
-		v.Diagnostics = append(v.Diagnostics, diagnosticJSON{Severity: d.Severity.String(), Code: string(d.Code),
+		v.Diagnostics = append(v.Diagnostics, diagnosticJSON{Severity: d.Severity().String(), Code: string(d.Code),
 			File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Path: d.Path, Summary: d.Summary, Detail: d.Detail, Suggestion: d.Suggestion})
 	}
 	return v
@@ -197,7 +197,7 @@ func check(name string, src []byte, kind string, scorer *scoring.Scorer) ladder.
 	case errors.As(err, &ds):
 		return ds
 	}
-	return ladder.Diagnostics{{Severity: ladder.Error, Code: ladder.CodeSyntax, Pos: ladder.Pos{File: name, Line: 1, Col: 1}, Summary: err.Error()}}
+	return ladder.Diagnostics{{Code: ladder.CodeSyntax, Pos: ladder.Pos{File: name, Line: 1, Col: 1}, Summary: err.Error()}}
 }
 
 // detectKind reads the format field: evidence files say
