@@ -67,12 +67,15 @@ type Diagnostic struct {
 	// Path leads from the document root to the node, as in
 	// tracks[0].levels[2].expects.communication.
 	Path string
-	// Summary is one line on what is wrong.
+	// Summary is one line on what is wrong. It does not repeat the
+	// suggestion.
 	Summary string
 	// Detail, when set, says more: where a duplicate first appeared, what
 	// values are allowed.
 	Detail string
-	// Suggestion, when set, is the name probably meant ("did you mean").
+	// Suggestion, when set, is the name probably meant: the known name
+	// closest to an unknown field or reference. Error shows it as
+	// (did you mean "name"?).
 	Suggestion string
 }
 
@@ -81,7 +84,8 @@ type Diagnostic struct {
 func (d Diagnostic) Severity() Severity { return d.Code.Severity() }
 
 // Error returns the diagnostic as "file:line:col: code: summary", with
-// "warning: " before the summary of a warning. When the position is
+// "warning: " before the summary of a warning and, when there is a
+// suggestion, (did you mean "name"?) after it. When the position is
 // unknown, the path stands in for the line and column.
 func (d Diagnostic) Error() string {
 	pos := d.Pos.String()
@@ -92,9 +96,13 @@ func (d Diagnostic) Error() string {
 			pos = d.Path
 		}
 	}
-	s := pos + ": " + string(d.Code) + ": " + d.Summary
+	s := pos + ": " + string(d.Code) + ": "
 	if d.Severity() == Warning {
-		s = pos + ": " + string(d.Code) + ": warning: " + d.Summary
+		s += "warning: "
+	}
+	s += d.Summary
+	if d.Suggestion != "" {
+		s += fmt.Sprintf(" (did you mean %q?)", d.Suggestion)
 	}
 	return s
 }

@@ -126,6 +126,7 @@ func goldenLines(ds ladder.Diagnostics) string {
 
 func TestInvalidCases(t *testing.T) {
 	covered := map[ladder.Code]bool{}
+	suggested := 0
 	for _, file := range ladderFiles(t, invalidDir) {
 		name := filepath.Base(file)
 		t.Run(name, func(t *testing.T) {
@@ -146,6 +147,12 @@ func TestInvalidCases(t *testing.T) {
 				if d.Summary == "" {
 					t.Errorf("empty summary: %v", d)
 				}
+				if d.Suggestion != "" {
+					suggested++
+					if strings.Contains(d.Summary, strconv.Quote(d.Suggestion)) {
+						t.Errorf("the summary repeats the suggestion: %q", d.Summary)
+					}
+				}
 			}
 			if !golden(t, strings.TrimSuffix(file, filepath.Ext(file))+".golden", []byte(goldenLines(ds))) {
 				t.Logf("all diagnostics:\n%v", ds)
@@ -156,6 +163,9 @@ func TestInvalidCases(t *testing.T) {
 		if !covered[c] {
 			t.Errorf("no invalid case produces code %s", c)
 		}
+	}
+	if suggested == 0 {
+		t.Errorf("no invalid case has a suggestion")
 	}
 }
 

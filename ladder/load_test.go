@@ -166,7 +166,8 @@ func TestValidateBuiltInCode(t *testing.T) {
 
 func TestDiagnostics(t *testing.T) {
 	warn := ladder.Diagnostic{Code: ladder.CodeUnused, Pos: ladder.Pos{File: "a.yaml", Line: 3, Col: 5}, Summary: "unused"}
-	bad := ladder.Diagnostic{Code: ladder.CodeBadID, Pos: ladder.Pos{File: "a.yaml", Line: 1, Col: 2}, Summary: "bad"}
+	bad := ladder.Diagnostic{Code: ladder.CodeBadID, Pos: ladder.Pos{File: "a.yaml", Line: 1, Col: 2}, Summary: "bad",
+		Suggestion: "good"}
 	if warn.Severity() != ladder.Warning || bad.Severity() != ladder.Error {
 		t.Errorf("severities %v, %v", warn.Severity(), bad.Severity())
 	}
@@ -190,7 +191,7 @@ func TestDiagnostics(t *testing.T) {
 	if !errors.As(err, &d) || d.Code != ladder.CodeBadID {
 		t.Errorf("errors.As Diagnostic: %v", d)
 	}
-	if got, want := err.Error(), "a.yaml:1:2: bad-id: bad\na.yaml:3:5: unused: warning: unused"; got != want {
+	if got, want := err.Error(), "a.yaml:1:2: bad-id: bad (did you mean \"good\"?)\na.yaml:3:5: unused: warning: unused"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
 	if len(ds.Errors()) != 1 || len(ds.Warnings()) != 1 {

@@ -127,11 +127,7 @@ func (s *Scorer) check(in *Input, lim ladder.Limits) []yamldoc.Issue {
 			r.Drop()
 			return
 		}
-		is := yamldoc.Issue{Code: string(code), Path: p.String(), At: p, Key: key, Summary: summary}
-		if suggestion != "" {
-			is.Suggestion = suggestion
-			is.Summary += fmt.Sprintf(" (did you mean %q?)", suggestion)
-		}
+		is := yamldoc.Issue{Code: string(code), Path: p.String(), At: p, Key: key, Summary: summary, Suggestion: suggestion}
 		is.Detail = knownDetail(names)
 		r.Add(is)
 	}

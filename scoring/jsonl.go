@@ -798,9 +798,6 @@ func (jr *JSONLinesReader) add(b []byte, at int, code ladder.Code, path, summary
 	case b != nil:
 		col = jr.col(b, at)
 	}
-	if suggestion != "" {
-		summary += fmt.Sprintf(" (did you mean %q?)", suggestion)
-	}
 	l.ds = append(l.ds, ladder.Diagnostic{Code: code, Pos: jr.pos(l.no, col), Path: path,
 		Summary: summary, Detail: detail, Suggestion: suggestion})
 }

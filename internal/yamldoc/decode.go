@@ -417,11 +417,7 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, p *Path, skip int) {
 		fi, known := si.byName[key]
 		if !known || si.fields[fi].index == skip {
 			is := Issue{Code: CodeUnknownField, Line: k.Line, Col: k.Column, Path: p.Key(key).String(),
-				Summary: fmt.Sprintf("unknown field %q", key)}
-			if s := Suggest(key, si.names()); s != "" {
-				is.Suggestion = s
-				is.Summary += fmt.Sprintf(" (did you mean %q?)", s)
-			}
+				Summary: fmt.Sprintf("unknown field %q", key), Suggestion: Suggest(key, si.names())}
 			is.Detail = "fields here: " + strings.Join(si.names(), ", ")
 			d.r.Add(is)
 			continue

@@ -36,7 +36,7 @@ type Issue struct {
 	Key        bool   // whether the issue is about the key rather than the value
 	Summary    string // one line on what is wrong
 	Detail     string // more on it, or ""
-	Suggestion string // the name probably meant, or ""
+	Suggestion string // the name probably meant, or ""; not repeated in Summary
 
 	// dropped, in a marker a Reporter adds, counts issues left out;
 	// stopped says that the walk stopped there, so more may exist.
