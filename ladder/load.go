@@ -169,7 +169,7 @@ func fromIssues(name string, issues []yamldoc.Issue) Diagnostics {
 	for _, is := range issues {
 		ds = append(ds, Diagnostic{
 			Code:       Code(is.Code),
-			Pos:        Pos{File: name, Line: is.Line, Col: is.Col},
+			Pos:        Pos{File: name, Line: is.Start.Line, Col: is.Start.Col},
 			Path:       is.Path,
 			Summary:    is.Summary,
 			Detail:     is.Detail,

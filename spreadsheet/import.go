@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/careerladder/careerladder/internal/yamldoc"
 	"github.com/careerladder/careerladder/ladder"
@@ -162,8 +163,10 @@ func (im *importer) diagnostics() ladder.Diagnostics {
 // read splits src into non-blank rows, reporting syntax errors.
 func (im *importer) read(src []byte) []row {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
-	if line, col, ok := yamldoc.BadUTF8(src); !ok {
-		im.report(ladder.CodeSyntax, line, col, "not valid UTF-8")
+	if off, ok := yamldoc.BadUTF8(src); !ok {
+		// Lines as encoding/csv counts them: ended by \n.
+		start := bytes.LastIndexByte(src[:off], '\n') + 1
+		im.report(ladder.CodeSyntax, bytes.Count(src[:off], []byte{'\n'})+1, utf8.RuneCount(src[start:off])+1, "not valid UTF-8")
 		return nil
 	}
 	cr := csv.NewReader(bytes.NewReader(src))

@@ -24,13 +24,14 @@ const (
 	CodeBadID        = "bad-id"
 )
 
-// An Issue is one problem found in a document. Line and Col are 1-based;
-// zero when the issue was found in a value rather than in a node tree, in
-// which case At (with Key for the key rather than the value) says where to
-// look it up with [Document.Locate].
+// An Issue is one problem found in a document, in the range from Start to
+// End (just after the last character concerned). The range is zero when
+// the issue was found in a value rather than in a node tree, in which case
+// At (with Key for the key rather than the value) says where to look it up
+// with [Document.Locate].
 type Issue struct {
 	Code       string // one of the Code constants, or a caller's
-	Line, Col  int    // 1-based position; zero until located
+	Start, End Pos    // the range; zero until located
 	Path       string // the rendered path of the node
 	At         *Path  // the path, for Document.Locate
 	Key        bool   // whether the issue is about the key rather than the value
