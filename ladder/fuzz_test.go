@@ -42,7 +42,7 @@ func FuzzParse(f *testing.F) {
 		}
 		lines := yamlLines(src)
 		for _, d := range ds {
-			if d.Pos.Line < 1 || d.Pos.Col < 1 || d.Pos.Line > lines {
+			if d.Range.Start.Line < 1 || d.Range.Start.Col < 1 || d.Range.Start.Line > lines {
 				t.Fatalf("position outside the input (%d lines): %v", lines, d)
 			}
 		}

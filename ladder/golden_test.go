@@ -119,7 +119,7 @@ func golden(t *testing.T, file string, got []byte) bool {
 func goldenLines(ds ladder.Diagnostics) string {
 	var b strings.Builder
 	for _, d := range ds {
-		fmt.Fprintf(&b, "%d:%d %s\n", d.Pos.Line, d.Pos.Col, d.Code)
+		fmt.Fprintf(&b, "%d:%d %s\n", d.Range.Start.Line, d.Range.Start.Col, d.Code)
 	}
 	return b.String()
 }
@@ -141,7 +141,7 @@ func TestInvalidCases(t *testing.T) {
 			lines := int64(bytes.Count(src, []byte("\n")) + 1)
 			for _, d := range ds {
 				covered[d.Code] = true
-				if d.Pos.File != name || d.Pos.Line < 1 || int64(d.Pos.Line) > lines || d.Pos.Col < 1 {
+				if d.Range.File != name || d.Range.Start.Line < 1 || int64(d.Range.Start.Line) > lines || d.Range.Start.Col < 1 {
 					t.Errorf("position outside the input: %v", d)
 				}
 				if d.Summary == "" {

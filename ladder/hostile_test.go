@@ -64,7 +64,7 @@ func TestHostile(t *testing.T) {
 			})
 			got := map[string]bool{}
 			for _, d := range ds {
-				got[fmt.Sprintf("%d:%d %s", d.Pos.Line, d.Pos.Col, d.Code)] = true
+				got[fmt.Sprintf("%d:%d %s", d.Range.Start.Line, d.Range.Start.Col, d.Code)] = true
 			}
 			for _, w := range want[name] {
 				if w == "valid" {

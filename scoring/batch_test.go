@@ -186,7 +186,7 @@ func TestAssessJSONLines(t *testing.T) {
 			return nil
 		},
 		func(in scoring.Input, ds ladder.Diagnostics) error {
-			bad = append(bad, fmt.Sprintf("%s %s:%d:%d %s", in.Person, ds[0].Pos.File, ds[0].Pos.Line, ds[0].Pos.Col, ds[0].Code))
+			bad = append(bad, fmt.Sprintf("%s %s:%d:%d %s", in.Person, ds[0].Range.File, ds[0].Range.Start.Line, ds[0].Range.Start.Col, ds[0].Code))
 			return nil
 		})
 	if err != nil {

@@ -75,7 +75,7 @@ func (ld InputLoader) Parse(name string, src []byte) (Input, error) {
 	ds := make(ladder.Diagnostics, 0, len(issues))
 	for _, is := range issues {
 		ds = append(ds, ladder.Diagnostic{Code: ladder.Code(is.Code),
-			Pos: ladder.Pos{File: name, Line: is.Start.Line, Col: is.Start.Col}, Path: is.Path, Summary: is.Summary,
+			Range: ladder.Range{File: name, Start: ladder.Pos(is.Start), End: ladder.Pos(is.End)}, Path: is.Path, Summary: is.Summary,
 			Detail: is.Detail, Suggestion: is.Suggestion})
 	}
 	return Input{}, ds

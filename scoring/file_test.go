@@ -56,10 +56,10 @@ func TestInvalidInputs(t *testing.T) {
 			}
 			var b strings.Builder
 			for _, d := range ds {
-				if d.Pos.File != file || d.Pos.Line < 1 || d.Pos.Col < 1 {
+				if d.Range.File != file || d.Range.Start.Line < 1 || d.Range.Start.Col < 1 {
 					t.Errorf("bad position: %v", d)
 				}
-				fmt.Fprintf(&b, "%d:%d %s\n", d.Pos.Line, d.Pos.Col, d.Code)
+				fmt.Fprintf(&b, "%d:%d %s\n", d.Range.Start.Line, d.Range.Start.Col, d.Code)
 			}
 			golden(t, strings.TrimSuffix(file, filepath.Ext(file))+".golden", []byte(b.String()))
 		})
@@ -76,7 +76,7 @@ func TestParseInputWithoutLadder(t *testing.T) {
 	}
 	var codes []string
 	for _, d := range ds {
-		codes = append(codes, fmt.Sprintf("%d:%d %s", d.Pos.Line, d.Pos.Col, d.Code))
+		codes = append(codes, fmt.Sprintf("%d:%d %s", d.Range.Start.Line, d.Range.Start.Col, d.Code))
 	}
 	if want := "4:92 bad-id,5:10 duplicate-id"; strings.Join(codes, ",") != want {
 		t.Errorf("diagnostics %v, want %s", codes, want)

@@ -49,7 +49,7 @@ func readAllJSONLines(t *testing.T, jr *scoring.JSONLinesReader) ([]scoring.Inpu
 func render(ds ladder.Diagnostics) []string {
 	var out []string
 	for _, d := range ds {
-		s := fmt.Sprintf("%d:%d %s %s", d.Pos.Line, d.Pos.Col, d.Code, d.Path)
+		s := fmt.Sprintf("%d:%d %s %s", d.Range.Start.Line, d.Range.Start.Col, d.Code, d.Path)
 		if d.Suggestion != "" {
 			s += " ~" + d.Suggestion
 		}
@@ -124,7 +124,7 @@ func TestJSONLinesBadLines(t *testing.T) {
 				t.Errorf("diagnostics (-want +got):\n%s\n%v", diff, ds)
 			}
 			for _, d := range ds {
-				if d.Pos.File != "in.jsonl" || d.Severity() != ladder.Error || d.Summary == "" {
+				if d.Range.File != "in.jsonl" || d.Severity() != ladder.Error || d.Summary == "" {
 					t.Errorf("diagnostic %+v", d)
 				}
 			}
@@ -434,7 +434,7 @@ func TestJSONLinesLimits(t *testing.T) {
 	if !errors.As(err, &ds) || len(ds) != 1000 {
 		t.Fatalf("got %d diagnostics", len(ds))
 	}
-	if last := ds[999]; last.Code != ladder.CodeTooMany || last.Summary != "6501 more problems not reported" || last.Pos.Line != 200 {
+	if last := ds[999]; last.Code != ladder.CodeTooMany || last.Summary != "6501 more problems not reported" || last.Range.Start.Line != 200 {
 		t.Errorf("last: %+v", last)
 	}
 	if in, err := jr.Next(); err != nil || in.Person != "q" {
@@ -656,7 +656,7 @@ func FuzzJSONLines(f *testing.F) {
 				t.Fatalf("error %v", err)
 			}
 			for _, d := range ds {
-				if d.Pos.Line < 1 || d.Pos.Line > lines || d.Pos.Col < 1 || d.Code == "" {
+				if d.Range.Start.Line < 1 || d.Range.Start.Line > lines || d.Range.Start.Col < 1 || d.Code == "" {
 					t.Fatalf("diagnostic %+v", d)
 				}
 			}

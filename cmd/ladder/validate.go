@@ -128,7 +128,7 @@ func runValidate(c *cli, args []string) (int, error) {
 				level = "warning"
 			}
 			fmt.Fprintf(c.stdout, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", level,
-				ghProperty(d.Pos.File), d.Pos.Line, d.Pos.Col, ghProperty(string(d.Code)), ghMessage(d.Summary))
+				ghProperty(d.Range.File), d.Range.Start.Line, d.Range.Start.Col, ghProperty(string(d.Code)), ghMessage(d.Summary))
 		}
 		fmt.Fprintln(c.stdout, counts(len(paths), rep.Errors, rep.Warnings))
 	default:
@@ -176,7 +176,7 @@ func validateFile(c *cli, path, kind string, scorer *scoring.Scorer) validated {
 	v.Valid = !v.diags.HasErrors()
 	for _, d := range v.diags {
 		v.Diagnostics = append(v.Diagnostics, diagnosticJSON{Severity: d.Severity().String(), Code: string(d.Code),
-			File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Path: d.Path, Summary: d.Summary, Detail: d.Detail, Suggestion: d.Suggestion})
+			File: d.Range.File, Line: d.Range.Start.Line, Col: d.Range.Start.Col, Path: d.Path, Summary: d.Summary, Detail: d.Detail, Suggestion: d.Suggestion})
 	}
 	return v
 }
@@ -197,7 +197,8 @@ func check(name string, src []byte, kind string, scorer *scoring.Scorer) ladder.
 	case errors.As(err, &ds):
 		return ds
 	}
-	return ladder.Diagnostics{{Code: ladder.CodeSyntax, Pos: ladder.Pos{File: name, Line: 1, Col: 1}, Summary: err.Error()}}
+	start := ladder.Pos{Line: 1, Col: 1}
+	return ladder.Diagnostics{{Code: ladder.CodeSyntax, Range: ladder.Range{File: name, Start: start, End: start}, Summary: err.Error()}}
 }
 
 // detectKind reads the format field: evidence files say

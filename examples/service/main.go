@@ -124,7 +124,7 @@ func (h *assessHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if errors.As(err, &ds) {
 		p := problem{Error: "the evidence is not valid for ladder " + h.s.Ladder().ID}
 		for _, d := range ds {
-			p.Diagnostics = append(p.Diagnostics, diagnosticOut{Code: string(d.Code), Line: d.Pos.Line, Col: d.Pos.Col,
+			p.Diagnostics = append(p.Diagnostics, diagnosticOut{Code: string(d.Code), Line: d.Range.Start.Line, Col: d.Range.Start.Col,
 				Path: d.Path, Summary: d.Summary, Suggestion: d.Suggestion})
 		}
 		writeJSON(w, http.StatusBadRequest, p)
