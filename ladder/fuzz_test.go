@@ -7,11 +7,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/careerladder/careerladder/internal/diagtest"
 	"github.com/careerladder/careerladder/ladder"
 )
 
-// FuzzParse: no input makes Parse panic; every diagnostic lies inside the
-// input; an error is returned exactly when a diagnostic is an error.
+// FuzzParse: no input makes Parse panic; every diagnostic has a range inside
+// the input whose byte offsets agree with its lines and columns; an error is
+// returned exactly when a diagnostic is an error.
 func FuzzParse(f *testing.F) {
 	for _, dir := range []string{laddersDir, invalidDir} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.*"))
@@ -46,6 +48,7 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("position outside the input (%d lines): %v", lines, d)
 			}
 		}
+		diagtest.CheckRanges(t, src, ds, diagtest.YAML)
 	})
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/careerladder/careerladder/internal/diagtest"
 	goldenfile "github.com/careerladder/careerladder/internal/golden"
 	"github.com/careerladder/careerladder/ladder"
 )
@@ -153,6 +154,9 @@ func TestInvalidCases(t *testing.T) {
 						t.Errorf("the summary repeats the suggestion: %q", d.Summary)
 					}
 				}
+			}
+			if n := diagtest.CheckRanges(t, src, ds, diagtest.YAML); n != len(ds) {
+				t.Errorf("%d of %d diagnostics have a position", n, len(ds))
 			}
 			if !golden(t, strings.TrimSuffix(file, filepath.Ext(file))+".golden", []byte(goldenLines(ds))) {
 				t.Logf("all diagnostics:\n%v", ds)

@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/careerladder/careerladder"
+	"github.com/careerladder/careerladder/internal/diagtest"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
 )
@@ -60,6 +61,13 @@ func TestInvalidInputs(t *testing.T) {
 					t.Errorf("bad position: %v", d)
 				}
 				fmt.Fprintf(&b, "%d:%d %s\n", d.Range.Start.Line, d.Range.Start.Col, d.Code)
+			}
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := diagtest.CheckRanges(t, src, ds, diagtest.YAML); n != len(ds) {
+				t.Errorf("%d of %d diagnostics have a position", n, len(ds))
 			}
 			golden(t, strings.TrimSuffix(file, filepath.Ext(file))+".golden", []byte(b.String()))
 		})

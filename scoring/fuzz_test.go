@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/careerladder/careerladder/internal/diagtest"
 	"github.com/careerladder/careerladder/ladder"
 )
 
@@ -36,6 +37,7 @@ func FuzzParseInput(f *testing.F) {
 					t.Fatalf("position outside the input (at most %d lines): %v", lines, d)
 				}
 			}
+			diagtest.CheckRanges(t, src, ds, diagtest.YAML)
 			return
 		}
 		a, b := s.Assess(in, asOf), s.Assess(in, asOf)

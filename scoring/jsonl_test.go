@@ -16,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/careerladder/careerladder"
+	"github.com/careerladder/careerladder/internal/diagtest"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
 )
@@ -109,6 +110,9 @@ func TestJSONLinesBadLines(t *testing.T) {
 			[]string{"1:59 unknown-ref rating", "1:73 bad-value date", "1:93 bad-id source", "1:99 unknown-field extra"}},
 		{"duplicate evidence id", []string{okLine, strings.Replace(okLine, `"2026-01-31"`, `"2026-02-01"`, 1)},
 			[]string{"2:20 duplicate-id id"}},
+		{"after a CRLF line with accents", []string{strings.Replace(okLine, `}`, `,"summary":"été"}`, 1) + "\r",
+			strings.Replace(okLine, `"proficient"`, `"profcient"`, 1) + "\r"},
+			[]string{"2:20 duplicate-id id", "2:63 unknown-ref rating ~proficient"}},
 		{"too long", []string{okLine, `{"person":"p","summary":"` + strings.Repeat("x", scoring.MaxJSONLine) + `"}`, okLine},
 			[]string{"2:1 too-long", "3:20 duplicate-id id"}},
 	} {
@@ -127,6 +131,9 @@ func TestJSONLinesBadLines(t *testing.T) {
 				if d.Range.File != "in.jsonl" || d.Severity() != ladder.Error || d.Summary == "" {
 					t.Errorf("diagnostic %+v", d)
 				}
+			}
+			if n := diagtest.CheckRanges(t, []byte(src), ds, diagtest.JSONLines); n != len(ds) {
+				t.Errorf("%d of %d diagnostics have a position", n, len(ds))
 			}
 			if in.Format != scoring.FormatV1 || in.Evidence != nil {
 				t.Errorf("input beside the error: %+v", in)
@@ -660,6 +667,7 @@ func FuzzJSONLines(f *testing.F) {
 					t.Fatalf("diagnostic %+v", d)
 				}
 			}
+			diagtest.CheckRanges(t, src, ds, diagtest.JSONLines)
 		}
 		t.Fatalf("no io.EOF after %d lines", lines)
 	})
