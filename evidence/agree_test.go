@@ -225,7 +225,7 @@ func (c *converted) places(t *testing.T, err error, at map[[2]int][]string) []fo
 	}
 	var out []found
 	for _, d := range ds {
-		p, ok := at[[2]int{d.Pos.Line, d.Pos.Col}]
+		p, ok := at[[2]int{d.Range.Start.Line, d.Range.Start.Col}]
 		if !ok {
 			t.Errorf("%v: not at a key, value or item", d)
 			continue

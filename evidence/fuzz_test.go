@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/careerladder/careerladder/evidence"
+	"github.com/careerladder/careerladder/internal/diagtest"
 	"github.com/careerladder/careerladder/ladder"
 )
 
@@ -33,10 +34,11 @@ func FuzzParseInput(f *testing.F) {
 			lines := 1 + bytes.Count(src, []byte("\n")) + bytes.Count(src, []byte("\r")) + bytes.Count(src, []byte("\u0085")) +
 				bytes.Count(src, []byte("\u2028")) + bytes.Count(src, []byte("\u2029"))
 			for _, d := range ds {
-				if d.Pos.Line < 1 || d.Pos.Col < 1 || d.Pos.Line > lines {
+				if d.Range.Start.Line < 1 || d.Range.Start.Col < 1 || d.Range.Start.Line > lines {
 					t.Fatalf("position outside the input (at most %d lines): %v", lines, d)
 				}
 			}
+			diagtest.CheckRanges(t, src, ds, diagtest.YAML)
 			return
 		}
 		a, b := assess(t, s, in, asOf), assess(t, s, in, asOf)

@@ -123,6 +123,8 @@ type LinesReader struct {
 
 	long   []byte // a line longer than br's buffer, assembled
 	lineNo int    // number of the last line read
+	read   int    // bytes read from the stream
+	lineAt int    // byte offset in the stream of the last line read
 
 	seen       map[[16]byte]int // hash of each person's id → the first line of their lines
 	intern     map[string]string
@@ -139,16 +141,17 @@ type LinesReader struct {
 
 // jsonlLine is one decoded line.
 type jsonlLine struct {
-	no        int    // line number
-	brace     int    // column of the object's opening brace
-	person    string // the person, or "" when it could not be read
-	personCol int
-	idCol     int
-	ev        Item
-	size      int                 // bytes of the line, its line ending included
-	bad       bool                // the line has problems
-	ds        []ladder.Diagnostic // problems of the line, reused
-	extra     int                 // problems of the line past the limit, counted only
+	no       int          // line number
+	at       int          // byte offset of the line in the stream
+	brace    ladder.Range // the object's opening brace
+	person   string       // the person, or "" when it could not be read
+	personAt ladder.Range
+	idAt     ladder.Range
+	ev       Item
+	size     int                 // bytes of the line, its line ending included
+	bad      bool                // the line has problems
+	ds       []ladder.Diagnostic // problems of the line, reused
+	extra    int                 // problems of the line past the limit, counted only
 }
 
 // jsonlGroup is the state of the person being read.
@@ -280,10 +283,12 @@ func (jr *LinesReader) All() iter.Seq2[Input, error] {
 // and only there, it returns io.EOF.
 func (jr *LinesReader) readLine() (line []byte, size int, err error) {
 	jr.long = jr.long[:0]
+	jr.lineAt = jr.read
 	size = 0
 	for {
 		chunk, err := jr.br.ReadSlice('\n')
 		size += len(chunk)
+		jr.read += len(chunk)
 		if size <= MaxLine+2 { // room for "\r\n"
 			if err == nil && len(jr.long) == 0 {
 				line = chunk // the common case: no copy
@@ -356,7 +361,7 @@ func (jr *LinesReader) addLine() {
 		g.person = l.person
 		h := jsonlPersonHash(l.person)
 		if first, ok := jr.seen[h]; ok {
-			jr.report(ladder.Diagnostic{Code: ladder.CodeDuplicateID, Pos: jr.pos(l.no, l.personCol), Path: "person",
+			jr.report(ladder.Diagnostic{Code: ladder.CodeDuplicateID, Range: l.personAt, Path: "person",
 				Summary: fmt.Sprintf("person %q appears again after the lines of other people; the lines of a person must be consecutive", l.person),
 				Detail:  fmt.Sprintf("the lines of %q began on line %d", l.person, first)})
 		} else {
@@ -370,12 +375,12 @@ func (jr *LinesReader) addLine() {
 	g.bytes += int64(l.size)
 	if !g.over && jsonlExceeds(g.bytes, jr.lim.MaxBytes) {
 		g.over = true
-		jr.report(ladder.Diagnostic{Code: ladder.CodeTooLarge, Pos: jr.pos(l.no, 1),
+		jr.report(ladder.Diagnostic{Code: ladder.CodeTooLarge, Range: jr.pos(l.no, 1, l.at),
 			Summary: fmt.Sprintf("the lines of person %q are larger than the limit of %d bytes", g.person, jr.lim.MaxBytes)})
 	}
 	if l.ev.ID != "" {
 		if first, dup := g.ids[l.ev.ID]; dup {
-			jr.report(jr.diagnostic(l.no, l.idCol, duplicate(l.ev.ID, fmt.Sprintf("on line %d", first))))
+			jr.report(jr.diagnostic(l.idAt, duplicate(l.ev.ID, fmt.Sprintf("on line %d", first))))
 		} else if !jsonlExceeds(int64(len(g.ids)), int64(jr.lim.MaxIDs)) {
 			g.ids[l.ev.ID] = l.no
 		}
@@ -386,7 +391,7 @@ func (jr *LinesReader) addLine() {
 	g.count++
 	if jsonlExceeds(int64(g.count), int64(jr.lim.MaxIDs)) {
 		if g.count == jr.lim.MaxIDs+1 {
-			jr.report(ladder.Diagnostic{Code: ladder.CodeTooManyIDs, Pos: jr.pos(l.no, l.brace),
+			jr.report(ladder.Diagnostic{Code: ladder.CodeTooManyIDs, Range: l.brace,
 				Summary: fmt.Sprintf("person %q has more than %d evidence items", g.person, jr.lim.MaxIDs)})
 		}
 		return
@@ -415,13 +420,13 @@ func (jr *LinesReader) finishGroup() (Input, error) {
 		// As for files: the last report says how many more there are.
 		keep := max(min(jr.lim.MaxReports-1, len(ds)), 0)
 		n := len(ds) + g.extra - keep
-		last := ladder.Diagnostic{Severity: ladder.Error, Code: ladder.CodeTooMany, Pos: jr.pos(1, 1),
+		last := ladder.Diagnostic{Code: ladder.CodeTooMany, Range: jr.pos(1, 1, 0),
 			Summary: fmt.Sprintf("%d more problems not reported", n)}
 		switch {
 		case keep < len(ds):
-			last.Pos, last.Path = ds[keep].Pos, ds[keep].Path
+			last.Range, last.Path = ds[keep].Range, ds[keep].Path
 		case keep > 0:
-			last.Pos = ds[keep-1].Pos
+			last.Range = ds[keep-1].Range
 		}
 		ds = append(ds[:keep], last)
 	}
@@ -436,17 +441,26 @@ func (jr *LinesReader) report(d ladder.Diagnostic) {
 		g.extra++
 		return
 	}
-	d.Severity = d.Code.Severity()
 	g.ds = append(g.ds, d)
 }
 
-func (jr *LinesReader) pos(line, col int) ladder.Pos {
-	return ladder.Pos{File: jr.name, Line: line, Col: col}
+// pos returns an empty range at line and col, byte offset off.
+func (jr *LinesReader) pos(line, col, off int) ladder.Range {
+	p := ladder.Pos{Line: line, Col: col, Byte: off}
+	return ladder.Range{File: jr.name, Start: p, End: p}
 }
 
-// diagnostic returns p as a diagnostic at line:col.
-func (jr *LinesReader) diagnostic(line, col int, p problem) ladder.Diagnostic {
-	return ladder.Diagnostic{Code: p.code, Pos: jr.pos(line, col), Path: jsonlFieldNames[p.field+1],
+// span returns the range of b[at:end] in the current line b.
+func (jr *LinesReader) span(b []byte, at, end int) ladder.Range {
+	l := &jr.cur
+	return ladder.Range{File: jr.name,
+		Start: ladder.Pos{Line: l.no, Col: jr.col(b, at), Byte: l.at + at},
+		End:   ladder.Pos{Line: l.no, Col: jr.col(b, end), Byte: l.at + end}}
+}
+
+// diagnostic returns p as a diagnostic at r.
+func (jr *LinesReader) diagnostic(r ladder.Range, p problem) ladder.Diagnostic {
+	return ladder.Diagnostic{Code: p.code, Range: r, Path: jsonlFieldNames[p.field+1],
 		Summary: p.summary, Detail: p.detail, Suggestion: p.suggestion}
 }
 
@@ -462,7 +476,8 @@ func jsonlPersonHash(p string) [16]byte {
 // line too long to hold, of size bytes.
 func (jr *LinesReader) decodeLine(b []byte, size int) {
 	l := &jr.cur
-	l.no, l.brace, l.person, l.personCol, l.idCol = jr.lineNo, 1, "", 0, 0
+	l.no, l.at, l.person = jr.lineNo, jr.lineAt, ""
+	l.brace, l.personAt, l.idAt = jr.pos(l.no, 1, l.at), ladder.Range{}, ladder.Range{}
 	l.ev = Item{}
 	l.bad, l.ds, l.extra = false, l.ds[:0], 0
 	l.size = size + 1
@@ -505,7 +520,7 @@ func (jr *LinesReader) decodeLine(b []byte, size int) {
 		jr.add(b, i, ladder.CodeBadType, "", fmt.Sprintf("a line must hold a JSON object: expected a mapping, found %s", jsonlKind(b[i])), "", "")
 		return
 	}
-	l.brace = jr.col(b, i)
+	l.brace = jr.span(b, i, i+1)
 	var have, given uint // fields decoded, fields given
 	var keyAt, valAt, keyCol [jfCount]int
 	i = jsonlSkipWS(b, i+1)
@@ -633,9 +648,9 @@ func (jr *LinesReader) field(b []byte, f, ks, vs, ve int) bool {
 	}
 	switch f {
 	case jfPerson:
-		l.person, l.personCol = s, jr.col(b, vs)
+		l.person, l.personAt = s, jr.span(b, vs, ve)
 	case jfID:
-		l.ev.ID, l.idCol = s, jr.col(b, vs)
+		l.ev.ID, l.idAt = s, jr.span(b, vs, ve)
 	case jfCapability:
 		l.ev.Capability = s
 	case jfRating:
@@ -783,25 +798,32 @@ func (jr *LinesReader) full() bool {
 	return false
 }
 
-// add records a problem of the current line at byte offset at of b
-// (column 1 when b is nil, the object's brace when at is -1).
+// add records a problem of the current line at byte offset at of b: the
+// key or value starting there, the offending character of a syntax error,
+// column 1 when b is nil, the object's brace when at is -1.
 func (jr *LinesReader) add(b []byte, at int, code ladder.Code, path, summary, detail, suggestion string) {
 	if jr.full() {
 		return
 	}
 	l := &jr.cur
 	l.bad = true
-	col := 1
+	var r ladder.Range
 	switch {
 	case at < 0:
-		col = l.brace
-	case b != nil:
-		col = jr.col(b, at)
+		r = l.brace
+	case b == nil:
+		r = jr.pos(l.no, 1, l.at)
+	case code == ladder.CodeSyntax: // b may not be JSON
+		end := at
+		if at < len(b) {
+			_, w := utf8.DecodeRune(b[at:])
+			end += w
+		}
+		r = jr.span(b, at, end)
+	default: // b is valid JSON with a key or value at at
+		r = jr.span(b, at, jsonlSkipValue(b, at))
 	}
-	if suggestion != "" {
-		summary += fmt.Sprintf(" (did you mean %q?)", suggestion)
-	}
-	l.ds = append(l.ds, ladder.Diagnostic{Severity: code.Severity(), Code: code, Pos: jr.pos(l.no, col), Path: path,
+	l.ds = append(l.ds, ladder.Diagnostic{Code: code, Range: r, Path: path,
 		Summary: summary, Detail: detail, Suggestion: suggestion})
 }
 

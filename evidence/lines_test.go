@@ -16,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/careerladder/careerladder/evidence"
+	"github.com/careerladder/careerladder/internal/diagtest"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
 )
@@ -49,7 +50,7 @@ func readAllJSONLines(t *testing.T, jr *evidence.LinesReader) ([]evidence.Input,
 func render(ds ladder.Diagnostics) []string {
 	var out []string
 	for _, d := range ds {
-		s := fmt.Sprintf("%d:%d %s %s", d.Pos.Line, d.Pos.Col, d.Code, d.Path)
+		s := fmt.Sprintf("%d:%d %s %s", d.Range.Start.Line, d.Range.Start.Col, d.Code, d.Path)
 		if d.Suggestion != "" {
 			s += " ~" + d.Suggestion
 		}
@@ -109,6 +110,9 @@ func TestJSONLinesBadLines(t *testing.T) {
 			[]string{"1:59 unknown-ref rating", "1:73 bad-value date", "1:93 bad-id source", "1:99 unknown-field extra"}},
 		{"duplicate evidence id", []string{okLine, strings.Replace(okLine, `"2026-01-31"`, `"2026-02-01"`, 1)},
 			[]string{"2:20 duplicate-id id"}},
+		{"after a CRLF line with accents", []string{strings.Replace(okLine, `}`, `,"summary":"été"}`, 1) + "\r",
+			strings.Replace(okLine, `"proficient"`, `"profcient"`, 1) + "\r"},
+			[]string{"2:20 duplicate-id id", "2:63 unknown-ref rating ~proficient"}},
 		{"too long", []string{okLine, `{"person":"p","summary":"` + strings.Repeat("x", evidence.MaxLine) + `"}`, okLine},
 			[]string{"2:1 too-long", "3:20 duplicate-id id"}},
 	} {
@@ -124,9 +128,12 @@ func TestJSONLinesBadLines(t *testing.T) {
 				t.Errorf("diagnostics (-want +got):\n%s\n%v", diff, ds)
 			}
 			for _, d := range ds {
-				if d.Pos.File != "in.jsonl" || d.Severity != ladder.Error || d.Summary == "" {
+				if d.Range.File != "in.jsonl" || d.Severity() != ladder.Error || d.Summary == "" {
 					t.Errorf("diagnostic %+v", d)
 				}
+			}
+			if n := diagtest.CheckRanges(t, []byte(src), ds, diagtest.JSONLines); n != len(ds) {
+				t.Errorf("%d of %d diagnostics have a position", n, len(ds))
 			}
 			if in.Format != evidence.Format || in.Evidence != nil {
 				t.Errorf("input beside the error: %+v", in)
@@ -434,7 +441,7 @@ func TestJSONLinesLimits(t *testing.T) {
 	if !errors.As(err, &ds) || len(ds) != 1000 {
 		t.Fatalf("got %d diagnostics", len(ds))
 	}
-	if last := ds[999]; last.Code != ladder.CodeTooMany || last.Summary != "6501 more problems not reported" || last.Pos.Line != 200 {
+	if last := ds[999]; last.Code != ladder.CodeTooMany || last.Summary != "6501 more problems not reported" || last.Range.Start.Line != 200 {
 		t.Errorf("last: %+v", last)
 	}
 	if in, err := jr.Next(); err != nil || in.Person != "q" {
@@ -656,10 +663,11 @@ func FuzzJSONLines(f *testing.F) {
 				t.Fatalf("error %v", err)
 			}
 			for _, d := range ds {
-				if d.Pos.Line < 1 || d.Pos.Line > lines || d.Pos.Col < 1 || d.Code == "" {
+				if d.Range.Start.Line < 1 || d.Range.Start.Line > lines || d.Range.Start.Col < 1 || d.Code == "" {
 					t.Fatalf("diagnostic %+v", d)
 				}
 			}
+			diagtest.CheckRanges(t, src, ds, diagtest.JSONLines)
 		}
 		t.Fatalf("no io.EOF after %d lines", lines)
 	})

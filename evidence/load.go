@@ -105,9 +105,9 @@ func (ld Loader) read(name string, r io.Reader) (Input, error) {
 func diagnostics(name string, issues []yamldoc.Issue) ladder.Diagnostics {
 	ds := make(ladder.Diagnostics, 0, len(issues))
 	for _, is := range issues {
-		ds = append(ds, ladder.Diagnostic{Severity: ladder.Code(is.Code).Severity(), Code: ladder.Code(is.Code),
-			Pos: ladder.Pos{File: name, Line: is.Line, Col: is.Col}, Path: is.Path, Summary: is.Summary,
-			Detail: is.Detail, Suggestion: is.Suggestion})
+		ds = append(ds, ladder.Diagnostic{Code: ladder.Code(is.Code),
+			Range: ladder.Range{File: name, Start: ladder.Pos(is.Start), End: ladder.Pos(is.End)}, Path: is.Path,
+			Summary: is.Summary, Detail: is.Detail, Suggestion: is.Suggestion})
 	}
 	return ds
 }

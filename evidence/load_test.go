@@ -15,6 +15,7 @@ import (
 
 	"github.com/careerladder/careerladder"
 	"github.com/careerladder/careerladder/evidence"
+	"github.com/careerladder/careerladder/internal/diagtest"
 	"github.com/careerladder/careerladder/ladder"
 )
 
@@ -56,10 +57,17 @@ func TestInvalidInputs(t *testing.T) {
 			}
 			var b strings.Builder
 			for _, d := range ds {
-				if d.Pos.File != file || d.Pos.Line < 1 || d.Pos.Col < 1 {
+				if d.Range.File != file || d.Range.Start.Line < 1 || d.Range.Start.Col < 1 {
 					t.Errorf("bad position: %v", d)
 				}
-				fmt.Fprintf(&b, "%d:%d %s\n", d.Pos.Line, d.Pos.Col, d.Code)
+				fmt.Fprintf(&b, "%d:%d %s\n", d.Range.Start.Line, d.Range.Start.Col, d.Code)
+			}
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := diagtest.CheckRanges(t, src, ds, diagtest.YAML); n != len(ds) {
+				t.Errorf("%d of %d diagnostics have a position", n, len(ds))
 			}
 			golden(t, strings.TrimSuffix(file, filepath.Ext(file))+".golden", []byte(b.String()))
 		})
@@ -76,7 +84,7 @@ func TestParseInputWithoutLadder(t *testing.T) {
 	}
 	var codes []string
 	for _, d := range ds {
-		codes = append(codes, fmt.Sprintf("%d:%d %s", d.Pos.Line, d.Pos.Col, d.Code))
+		codes = append(codes, fmt.Sprintf("%d:%d %s", d.Range.Start.Line, d.Range.Start.Col, d.Code))
 	}
 	if want := "4:92 bad-id,5:10 duplicate-id"; strings.Join(codes, ",") != want {
 		t.Errorf("diagnostics %v, want %s", codes, want)

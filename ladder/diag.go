@@ -32,67 +32,109 @@ func (s Severity) String() string {
 	return "Severity(" + strconv.Itoa(int(s)) + ")"
 }
 
-// A Pos is a position in a file. Line and Col are 1-based; a zero Line means
-// the position is unknown (as for a ladder built in Go code).
+// A Pos is a position in a source. Line and Col are 1-based, Col counted
+// in characters; Byte is the 0-based byte offset of the same place, so
+// that tools can slice the source without counting characters. A zero Line
+// means the position is unknown (as for a ladder built in Go code).
+//
+// Lines are counted as YAML counts them: a line ends at \n, \r\n or \r,
+// and at the Unicode breaks NEL, LS and PS; a byte order mark at the start
+// of a file is not a character, so line 1, column 1 is just after it. JSON
+// Lines are counted in \n only, one record a line. Either way the source
+// before Byte holds Line-1 line breaks, and Col-1 characters after the last
+// of them. (Package spreadsheet, whose columns count cells, documents its
+// own positions.)
 type Pos struct {
-	File string // the name given to Parse, or the path loaded
-	Line int    // 1-based line, 0 when unknown
-	Col  int    // 1-based column, in characters
+	Line int // 1-based line, 0 when unknown
+	Col  int // 1-based column, in characters
+	Byte int // 0-based byte offset into the source
 }
 
 // IsValid reports whether p has a line.
 func (p Pos) IsValid() bool { return p.Line > 0 }
 
-// String returns "file:line:col", "file" when the line is unknown, or "-"
-// when p is entirely empty.
+// String returns "line:col", or "-" when p is unknown.
 func (p Pos) String() string {
+	if !p.IsValid() {
+		return "-"
+	}
+	return fmt.Sprintf("%d:%d", p.Line, p.Col)
+}
+
+// A Range is the part of a file a diagnostic is about: from Start to End,
+// just after its last character. What the ends point at for each kind of
+// problem is in the package documentation; End is never before Start, and
+// an empty range (End equal to Start) marks a place rather than text.
+type Range struct {
+	File  string // the name given to Parse, or the path loaded
+	Start Pos    // the first character concerned
+	End   Pos    // just after the last character concerned
+}
+
+// IsValid reports whether r has a start line.
+func (r Range) IsValid() bool { return r.Start.IsValid() }
+
+// String returns "file:line:col" of the start, "file" when the line is
+// unknown, or "-" when r is entirely empty.
+func (r Range) String() string {
 	switch {
-	case p.IsValid():
-		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
-	case p.File != "":
-		return p.File
+	case r.IsValid():
+		return r.File + ":" + r.Start.String()
+	case r.File != "":
+		return r.File
 	}
 	return "-"
 }
 
 // A Diagnostic is one problem found in a document.
 type Diagnostic struct {
-	// Severity is Error or Warning; it follows from Code.
-	Severity Severity
-	// Code is the stable identifier of the kind of problem; see the package
-	// documentation for the table of codes.
+	// Code is the stable identifier of the kind of problem; it decides the
+	// severity. See the package documentation for the table of codes.
 	Code Code
-	// Pos is where the problem is: the offending key for unknown and
-	// duplicate keys, the value for bad values and references, the parent
-	// mapping for missing fields.
-	Pos Pos
+	// Range is where the problem is: the offending key for unknown and
+	// duplicate keys, the value for bad values and references, the first
+	// token of the parent mapping for missing fields. The package
+	// documentation says what Start and End point at for each kind.
+	Range Range
 	// Path leads from the document root to the node, as in
 	// tracks[0].levels[2].expects.communication.
 	Path string
-	// Summary is one line on what is wrong.
+	// Summary is one line on what is wrong. It does not repeat the
+	// suggestion.
 	Summary string
 	// Detail, when set, says more: where a duplicate first appeared, what
 	// values are allowed.
 	Detail string
-	// Suggestion, when set, is the name probably meant ("did you mean").
+	// Suggestion, when set, is the name probably meant: the known name
+	// closest to an unknown field or reference. Error shows it as
+	// (did you mean "name"?).
 	Suggestion string
 }
 
+// Severity returns the severity of d, which follows from its code: see
+// [Code.Severity].
+func (d Diagnostic) Severity() Severity { return d.Code.Severity() }
+
 // Error returns the diagnostic as "file:line:col: code: summary", with
-// "warning: " before the summary of a warning. When the position is
+// "warning: " before the summary of a warning and, when there is a
+// suggestion, (did you mean "name"?) after it. When the position is
 // unknown, the path stands in for the line and column.
 func (d Diagnostic) Error() string {
-	pos := d.Pos.String()
-	if !d.Pos.IsValid() && d.Path != "" {
-		if d.Pos.File != "" {
-			pos = d.Pos.File + ": " + d.Path
+	pos := d.Range.String()
+	if !d.Range.IsValid() && d.Path != "" {
+		if d.Range.File != "" {
+			pos = d.Range.File + ": " + d.Path
 		} else {
 			pos = d.Path
 		}
 	}
-	s := pos + ": " + string(d.Code) + ": " + d.Summary
-	if d.Severity == Warning {
-		s = pos + ": " + string(d.Code) + ": warning: " + d.Summary
+	s := pos + ": " + string(d.Code) + ": "
+	if d.Severity() == Warning {
+		s += "warning: "
+	}
+	s += d.Summary
+	if d.Suggestion != "" {
+		s += fmt.Sprintf(" (did you mean %q?)", d.Suggestion)
 	}
 	return s
 }
@@ -117,7 +159,7 @@ func (ds Diagnostics) Error() string {
 // HasErrors reports whether any diagnostic has severity Error.
 func (ds Diagnostics) HasErrors() bool {
 	for _, d := range ds {
-		if d.Severity == Error {
+		if d.Severity() == Error {
 			return true
 		}
 	}
@@ -142,7 +184,7 @@ func (ds Diagnostics) Warnings() Diagnostics { return ds.filter(Warning) }
 func (ds Diagnostics) filter(s Severity) Diagnostics {
 	var out Diagnostics
 	for _, d := range ds {
-		if d.Severity == s {
+		if d.Severity() == s {
 			out = append(out, d)
 		}
 	}
@@ -158,17 +200,16 @@ func (ds Diagnostics) Unwrap() []error {
 	return errs
 }
 
-// Sort orders ds by file, line, column, code and summary.
+// Sort orders ds by file, start line and column, path, code and summary.
 func (ds Diagnostics) Sort() { slices.SortStableFunc(ds, compare) }
 
 func compare(a, b Diagnostic) int {
 	return cmp.Or(
-		cmp.Compare(a.Pos.File, b.Pos.File),
-		cmp.Compare(a.Pos.Line, b.Pos.Line),
-		cmp.Compare(a.Pos.Col, b.Pos.Col),
+		cmp.Compare(a.Range.File, b.Range.File),
+		cmp.Compare(a.Range.Start.Line, b.Range.Start.Line),
+		cmp.Compare(a.Range.Start.Col, b.Range.Start.Col),
 		cmp.Compare(a.Path, b.Path),
 		cmp.Compare(a.Code, b.Code),
 		cmp.Compare(a.Summary, b.Summary),
-		cmp.Compare(a.Severity, b.Severity),
 	)
 }

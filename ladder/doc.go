@@ -80,14 +80,56 @@
 //
 // # Diagnostics
 //
-// Every problem is a [Diagnostic] with a [Severity], a stable [Code], a
-// 1-based position (the key for unknown and duplicate keys, the value for
-// bad values and references, the parent mapping for absent fields, the key
-// for empty ones, and line 1, column 1 when nothing better exists; syntax
-// errors carry a line and column 1, as the YAML parser gives no column), the
-// path to the node and a summary; its text form is
+// Every problem is a [Diagnostic] with a stable [Code], a [Range] of the
+// file, the path to the node, a summary and, for unknown fields and
+// references, maybe a Suggestion: the known name closest to the one
+// written. The severity follows from the code alone ([Diagnostic.Severity],
+// [Code.Severity]). The text form is
 //
-//	file:line:col: code: summary
+//	file:line:col: code: summary (did you mean "name"?)
+//
+// with the line and column of the range's start, "warning: " before the
+// summary of a warning, and the part in parentheses only when there is a
+// suggestion; the summary itself never holds the suggestion.
+//
+// A range runs from Start, the first character concerned, to End, just
+// after the last; each end has a 1-based line and column (in characters)
+// and a 0-based byte offset that agree (see [Pos]), and End is never before
+// Start. What they point at:
+//
+//   - an unknown or duplicate key, a merge key, a key that is not a string
+//     or not an id, a reference written as a key and a required string left
+//     empty: the key, through its last character (a quoted key through its
+//     closing quote);
+//   - a bad value or reference, a bad tag, a value too long, an alias
+//     refused or expanding to too many nodes: the
+//     value, from its anchor or tag if it has one: a scalar through its last
+//     character (a quoted one through its closing quote, a multi-line or
+//     block scalar through its last line of content; an empty value is an
+//     empty range where it would be), an alias through its name, a flow
+//     collection through its closing bracket, a block collection through
+//     its last entry;
+//   - a missing field, and anything else about what a mapping or list
+//     lacks: the first token of the parent: the anchor or tag it starts
+//     with, the opening brace of a flow mapping, the first key of a block
+//     mapping (or the first "-" of a block list), rather than the whole of
+//     it;
+//   - nesting too deep: the first token of the collection that goes too
+//     deep, as for a missing field; a second document: the first token of
+//     its content;
+//   - a syntax error the YAML parser reports (it gives a line but no
+//     column): the whole line, from column 1 to the line's end;
+//   - a character that is not allowed, an invalid UTF-8 byte and a JSON
+//     syntax error: that one character (an empty range at the end of the
+//     input when it ends too soon);
+//   - the whole file (empty, too large, too many nodes): an empty range at
+//     line 1, column 1;
+//   - too-many-problems: the range of the first problem left out, or else
+//     of the last one reported.
+//
+// Evidence files read by package scoring follow the same rules. A ladder
+// built in Go code has no source: its diagnostics have a zero Range and
+// the path says where the problem is.
 //
 // [Diagnostics] is the error type: Err returns nil exactly when there are no
 // errors, Sort orders by position, and Unwrap exposes each diagnostic to

@@ -111,7 +111,7 @@ tracks:
 		return
 	}
 	for _, d := range l.Validate() {
-		fmt.Println(d.Severity, d.Code, d.Pos.Line, d.Path)
+		fmt.Println(d.Severity(), d.Code, d.Range.Start.Line, d.Path)
 	}
 	// Output:
 	// warning expectation-falls 11 tracks[0].levels[1].expects.design

@@ -7,11 +7,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/careerladder/careerladder/internal/diagtest"
 	"github.com/careerladder/careerladder/ladder"
 )
 
-// FuzzParse: no input makes Parse panic; every diagnostic lies inside the
-// input; an error is returned exactly when a diagnostic is an error.
+// FuzzParse: no input makes Parse panic; every diagnostic has a range inside
+// the input whose byte offsets agree with its lines and columns; an error is
+// returned exactly when a diagnostic is an error.
 func FuzzParse(f *testing.F) {
 	for _, dir := range []string{laddersDir, invalidDir} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.*"))
@@ -42,10 +44,11 @@ func FuzzParse(f *testing.F) {
 		}
 		lines := yamlLines(src)
 		for _, d := range ds {
-			if d.Pos.Line < 1 || d.Pos.Col < 1 || d.Pos.Line > lines {
+			if d.Range.Start.Line < 1 || d.Range.Start.Col < 1 || d.Range.Start.Line > lines {
 				t.Fatalf("position outside the input (%d lines): %v", lines, d)
 			}
 		}
+		diagtest.CheckRanges(t, src, ds, diagtest.YAML)
 	})
 }
 

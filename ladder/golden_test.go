@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/careerladder/careerladder/internal/diagtest"
 	goldenfile "github.com/careerladder/careerladder/internal/golden"
 	"github.com/careerladder/careerladder/ladder"
 )
@@ -119,13 +120,14 @@ func golden(t *testing.T, file string, got []byte) bool {
 func goldenLines(ds ladder.Diagnostics) string {
 	var b strings.Builder
 	for _, d := range ds {
-		fmt.Fprintf(&b, "%d:%d %s\n", d.Pos.Line, d.Pos.Col, d.Code)
+		fmt.Fprintf(&b, "%d:%d %s\n", d.Range.Start.Line, d.Range.Start.Col, d.Code)
 	}
 	return b.String()
 }
 
 func TestInvalidCases(t *testing.T) {
 	covered := map[ladder.Code]bool{}
+	suggested := 0
 	for _, file := range ladderFiles(t, invalidDir) {
 		name := filepath.Base(file)
 		t.Run(name, func(t *testing.T) {
@@ -140,15 +142,21 @@ func TestInvalidCases(t *testing.T) {
 			lines := int64(bytes.Count(src, []byte("\n")) + 1)
 			for _, d := range ds {
 				covered[d.Code] = true
-				if d.Pos.File != name || d.Pos.Line < 1 || int64(d.Pos.Line) > lines || d.Pos.Col < 1 {
+				if d.Range.File != name || d.Range.Start.Line < 1 || int64(d.Range.Start.Line) > lines || d.Range.Start.Col < 1 {
 					t.Errorf("position outside the input: %v", d)
-				}
-				if d.Severity != d.Code.Severity() {
-					t.Errorf("severity %v for code %s", d.Severity, d.Code)
 				}
 				if d.Summary == "" {
 					t.Errorf("empty summary: %v", d)
 				}
+				if d.Suggestion != "" {
+					suggested++
+					if strings.Contains(d.Summary, strconv.Quote(d.Suggestion)) {
+						t.Errorf("the summary repeats the suggestion: %q", d.Summary)
+					}
+				}
+			}
+			if n := diagtest.CheckRanges(t, src, ds, diagtest.YAML); n != len(ds) {
+				t.Errorf("%d of %d diagnostics have a position", n, len(ds))
 			}
 			if !golden(t, strings.TrimSuffix(file, filepath.Ext(file))+".golden", []byte(goldenLines(ds))) {
 				t.Logf("all diagnostics:\n%v", ds)
@@ -159,6 +167,9 @@ func TestInvalidCases(t *testing.T) {
 		if !covered[c] {
 			t.Errorf("no invalid case produces code %s", c)
 		}
+	}
+	if suggested == 0 {
+		t.Errorf("no invalid case has a suggestion")
 	}
 }
 

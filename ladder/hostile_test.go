@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/careerladder/careerladder/internal/diagtest"
 	"github.com/careerladder/careerladder/ladder"
 )
 
@@ -62,9 +63,10 @@ func TestHostile(t *testing.T) {
 					t.Fatalf("error %T: %v", err, err)
 				}
 			})
+			diagtest.CheckRanges(t, src, ds, diagtest.YAML)
 			got := map[string]bool{}
 			for _, d := range ds {
-				got[fmt.Sprintf("%d:%d %s", d.Pos.Line, d.Pos.Col, d.Code)] = true
+				got[fmt.Sprintf("%d:%d %s", d.Range.Start.Line, d.Range.Start.Col, d.Code)] = true
 			}
 			for _, w := range want[name] {
 				if w == "valid" {

@@ -149,7 +149,12 @@ func ReadLimited(name string, r io.Reader, maxBytes int64) ([]byte, error) {
 		return nil, fmt.Errorf("ladder: read %s: %w", name, err)
 	}
 	if maxBytes > 0 && int64(len(src)) > maxBytes {
-		return nil, Diagnostics{{Severity: Error, Code: CodeTooLarge, Pos: Pos{File: name, Line: 1, Col: 1},
+		// The whole input: an empty range at its start.
+		start := Pos{Line: 1, Col: 1}
+		if bytes.HasPrefix(src, []byte("\uFEFF")) {
+			start.Byte = 3
+		}
+		return nil, Diagnostics{{Code: CodeTooLarge, Range: Range{File: name, Start: start, End: start},
 			Summary: fmt.Sprintf("input is larger than the limit of %d bytes", maxBytes)}}
 	}
 	return src, nil
@@ -168,9 +173,8 @@ func fromIssues(name string, issues []yamldoc.Issue) Diagnostics {
 	ds := make(Diagnostics, 0, len(issues))
 	for _, is := range issues {
 		ds = append(ds, Diagnostic{
-			Severity:   Code(is.Code).Severity(),
 			Code:       Code(is.Code),
-			Pos:        Pos{File: name, Line: is.Line, Col: is.Col},
+			Range:      Range{File: name, Start: Pos(is.Start), End: Pos(is.End)},
 			Path:       is.Path,
 			Summary:    is.Summary,
 			Detail:     is.Detail,

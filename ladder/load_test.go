@@ -34,7 +34,7 @@ func TestLoadErrors(t *testing.T) {
 	}
 	fsys := fstest.MapFS{"bad.yaml": {Data: []byte("format: careerladder/v1\n")}}
 	_, err = ladder.Load(fsys, "bad.yaml")
-	if !errors.As(err, &ds) || len(ds) == 0 || ds[0].Pos.File != "bad.yaml" {
+	if !errors.As(err, &ds) || len(ds) == 0 || ds[0].Range.File != "bad.yaml" {
 		t.Errorf("content error: %v", err)
 	}
 }
@@ -54,7 +54,8 @@ func TestReadLimitedStopsEarly(t *testing.T) {
 	r := &endless{}
 	_, err := ladder.ReadLimited("big.yaml", r, 1<<20)
 	var ds ladder.Diagnostics
-	if !errors.As(err, &ds) || ds[0].Code != ladder.CodeTooLarge || ds[0].Pos != (ladder.Pos{File: "big.yaml", Line: 1, Col: 1}) {
+	start := ladder.Pos{Line: 1, Col: 1}
+	if !errors.As(err, &ds) || ds[0].Code != ladder.CodeTooLarge || ds[0].Range != (ladder.Range{File: "big.yaml", Start: start, End: start}) {
 		t.Fatalf("err = %v, want too-large at big.yaml:1:1", err)
 	}
 	if r.n > 1<<20+64<<10 {
@@ -149,7 +150,7 @@ func TestValidateBuiltInCode(t *testing.T) {
 	}
 	var gots []got
 	for _, d := range l.Validate() {
-		gots = append(gots, got{d.Code, d.Path, d.Pos.Line})
+		gots = append(gots, got{d.Code, d.Path, d.Range.Start.Line})
 	}
 	want := []got{
 		{ladder.CodeDuplicateID, "capabilities[1].id", 0},
@@ -165,8 +166,12 @@ func TestValidateBuiltInCode(t *testing.T) {
 }
 
 func TestDiagnostics(t *testing.T) {
-	warn := ladder.Diagnostic{Severity: ladder.Warning, Code: ladder.CodeUnused, Pos: ladder.Pos{File: "a.yaml", Line: 3, Col: 5}, Summary: "unused"}
-	bad := ladder.Diagnostic{Severity: ladder.Error, Code: ladder.CodeBadID, Pos: ladder.Pos{File: "a.yaml", Line: 1, Col: 2}, Summary: "bad"}
+	warn := ladder.Diagnostic{Code: ladder.CodeUnused, Range: ladder.Range{File: "a.yaml", Start: ladder.Pos{Line: 3, Col: 5, Byte: 20}}, Summary: "unused"}
+	bad := ladder.Diagnostic{Code: ladder.CodeBadID, Range: ladder.Range{File: "a.yaml", Start: ladder.Pos{Line: 1, Col: 2, Byte: 1}}, Summary: "bad",
+		Suggestion: "good"}
+	if warn.Severity() != ladder.Warning || bad.Severity() != ladder.Error {
+		t.Errorf("severities %v, %v", warn.Severity(), bad.Severity())
+	}
 	ds := ladder.Diagnostics{warn}
 	if ds.Err() != nil || ds.HasErrors() {
 		t.Errorf("warnings alone are an error")
@@ -187,21 +192,25 @@ func TestDiagnostics(t *testing.T) {
 	if !errors.As(err, &d) || d.Code != ladder.CodeBadID {
 		t.Errorf("errors.As Diagnostic: %v", d)
 	}
-	if got, want := err.Error(), "a.yaml:1:2: bad-id: bad\na.yaml:3:5: unused: warning: unused"; got != want {
+	if got, want := err.Error(), "a.yaml:1:2: bad-id: bad (did you mean \"good\"?)\na.yaml:3:5: unused: warning: unused"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
 	if len(ds.Errors()) != 1 || len(ds.Warnings()) != 1 {
 		t.Errorf("Errors/Warnings split wrong")
 	}
-	noPos := ladder.Diagnostic{Severity: ladder.Error, Code: ladder.CodeUnknownRef, Path: "tracks[0].id", Summary: "x"}
+	noPos := ladder.Diagnostic{Code: ladder.CodeUnknownRef, Path: "tracks[0].id", Summary: "x"}
 	if got := noPos.Error(); got != "tracks[0].id: unknown-ref: x" {
 		t.Errorf("Error() without position = %q", got)
 	}
 	if ladder.Severity(0).String() == "error" || ladder.Error.String() != "error" || ladder.Warning.String() != "warning" {
 		t.Errorf("Severity strings")
 	}
-	if (ladder.Pos{}).String() != "-" || (ladder.Pos{File: "f"}).String() != "f" {
+	if (ladder.Pos{}).String() != "-" || (ladder.Pos{Line: 2, Col: 3}).String() != "2:3" {
 		t.Errorf("Pos strings")
+	}
+	if (ladder.Range{}).String() != "-" || (ladder.Range{File: "f"}).String() != "f" ||
+		(ladder.Range{File: "f", Start: ladder.Pos{Line: 2, Col: 3}}).String() != "f:2:3" {
+		t.Errorf("Range strings")
 	}
 }
 
@@ -212,7 +221,7 @@ func TestJSONLadder(t *testing.T) {
  "tracks": [{"id": "t", "name": "T", "levels": [{"id": "l", "name": "L", "expects": {"c": "b"}}]}]}`
 	_, err := ladder.Parse("j.json", []byte(src))
 	var ds ladder.Diagnostics
-	if !errors.As(err, &ds) || len(ds) != 1 || ds[0].Code != ladder.CodeUnknownRef || ds[0].Pos.Line != 4 || ds[0].Pos.Col != 91 {
+	if !errors.As(err, &ds) || len(ds) != 1 || ds[0].Code != ladder.CodeUnknownRef || ds[0].Range.Start.Line != 4 || ds[0].Range.Start.Col != 91 {
 		t.Errorf("got %v, want unknown-ref at 4:91", err)
 	}
 }

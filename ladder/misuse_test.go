@@ -75,6 +75,7 @@ func TestNilAndZero(t *testing.T) {
 	ds.Sort()
 	_ = ladder.Diagnostic{}.Error()
 	_ = ladder.Pos{}.String()
+	_ = ladder.Range{}.String()
 	_ = ladder.Severity(0).String()
 	_ = ladder.Code("").Severity()
 }

@@ -27,7 +27,7 @@ import (
 // categories and scales that nothing uses.
 func (l *Ladder) Validate() Diagnostics {
 	if l == nil {
-		return Diagnostics{{Severity: Error, Code: CodeEmpty, Summary: "ladder is nil"}}
+		return Diagnostics{{Code: CodeEmpty, Summary: "ladder is nil"}}
 	}
 	var lim Limits
 	if l.src != nil {
@@ -120,10 +120,7 @@ func (c *checker) unknown(what, id, where string, names []string, p *yamldoc.Pat
 	if where != "" {
 		is.Summary += " " + where
 	}
-	if s := yamldoc.Suggest(id, names); s != "" {
-		is.Suggestion = s
-		is.Summary += fmt.Sprintf(" (did you mean %q?)", s)
-	}
+	is.Suggestion = yamldoc.Suggest(id, names)
 	if len(names) > 0 && len(names) <= 20 {
 		is.Detail = "known: " + strings.Join(names, ", ")
 	}

@@ -210,7 +210,7 @@ func TestAssessAllLines(t *testing.T) {
 		var ds ladder.Diagnostics
 		switch {
 		case errors.As(err, &ds):
-			bad = append(bad, fmt.Sprintf("%s %s:%d:%d %s", r.Person, ds[0].Pos.File, ds[0].Pos.Line, ds[0].Pos.Col, ds[0].Code))
+			bad = append(bad, fmt.Sprintf("%s %s:%d:%d %s", r.Person, ds[0].Range.File, ds[0].Range.Start.Line, ds[0].Range.Start.Col, ds[0].Code))
 		case err != nil:
 			t.Fatal(err)
 		default:

@@ -411,7 +411,7 @@ func (s *Scorer) Gap(in evidence.Input, asOf evidence.Date, trackID, levelID str
 
 // unknown is the error of an id that names no ... of the ladder.
 func unknown(path, what, id string, ids []string) ladder.Diagnostics {
-	d := ladder.Diagnostic{Severity: ladder.Error, Code: ladder.CodeUnknownRef, Path: path,
+	d := ladder.Diagnostic{Code: ladder.CodeUnknownRef, Path: path,
 		Summary: fmt.Sprintf("no %s has the id %q", what, id), Suggestion: yamldoc.Suggest(id, ids)}
 	if len(ids) <= 20 {
 		d.Detail = "known: " + strings.Join(ids, ", ")

@@ -83,6 +83,9 @@
 // (the spreadsheet row, unless cells span lines) and col the 1-based cell
 // number, except for syntax errors inside a record, which carry the line
 // and column in the text (encoding/csv's byte column for malformed CSV).
+// The range of each diagnostic is empty (End equals Start), and its byte
+// offset is that of the start of the line, as a column counted in cells
+// names no byte; lines are those encoding/csv counts, ended by \n.
 // The codes are those of package ladder: syntax (malformed CSV, input that
 // is not UTF-8, or a row with more or fewer cells than the header; col is
 // then the first missing or extra cell), empty (no header), bad-value (an

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/careerladder/careerladder/internal/yamldoc"
 	"github.com/careerladder/careerladder/ladder"
@@ -83,17 +84,23 @@ type column struct {
 
 // importer collects what Import needs and the problems it finds.
 type importer struct {
-	name string
-	ds   ladder.Diagnostics
+	name  string
+	lines []int // the byte offset at which each line of the input starts
+	ds    ladder.Diagnostics
 }
 
-// report adds an error at line and the 1-based column col.
+// report adds an error at line and the 1-based column col: an empty range
+// whose byte offset is that of the line's start, as the package
+// documentation says.
 func (im *importer) report(code ladder.Code, line, col int, format string, args ...any) {
+	p := ladder.Pos{Line: line, Col: col}
+	if line-1 < len(im.lines) {
+		p.Byte = im.lines[line-1]
+	}
 	im.ds = append(im.ds, ladder.Diagnostic{
-		Severity: code.Severity(),
-		Code:     code,
-		Pos:      ladder.Pos{File: im.name, Line: line, Col: col},
-		Summary:  fmt.Sprintf(format, args...),
+		Code:    code,
+		Range:   ladder.Range{File: im.name, Start: p, End: p},
+		Summary: fmt.Sprintf(format, args...),
 	})
 }
 
@@ -132,7 +139,7 @@ func Import(name string, r io.Reader) (*ladder.Ladder, error) {
 		// Problems the checks here did not catch are positioned in YAML
 		// the caller never saw: keep the path only.
 		for i := range ds {
-			ds[i].Pos = ladder.Pos{File: name}
+			ds[i].Range = ladder.Range{File: name}
 		}
 		return nil, ds
 	}
@@ -153,8 +160,12 @@ func (im *importer) diagnostics() ladder.Diagnostics {
 	ds.Sort()
 	if n := len(ds); n > ladder.DefaultMaxReports {
 		ds = ds[:ladder.DefaultMaxReports-1]
-		ds = append(ds, ladder.Diagnostic{Severity: ladder.Error, Code: ladder.CodeTooMany,
-			Pos:     ladder.Pos{File: im.name, Line: 1, Col: 1},
+		start := ladder.Pos{Line: 1, Col: 1}
+		if len(im.lines) > 0 {
+			start.Byte = im.lines[0]
+		}
+		ds = append(ds, ladder.Diagnostic{Code: ladder.CodeTooMany,
+			Range:   ladder.Range{File: im.name, Start: start, End: start},
 			Summary: fmt.Sprintf("%d more problems not reported", n-len(ds))})
 	}
 	return ds
@@ -162,8 +173,19 @@ func (im *importer) diagnostics() ladder.Diagnostics {
 
 // read splits src into non-blank rows, reporting syntax errors.
 func (im *importer) read(src []byte) []row {
+	// Lines as encoding/csv counts them: ended by \n.
+	bom := len(src)
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
-	if line, col, ok := yamldoc.BadUTF8(src); !ok {
+	bom -= len(src)
+	im.lines = []int{bom}
+	for i, c := range src {
+		if c == '\n' {
+			im.lines = append(im.lines, bom+i+1)
+		}
+	}
+	if off, ok := yamldoc.BadUTF8(src); !ok {
+		line := bytes.Count(src[:off], []byte{'\n'}) + 1
+		col := utf8.RuneCount(src[im.lines[line-1]-bom:off]) + 1
 		im.report(ladder.CodeSyntax, line, col, "not valid UTF-8")
 		return nil
 	}

@@ -215,8 +215,13 @@ func TestImportDiagnostics(t *testing.T) {
 				t.Fatalf("err = %v, want Diagnostics", err)
 			}
 			var got []string
+			lines := strings.SplitAfter(tc.sheet, "\n")
 			for _, d := range ds {
-				got = append(got, fmt.Sprintf("%s: %s", d.Pos, d.Code))
+				got = append(got, fmt.Sprintf("%s: %s", d.Range, d.Code))
+				// The byte offset is that of the line's start.
+				if s := d.Range.Start; d.Range.End != s || s.Byte != len(strings.Join(lines[:s.Line-1], "")) {
+					t.Errorf("range %+v", d.Range)
+				}
 			}
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("(-want +got):\n%s\n%v", diff, err)

@@ -73,7 +73,7 @@ func TestValidate(t *testing.T) {
 		{name: "flags after files", args: []string{"validate", "testdata/invalid/unused.yaml", "--strict"}, code: 1},
 		{name: "github", args: []string{"validate", "--format", "github", "testdata/invalid/unknown-field.yaml", "testdata/invalid/unused.yaml"}, code: 1,
 			stdout: []string{
-				"::error file=testdata/invalid/unknown-field.yaml,line=11,col=32,title=unknown-field::unknown field \"summery\" (did you mean \"summary\"?)",
+				"::error file=testdata/invalid/unknown-field.yaml,line=11,col=32,title=unknown-field::unknown field \"summery\"",
 				"::warning file=testdata/invalid/unused.yaml,line=11,col=10,title=unused::no capability is in category \"people\"",
 			}},
 		{name: "stdin", args: []string{"validate", "-"}, stdin: "format: careerladder/v1\nid: x\n", code: 1,
@@ -125,6 +125,9 @@ func TestValidateJSON(t *testing.T) {
 			Diagnostics []struct {
 				Severity, Code, File, Path, Summary, Suggestion string
 				Line, Col                                       int
+				Range                                           *struct {
+					Start, End struct{ Line, Col, Byte int }
+				}
 			}
 		}
 		Errors, Warnings int
@@ -138,6 +141,15 @@ func TestValidateJSON(t *testing.T) {
 	d := rep.Files[0].Diagnostics[0]
 	if d.Code != "unknown-field" || d.Line != 11 || d.Col != 32 || d.Severity != "error" || d.Suggestion != "summary" || d.Path != "capabilities[0].summery" {
 		t.Errorf("diagnostic: %+v", d)
+	}
+	// The range covers the key, in lines and columns and in bytes.
+	src, err := os.ReadFile(filepath.Join(root, "testdata/invalid/unknown-field.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := d.Range; r == nil || r.Start.Line != 11 || r.Start.Col != 32 || r.End.Line != 11 || r.End.Col != 39 ||
+		r.End.Byte > len(src) || string(src[r.Start.Byte:r.End.Byte]) != "summery" {
+		t.Errorf("range: %+v", r)
 	}
 	again, _, _ := ladderRun(t, "", "validate", "--format", "json", "testdata/invalid/unknown-field.yaml", "testdata/ladders/cto.yaml")
 	if again != out {

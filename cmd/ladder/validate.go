@@ -33,11 +33,19 @@ it, only what needs no ladder is checked.
                      "valid": bool, "error": "I/O error, if any",
                      "diagnostics": [{"severity": "error"|"warning",
                        "code": C, "file": F, "line": L, "col": C,
+                       "range": {"start": {"line": L, "col": C, "byte": B},
+                                 "end": {"line": L, "col": C, "byte": B}},
                        "path": P, "summary": S, "detail": D,
                        "suggestion": S}]}],
                     "errors": N, "warnings": N}
                    Files in argument order, diagnostics sorted; empty
-                   fields are left out.
+                   fields are left out. line and col repeat the start of
+                   range, which runs from the first character concerned to
+                   just after the last (1-based lines and columns, columns
+                   in characters, 0-based byte offsets) and is left out
+                   when the position is unknown. suggestion is the name
+                   probably meant; the text format shows it as
+                   (did you mean "S"?).
   --strict         warnings fail too.
 
 Exit status: 0 when no file has errors (and, with --strict, no warnings);
@@ -55,15 +63,38 @@ type fileResult struct {
 }
 
 type diagnosticJSON struct {
-	Severity   string `json:"severity"`
-	Code       string `json:"code"`
-	File       string `json:"file"`
-	Line       int    `json:"line"`
-	Col        int    `json:"col"`
-	Path       string `json:"path,omitempty"`
-	Summary    string `json:"summary"`
-	Detail     string `json:"detail,omitempty"`
-	Suggestion string `json:"suggestion,omitempty"`
+	Severity   string     `json:"severity"`
+	Code       string     `json:"code"`
+	File       string     `json:"file"`
+	Line       int        `json:"line"`
+	Col        int        `json:"col"`
+	Range      *rangeJSON `json:"range,omitempty"`
+	Path       string     `json:"path,omitempty"`
+	Summary    string     `json:"summary"`
+	Detail     string     `json:"detail,omitempty"`
+	Suggestion string     `json:"suggestion,omitempty"`
+}
+
+type rangeJSON struct {
+	Start posJSON `json:"start"`
+	End   posJSON `json:"end"`
+}
+
+type posJSON struct {
+	Line int `json:"line"`
+	Col  int `json:"col"`
+	Byte int `json:"byte"`
+}
+
+// newDiagnosticJSON returns d as the JSON format shows it.
+func newDiagnosticJSON(d ladder.Diagnostic) diagnosticJSON {
+	r := d.Range
+	j := diagnosticJSON{Severity: d.Severity().String(), Code: string(d.Code), File: r.File, Line: r.Start.Line, Col: r.Start.Col,
+		Path: d.Path, Summary: d.Summary, Detail: d.Detail, Suggestion: d.Suggestion}
+	if r.IsValid() {
+		j.Range = &rangeJSON{posJSON(r.Start), posJSON(r.End)}
+	}
+	return j
 }
 
 type report struct {
@@ -111,7 +142,7 @@ func runValidate(c *cli, args []string) (int, error) {
 	}
 	all.Sort()
 	for _, d := range all {
-		if d.Severity == ladder.Warning {
+		if d.Severity() == ladder.Warning {
 			rep.Warnings++
 		} else {
 			rep.Errors++
@@ -125,11 +156,11 @@ func runValidate(c *cli, args []string) (int, error) {
 	case "github":
 		for _, d := range all {
 			level := "error"
-			if d.Severity == ladder.Warning {
+			if d.Severity() == ladder.Warning {
 				level = "warning"
 			}
 			fmt.Fprintf(c.stdout, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", level,
-				ghProperty(d.Pos.File), d.Pos.Line, d.Pos.Col, ghProperty(string(d.Code)), ghMessage(d.Summary))
+				ghProperty(d.Range.File), d.Range.Start.Line, d.Range.Start.Col, ghProperty(string(d.Code)), ghMessage(d.Summary))
 		}
 		fmt.Fprintln(c.stdout, counts(len(paths), rep.Errors, rep.Warnings))
 	default:
@@ -176,8 +207,7 @@ func validateFile(c *cli, path, kind string, scorer *scoring.Scorer) validated {
 	}
 	v.Valid = !v.diags.HasErrors()
 	for _, d := range v.diags {
-		v.Diagnostics = append(v.Diagnostics, diagnosticJSON{Severity: d.Severity.String(), Code: string(d.Code),
-			File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Path: d.Path, Summary: d.Summary, Detail: d.Detail, Suggestion: d.Suggestion})
+		v.Diagnostics = append(v.Diagnostics, newDiagnosticJSON(d))
 	}
 	return v
 }
@@ -198,7 +228,8 @@ func check(name string, src []byte, kind string, scorer *scoring.Scorer) ladder.
 	case errors.As(err, &ds):
 		return ds
 	}
-	return ladder.Diagnostics{{Severity: ladder.Error, Code: ladder.CodeSyntax, Pos: ladder.Pos{File: name, Line: 1, Col: 1}, Summary: err.Error()}}
+	start := ladder.Pos{Line: 1, Col: 1}
+	return ladder.Diagnostics{{Code: ladder.CodeSyntax, Range: ladder.Range{File: name, Start: start, End: start}, Summary: err.Error()}}
 }
 
 // detectKind reads the format field: evidence files say

@@ -86,11 +86,12 @@ type problem struct {
 }
 
 type diagnosticOut struct {
-	Code    string `json:"code"`
-	Line    int    `json:"line"`
-	Col     int    `json:"col"`
-	Path    string `json:"path,omitempty"`
-	Summary string `json:"summary"`
+	Code       string `json:"code"`
+	Line       int    `json:"line"`
+	Col        int    `json:"col"`
+	Path       string `json:"path,omitempty"`
+	Summary    string `json:"summary"`
+	Suggestion string `json:"suggestion,omitempty"`
 }
 
 func (h *assessHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -124,7 +125,8 @@ func (h *assessHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if errors.As(err, &ds) {
 		p := problem{Error: "the evidence is not valid for ladder " + h.s.Ladder().ID}
 		for _, d := range ds {
-			p.Diagnostics = append(p.Diagnostics, diagnosticOut{Code: string(d.Code), Line: d.Pos.Line, Col: d.Pos.Col, Path: d.Path, Summary: d.Summary})
+			p.Diagnostics = append(p.Diagnostics, diagnosticOut{Code: string(d.Code), Line: d.Range.Start.Line, Col: d.Range.Start.Col,
+				Path: d.Path, Summary: d.Summary, Suggestion: d.Suggestion})
 		}
 		writeJSON(w, http.StatusBadRequest, p)
 		return
@@ -207,7 +209,11 @@ func demo(w io.Writer, h http.Handler) error {
 		return err
 	}
 	for _, d := range p.Diagnostics {
-		fmt.Fprintf(w, "  %d:%d %s: %s\n", d.Line, d.Col, d.Code, d.Summary)
+		fmt.Fprintf(w, "  %d:%d %s: %s", d.Line, d.Col, d.Code, d.Summary)
+		if d.Suggestion != "" {
+			fmt.Fprintf(w, " (did you mean %q?)", d.Suggestion)
+		}
+		fmt.Fprintln(w)
 	}
 	if _, _, err = post("an oversized body", bytes.Repeat([]byte(" "), maxBody+1)); err != nil {
 		return err

@@ -28,9 +28,7 @@ func Decode(doc *Document, v any, lim Limits) []Issue {
 		d.budget = int(^uint(0) >> 1)
 	}
 	d.value(doc.Root, rv.Elem(), nil)
-	issues := d.r.Issues()
-	clamp(issues, doc.lines)
-	return issues
+	return d.r.Issues()
 }
 
 type decoder struct {
@@ -51,12 +49,14 @@ func (d *decoder) countID(n *yaml.Node, p *Path) {
 	}
 }
 
+// add reports a problem with node n (a value, or a key), at its span.
 func (d *decoder) add(n *yaml.Node, p *Path, code, summary, detail string) {
 	if d.r.Full() {
 		d.r.Drop()
 		return
 	}
-	d.r.Add(Issue{Code: code, Line: n.Line, Col: n.Column, Path: p.String(), Summary: summary, Detail: detail})
+	start, end := d.doc.span(n)
+	d.r.Add(Issue{Code: code, Start: start, End: end, Path: p.String(), Summary: summary, Detail: detail})
 }
 
 // kindName names what a node is, for messages.
@@ -416,14 +416,14 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, p *Path, skip int) {
 		}
 		fi, known := si.byName[key]
 		if !known || si.fields[fi].index == skip {
-			is := Issue{Code: CodeUnknownField, Line: k.Line, Col: k.Column, Path: p.Key(key).String(),
-				Summary: fmt.Sprintf("unknown field %q", key)}
-			if s := Suggest(key, si.names()); s != "" {
-				is.Suggestion = s
-				is.Summary += fmt.Sprintf(" (did you mean %q?)", s)
+			if d.r.Full() {
+				d.r.Drop()
+				continue
 			}
-			is.Detail = "fields here: " + strings.Join(si.names(), ", ")
-			d.r.Add(is)
+			start, end := d.doc.span(k)
+			d.r.Add(Issue{Code: CodeUnknownField, Start: start, End: end, Path: p.Key(key).String(),
+				Summary: fmt.Sprintf("unknown field %q", key), Suggestion: Suggest(key, si.names()),
+				Detail: "fields here: " + strings.Join(si.names(), ", ")})
 			continue
 		}
 		f := si.fields[fi]
@@ -435,7 +435,14 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, p *Path, skip int) {
 	}
 	for _, f := range si.fields {
 		if f.required && f.index != skip && seen[f.name] == nil {
-			d.add(n, p.Key(f.name), CodeMissingField, fmt.Sprintf("missing field %q", f.name), "")
+			if d.r.Full() {
+				d.r.Drop()
+				continue
+			}
+			// Nothing to point at: the mapping's first token says where.
+			start, end := d.doc.head(n)
+			d.r.Add(Issue{Code: CodeMissingField, Start: start, End: end, Path: p.Key(f.name).String(),
+				Summary: fmt.Sprintf("missing field %q", f.name)})
 		}
 	}
 }

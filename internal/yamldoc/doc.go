@@ -6,9 +6,11 @@
 // yaml.Unmarshal, because the latter loses strictness through custom
 // unmarshalers, accepts duplicate keys in node trees, expands aliases without
 // bound, silently ignores a second document and accepts empty input. Here
-// every problem becomes an [Issue] with a stable code, a 1-based line and
-// column and a path, and decoding goes on after a problem so that one pass
-// reports all of them.
+// every problem becomes an [Issue] with a stable code, a range of the
+// source (1-based lines and columns with byte offsets, counted by [Lines])
+// and a path, and decoding goes on after a problem so that one pass
+// reports all of them. The parser gives nodes a start only; the end of each
+// range is found in the source (see Document.Locate).
 //
 // Conventions beyond the yaml tags:
 //

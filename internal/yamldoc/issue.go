@@ -24,19 +24,20 @@ const (
 	CodeBadID        = "bad-id"
 )
 
-// An Issue is one problem found in a document. Line and Col are 1-based;
-// zero when the issue was found in a value rather than in a node tree, in
-// which case At (with Key for the key rather than the value) says where to
-// look it up with [Document.Locate].
+// An Issue is one problem found in a document, in the range from Start to
+// End (just after the last character concerned). The range is zero when
+// the issue was found in a value rather than in a node tree, in which case
+// At (with Key for the key rather than the value) says where to look it up
+// with [Document.Locate].
 type Issue struct {
 	Code       string // one of the Code constants, or a caller's
-	Line, Col  int    // 1-based position; zero until located
+	Start, End Pos    // the range; zero until located
 	Path       string // the rendered path of the node
 	At         *Path  // the path, for Document.Locate
 	Key        bool   // whether the issue is about the key rather than the value
 	Summary    string // one line on what is wrong
 	Detail     string // more on it, or ""
-	Suggestion string // the name probably meant, or ""
+	Suggestion string // the name probably meant, or ""; not repeated in Summary
 
 	// dropped, in a marker a Reporter adds, counts issues left out;
 	// stopped says that the walk stopped there, so more may exist.

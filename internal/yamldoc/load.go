@@ -60,23 +60,26 @@ func Finish(issues []Issue, lim Limits) []Issue {
 		return issues
 	}
 	keep := max(min(lim.MaxReports-1, len(issues)), 0)
-	last := Issue{Code: CodeTooMany, Line: 1, Col: 1, Summary: fmt.Sprintf("%d more problems not reported", total-keep)}
+	// The count stands where the first problem left out is, or else the
+	// last one kept, or else the start of the input.
+	last := Issue{Code: CodeTooMany, Start: Pos{Line: 1, Col: 1}, End: Pos{Line: 1, Col: 1},
+		Summary: fmt.Sprintf("%d more problems not reported", total-keep)}
 	if stopped {
 		last.Summary = fmt.Sprintf("%d or more further problems not reported; checking stopped at the limit", total-keep)
 	}
 	if keep < len(issues) {
-		last.Line, last.Col, last.Path = issues[keep].Line, issues[keep].Col, issues[keep].Path
+		last.Start, last.End, last.Path = issues[keep].Start, issues[keep].End, issues[keep].Path
 	} else if keep > 0 {
-		last.Line, last.Col = issues[keep-1].Line, issues[keep-1].Col
+		last.Start, last.End = issues[keep-1].Start, issues[keep-1].End
 	}
 	return append(issues[:keep], last)
 }
 
-// LocateAll gives each issue without a line the position of its At path.
+// LocateAll gives each issue without a position the range of its At path.
 func (doc *Document) LocateAll(issues []Issue) {
 	for i := range issues {
-		if issues[i].Line == 0 && issues[i].dropped == 0 {
-			issues[i].Line, issues[i].Col = doc.Locate(issues[i].At, issues[i].Key)
+		if issues[i].Start.Line == 0 && issues[i].dropped == 0 {
+			issues[i].Start, issues[i].End = doc.Locate(issues[i].At, issues[i].Key)
 		}
 	}
 }
@@ -122,16 +125,16 @@ func under(path string, set map[string]bool) bool {
 // (through an alias).
 func Tidy(issues []Issue) []Issue {
 	slices.SortStableFunc(issues, func(a, b Issue) int {
-		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), cmp.Compare(a.Path, b.Path),
+		return cmp.Or(cmp.Compare(a.Start.Line, b.Start.Line), cmp.Compare(a.Start.Col, b.Start.Col), cmp.Compare(a.Path, b.Path),
 			cmp.Compare(a.Code, b.Code), cmp.Compare(a.Summary, b.Summary))
 	})
 	same := func(a, b Issue) bool {
-		return a.Line == b.Line && a.Col == b.Col && a.Code == b.Code && a.Summary == b.Summary && a.Detail == b.Detail
+		return a.Start == b.Start && a.Code == b.Code && a.Summary == b.Summary && a.Detail == b.Detail
 	}
 	out := issues[:0]
 	for _, is := range issues {
 		dup := false
-		for j := len(out) - 1; j >= 0 && out[j].Line == is.Line && out[j].Col == is.Col; j-- {
+		for j := len(out) - 1; j >= 0 && out[j].Start.Line == is.Start.Line && out[j].Start.Col == is.Start.Col; j-- {
 			if same(out[j], is) {
 				dup = true
 				break

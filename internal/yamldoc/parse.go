@@ -24,8 +24,8 @@ type Document struct {
 	size map[*yaml.Node]int
 	// nodes is the node count of the whole tree, aliases not expanded.
 	nodes int
-	// lines is the number of lines of the input.
-	lines int
+	// lines indexes the input, for positions.
+	lines *Lines
 	// keys indexes the keys of large mappings for Locate, built on demand.
 	keys map[*yaml.Node]map[string]int
 }
@@ -89,78 +89,62 @@ func countLines(src []byte) int {
 	return n
 }
 
-// clamp keeps positions inside the input: the parser places implicit nodes
-// (an empty document after a final ---) on the line after the last.
-func clamp(issues []Issue, lines int) {
-	for i := range issues {
-		if issues[i].Line > lines {
-			issues[i].Line, issues[i].Col = lines, 1
-		}
-		if issues[i].Line < 1 {
-			issues[i].Line = 1
-		}
-		if issues[i].Col < 1 {
-			issues[i].Col = 1
-		}
-	}
-}
-
 var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // Parse reads exactly one YAML or JSON document from src and checks it
 // against lim: size, depth, node count, aliases, merge keys and tags. When
 // issues are returned the document may still be usable for decoding; a nil
-// Root means it is not.
+// Root means it is not. The document keeps src for positions; src must not
+// change while the document is used.
 func Parse(src []byte, lim Limits) (doc *Document, issues []Issue) {
 	lim = lim.Resolved()
-	doc = &Document{lines: countLines(src)}
-	defer func() { clamp(issues, doc.lines) }()
+	doc = &Document{lines: NewLines(src)}
 	if exceeds(int64(len(src)), lim.MaxBytes) {
-		return doc, []Issue{{Code: CodeTooLarge, Line: 1, Col: 1,
-			Summary: fmt.Sprintf("input is %d bytes, more than the limit of %d", len(src), lim.MaxBytes)}}
+		return doc, []Issue{doc.whole(CodeTooLarge, fmt.Sprintf("input is %d bytes, more than the limit of %d", len(src), lim.MaxBytes))}
 	}
-	if line, col, ok := BadUTF8(src); !ok {
-		return doc, []Issue{{Code: CodeSyntax, Line: line, Col: col, Summary: "input is not valid UTF-8"}}
+	if off, ok := BadUTF8(src); !ok {
+		return doc, []Issue{doc.char(off, CodeSyntax, "input is not valid UTF-8", "")}
 	}
-	if line, col, r, ok := control(src); !ok {
-		return doc, []Issue{{Code: CodeSyntax, Line: line, Col: col,
-			Summary: fmt.Sprintf("control character %U is not allowed", r), Detail: "YAML allows only tab, line feed and carriage return among control characters"}}
+	if off, r, ok := control(src); !ok {
+		return doc, []Issue{doc.char(off, CodeSyntax, fmt.Sprintf("control character %U is not allowed", r),
+			"YAML allows only tab, line feed and carriage return among control characters")}
 	}
 	defer func() {
 		// The YAML parser must never take the process down; a panic in it
 		// is reported as a syntax problem of the input that caused it.
 		if r := recover(); r != nil {
-			doc = &Document{}
-			issues = []Issue{{Code: CodeSyntax, Line: 1, Col: 1, Summary: fmt.Sprintf("input cannot be parsed: %v", r)}}
+			doc = &Document{lines: doc.lines}
+			issues = []Issue{doc.whole(CodeSyntax, fmt.Sprintf("input cannot be parsed: %v", r))}
 		}
 	}()
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var first yaml.Node
 	if err := dec.Decode(&first); err != nil {
 		if errors.Is(err, io.EOF) {
-			return doc, []Issue{{Code: CodeEmpty, Line: 1, Col: 1, Summary: "document is empty"}}
+			return doc, []Issue{doc.whole(CodeEmpty, "document is empty")}
 		}
-		return doc, []Issue{syntaxIssue(err)}
+		return doc, []Issue{doc.syntaxIssue(err)}
 	}
 	if len(first.Content) == 0 {
-		return doc, []Issue{{Code: CodeEmpty, Line: 1, Col: 1, Summary: "document is empty"}}
+		return doc, []Issue{doc.whole(CodeEmpty, "document is empty")}
 	}
 	root := first.Content[0]
 	var second yaml.Node
 	switch err := dec.Decode(&second); {
 	case errors.Is(err, io.EOF):
 	case err != nil:
-		issues = append(issues, syntaxIssue(err))
+		issues = append(issues, doc.syntaxIssue(err))
 	default:
-		line, col := second.Line, second.Column
+		n := &second
 		if len(second.Content) > 0 {
-			line, col = second.Content[0].Line, second.Content[0].Column
+			n = second.Content[0]
 		}
-		issues = append(issues, Issue{Code: CodeMultiDoc, Line: line, Col: col,
+		start, end := doc.head(n)
+		issues = append(issues, Issue{Code: CodeMultiDoc, Start: start, End: end,
 			Summary: "a file holds one document; found a second one"})
 	}
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		return doc, append(issues, Issue{Code: CodeEmpty, Line: 1, Col: 1, Summary: "document is empty"})
+		return doc, append(issues, doc.whole(CodeEmpty, "document is empty"))
 	}
 	doc.Root = root
 	if limited := doc.check(lim); len(limited) > 0 {
@@ -170,6 +154,20 @@ func Parse(src []byte, lim Limits) (doc *Document, issues []Issue) {
 		issues = append(issues, limited...)
 	}
 	return doc, issues
+}
+
+// whole returns an issue about the whole input, such as its size: an
+// empty range at line 1, column 1.
+func (doc *Document) whole(code, summary string) Issue {
+	p := doc.lines.At(1, 1)
+	return Issue{Code: code, Start: p, End: p, Summary: summary}
+}
+
+// char returns an issue about the character at byte offset off, such as
+// one that is not allowed: a range of that character.
+func (doc *Document) char(off int, code, summary, detail string) Issue {
+	p := doc.lines.Offset(off)
+	return Issue{Code: code, Start: p, End: doc.lines.Next(p), Summary: summary, Detail: detail}
 }
 
 // parserProblems are the messages of yaml's parser (as opposed to its
@@ -189,8 +187,9 @@ var parserProblems = map[string]bool{
 }
 
 // syntaxIssue turns a YAML parse error into an issue. The parser gives a
-// line but no column, so the column is 1.
-func syntaxIssue(err error) Issue {
+// line but no column, so the issue covers the line: from column 1 to the
+// line's end.
+func (doc *Document) syntaxIssue(err error) Issue {
 	msg := err.Error()
 	line := 1
 	if m := lineRE.FindStringSubmatch(msg); m != nil {
@@ -202,63 +201,42 @@ func syntaxIssue(err error) Issue {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	return Issue{Code: CodeSyntax, Line: line, Col: 1, Summary: msg}
+	start := doc.lines.At(line, 1)
+	return Issue{Code: CodeSyntax, Start: start, End: doc.lines.End(start), Summary: msg}
 }
 
-// control returns the position of the first character YAML does not allow:
-// a C0 control other than tab, line feed and carriage return, DEL, a C1
-// control other than NEL, or U+FFFE and U+FFFF. The parser reports these
-// without a position. src is valid UTF-8.
-func control(src []byte) (line, col int, bad rune, ok bool) {
-	// Fast path: look at bytes; only a suspicious byte costs a rune walk.
-	suspect := -1
+// control returns the byte offset of the first character YAML does not
+// allow: a C0 control other than tab, line feed and carriage return, DEL, a
+// C1 control other than NEL, or U+FFFE and U+FFFF. The parser reports these
+// without a position. src is valid UTF-8, so every byte looked at starts a
+// character.
+func control(src []byte) (off int, bad rune, ok bool) {
 	for i := 0; i < len(src); i++ {
 		c := src[i]
 		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F ||
 			c == 0xC2 && i+1 < len(src) && src[i+1] >= 0x80 && src[i+1] <= 0x9F && src[i+1] != 0x85 ||
 			c == 0xEF && i+2 < len(src) && src[i+1] == 0xBF && src[i+2] >= 0xBE {
-			suspect = i
-			break
+			r, _ := utf8.DecodeRune(src[i:])
+			return i, r, false
 		}
 	}
-	if suspect < 0 {
-		return 0, 0, 0, true
-	}
-	line, col = 1, 1
-	for _, r := range string(src[:min(len(src), suspect+4)]) {
-		switch {
-		case r == '\n':
-			line, col = line+1, 1
-			continue
-		case r == '\t' || r == '\r' || r == 0x85 || r == 0xFEFF:
-		case r < 0x20 || r == 0x7F || r >= 0x80 && r <= 0x9F || r == 0xFFFE || r == 0xFFFF:
-			return line, col, r, false
-		}
-		col++
-	}
-	return 0, 0, 0, true
+	return 0, 0, true
 }
 
-// BadUTF8 returns the position of the first invalid UTF-8 byte of src, and
-// ok when there is none.
-func BadUTF8(src []byte) (line, col int, ok bool) {
+// BadUTF8 returns the byte offset of the first invalid UTF-8 byte of src,
+// and ok when there is none.
+func BadUTF8(src []byte) (off int, ok bool) {
 	if utf8.Valid(src) {
-		return 0, 0, true
+		return 0, true
 	}
-	line, col = 1, 1
-	for len(src) > 0 {
-		r, n := utf8.DecodeRune(src)
+	for off < len(src) {
+		r, n := utf8.DecodeRune(src[off:])
 		if r == utf8.RuneError && n == 1 {
-			return line, col, false
+			return off, false
 		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		src = src[n:]
+		off += n
 	}
-	return line, col, false
+	return off, false
 }
 
 // coreTags are the tags a document may carry; explicit others are refused.
@@ -291,7 +269,8 @@ func (doc *Document) check(lim Limits) []Issue {
 		if n.Kind == yaml.ScalarNode && exceeds(int64(len(n.Value)), int64(lim.MaxString)) {
 			// Report a few, not every one of a flood.
 			if long++; long <= 10 {
-				issues = append(issues, Issue{Code: CodeTooLong, Line: n.Line, Col: n.Column,
+				start, end := doc.span(n)
+				issues = append(issues, Issue{Code: CodeTooLong, Start: start, End: end,
 					Summary: fmt.Sprintf("a value of %d bytes, more than the limit of %d", len(n.Value), lim.MaxString)})
 			}
 		}
@@ -299,7 +278,8 @@ func (doc *Document) check(lim Limits) []Issue {
 		case yaml.AliasNode:
 			aliases++
 			if exceeds(int64(aliases), int64(lim.MaxAliases)) && aliases == lim.MaxAliases+1 {
-				issues = append(issues, Issue{Code: CodeAlias, Line: n.Line, Col: n.Column,
+				start, end := doc.span(n)
+				issues = append(issues, Issue{Code: CodeAlias, Start: start, End: end,
 					Summary: fmt.Sprintf("more than %d aliases", lim.MaxAliases)})
 			}
 			continue
@@ -307,7 +287,8 @@ func (doc *Document) check(lim Limits) []Issue {
 			if exceeds(int64(f.depth), int64(lim.MaxDepth)) {
 				if !reportedDepth {
 					reportedDepth = true
-					issues = append(issues, Issue{Code: CodeTooDeep, Line: n.Line, Col: n.Column,
+					start, end := doc.head(n)
+					issues = append(issues, Issue{Code: CodeTooDeep, Start: start, End: end,
 						Summary: fmt.Sprintf("nesting is deeper than the limit of %d", lim.MaxDepth)})
 				}
 				continue
@@ -330,8 +311,8 @@ func (doc *Document) check(lim Limits) []Issue {
 	}
 	doc.nodes = nodes
 	if exceeds(int64(nodes), int64(lim.MaxNodes)) {
-		issues = append(issues, Issue{Code: CodeTooManyNodes, Line: 1, Col: 1,
-			Summary: fmt.Sprintf("document has %d nodes, more than the limit of %d", nodes, lim.MaxNodes)})
+		issues = append(issues, doc.whole(CodeTooManyNodes,
+			fmt.Sprintf("document has %d nodes, more than the limit of %d", nodes, lim.MaxNodes)))
 	}
 	return issues
 }
@@ -353,16 +334,20 @@ func subtree(n *yaml.Node, max int) (size int, hasAlias bool) {
 	return size, hasAlias
 }
 
-// Locate returns the position of the node at p: the value, or with key set
-// the key of the last mapping step. When p leads nowhere it returns the
-// position of the deepest node on the way, so a diagnostic always points at
-// the closest thing that exists.
-func (doc *Document) Locate(p *Path, key bool) (line, col int) {
+// Locate returns the range of the node at p: the value, or with key set
+// the key of the last mapping step (see span). When p leads nowhere it
+// returns the first token of the deepest node on the way (see head), so
+// that a diagnostic always points at the closest thing that exists, as for
+// a missing field.
+func (doc *Document) Locate(p *Path, key bool) (start, end Pos) {
 	if doc == nil || doc.Root == nil {
-		return 1, 1
+		if doc == nil || doc.lines == nil {
+			return Pos{Line: 1, Col: 1}, Pos{Line: 1, Col: 1}
+		}
+		p := doc.lines.At(1, 1)
+		return p, p
 	}
 	n := doc.Root
-	line, col = n.Line, n.Column
 	for _, s := range p.steps() {
 		if n.Kind == yaml.AliasNode && n.Alias != nil {
 			n = n.Alias
@@ -377,13 +362,12 @@ func (doc *Document) Locate(p *Path, key bool) (line, col int) {
 			}
 		}
 		if next == nil {
-			return line, col
+			return doc.head(n)
 		}
 		if key && k != nil && s == p {
-			return k.Line, k.Column
+			return doc.span(k)
 		}
 		n = next
-		line, col = n.Line, n.Column
 	}
-	return line, col
+	return doc.span(n)
 }
