@@ -73,9 +73,10 @@
 //
 // The reference ladders: cto.yaml (engineer to CTO of a small company, with
 // evidence counts at the top levels), snowflake.yaml (a points ladder with
-// the numbers of Medium's Snowflake framework), engineering-ladders.yaml (five
-// axes, roles as vectors) and sparse.yaml (capabilities defined only at some
-// of seven levels, in the manner of SFIA).
+// the numbers of Medium's Snowflake framework), engineering-ladders.yaml (the
+// roles of jorgef/engineeringladders as published: four tracks, every role a
+// vector of steps on five axes) and sparse.yaml (capabilities defined only at
+// some of seven levels, in the manner of SFIA).
 package careerladder
 
 import (
