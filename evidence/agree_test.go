@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/careerladder/careerladder/evidence"
+	"github.com/careerladder/careerladder/internal/diagtest"
 	"github.com/careerladder/careerladder/ladder"
 )
 
@@ -61,10 +62,16 @@ func TestSameRulesBothWays(t *testing.T) {
 			conv := convert(t, src)
 			_, err = ld.Parse(file, src)
 			fromFile := conv.places(t, err, conv.file)
+			var ds ladder.Diagnostics
+			errors.As(err, &ds)
+			diagtest.CheckRanges(t, src, ds, diagtest.YAML)
 			lines, jerrs := readAll(ld, conv.lines.Bytes())
 			var fromLines []found
 			for _, err := range jerrs {
 				fromLines = append(fromLines, conv.places(t, err, conv.json)...)
+				var ds ladder.Diagnostics
+				errors.As(err, &ds)
+				diagtest.CheckRanges(t, conv.lines.Bytes(), ds, diagtest.JSONLines)
 			}
 			if len(fromFile) == 0 {
 				t.Fatalf("the file has no problem among its items: list it in notItemCases")

@@ -132,11 +132,17 @@ func (d Diagnostic) Error() string {
 	if d.Severity() == Warning {
 		s += "warning: "
 	}
-	s += d.Summary
-	if d.Suggestion != "" {
-		s += fmt.Sprintf(" (did you mean %q?)", d.Suggestion)
+	return s + d.Message()
+}
+
+// Message returns the summary with the suggestion, if any, after it:
+// unknown field "nmae" (did you mean "name"?). It is the one place the
+// suggestion is put into words.
+func (d Diagnostic) Message() string {
+	if d.Suggestion == "" {
+		return d.Summary
 	}
-	return s
+	return fmt.Sprintf("%s (did you mean %q?)", d.Summary, d.Suggestion)
 }
 
 // Diagnostics is a list of diagnostics. As an error it stands for all of

@@ -73,7 +73,7 @@ func TestValidate(t *testing.T) {
 		{name: "flags after files", args: []string{"validate", "testdata/invalid/unused.yaml", "--strict"}, code: 1},
 		{name: "github", args: []string{"validate", "--format", "github", "testdata/invalid/unknown-field.yaml", "testdata/invalid/unused.yaml"}, code: 1,
 			stdout: []string{
-				"::error file=testdata/invalid/unknown-field.yaml,line=11,col=32,title=unknown-field::unknown field \"summery\"",
+				"::error file=testdata/invalid/unknown-field.yaml,line=11,col=32,title=unknown-field::unknown field \"summery\" (did you mean \"summary\"?)",
 				"::warning file=testdata/invalid/unused.yaml,line=11,col=10,title=unused::no capability is in category \"people\"",
 			}},
 		{name: "stdin", args: []string{"validate", "-"}, stdin: "format: careerladder/v1\nid: x\n", code: 1,

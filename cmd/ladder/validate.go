@@ -27,7 +27,9 @@ it, only what needs no ladder is checked.
                    position, then one line of counts. The default.
   --format github  GitHub Actions annotations:
                    ::error file=F,line=L,col=C,title=CODE::SUMMARY
-                   (::warning for warnings), then the line of counts.
+                   (::warning for warnings; the summary ends with
+                   (did you mean "S"?) when there is a suggestion), then
+                   the line of counts.
   --format json    one JSON document:
                    {"files": [{"file": F, "kind": "ladder"|"evidence",
                      "valid": bool, "error": "I/O error, if any",
@@ -160,7 +162,7 @@ func runValidate(c *cli, args []string) (int, error) {
 				level = "warning"
 			}
 			fmt.Fprintf(c.stdout, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", level,
-				ghProperty(d.Range.File), d.Range.Start.Line, d.Range.Start.Col, ghProperty(string(d.Code)), ghMessage(d.Summary))
+				ghProperty(d.Range.File), d.Range.Start.Line, d.Range.Start.Col, ghProperty(string(d.Code)), ghMessage(d.Message()))
 		}
 		fmt.Fprintln(c.stdout, counts(len(paths), rep.Errors, rep.Warnings))
 	default:
