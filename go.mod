@@ -1,11 +1,12 @@
 module github.com/careerladder/careerladder
 
-go 1.24
+go 1.24.0
 
 require (
 	github.com/google/go-cmp v0.7.0
 	github.com/invopop/jsonschema v0.14.0
 	go.yaml.in/yaml/v3 v3.0.6
+	golang.org/x/text v0.34.0
 )
 
 require (

@@ -39,10 +39,9 @@
 // first column holds the names and every other column is a level. The rules:
 //
 //   - Capability ids come from the id column; where it is empty or absent
-//     they are derived from the names: lower case, every run of characters
-//     other than a-z and 0-9 one '-', none at either end, and -2, -3, ...
-//     appended to an id already taken. Two rows with the same id, or, in a
-//     sheet without ids, the same name, are an error.
+//     they are derived from the names, as "Ids from names" below says. Two
+//     rows with the same id, or, in a sheet without ids, the same name, are
+//     an error.
 //   - A header TRACK_ID/LEVEL_ID, both valid ids, names a level of that
 //     track; level and track take their ids as names. Any other header is a
 //     level of the track main (named Main), with the header as its name and
@@ -63,6 +62,41 @@
 //   - Categories are the distinct ids of the category column, named by
 //     their ids. The ladder's id is derived from the base of the file name
 //     without its extension, which is also its name.
+//
+// # Ids from names
+//
+// Where a sheet gives names but no ids (capabilities, the levels of main,
+// the ratings of a loose sheet), the id is made from the name so that it
+// reads like the name and meets the id rules (lower-case ASCII letters and
+// digits in groups joined by single '-', '_' or '.'):
+//
+//   - The name is put in Unicode normalization form NFKC (full-width
+//     letters, ligatures and superscripts become their plain letters) and
+//     in lower case.
+//   - Latin letters lose their accents (Résumé gives resume, İstanbul
+//     istanbul); the Latin letters that are no accented form spell out
+//     (ß ss, æ ae, œ oe, ø o, ł l, đ and ð d, þ th, ...). Greek letters
+//     are transliterated after ELOT 743 (Επικοινωνία gives epikoinonia),
+//     Cyrillic ones as English commonly spells Russian, Ukrainian,
+//     Belarusian, Bulgarian, Serbian and Macedonian (Коммуникация gives
+//     kommunikatsiya).
+//   - Every other letter, digit or combining mark, as in Chinese, Japanese,
+//     Korean, Arabic, Hebrew or the scripts of India, is written as u and
+//     its code point in at least four lower-case hex digits, a group of
+//     its own: 中文 gives u4e2d-u6587. No transliteration table guesses a
+//     reading, so the id is exact and the same on every machine.
+//   - Apostrophes (' and ’) are dropped, so Don't gives dont; every run of
+//     anything else (spaces, punctuation, symbols) is one '-', with none at
+//     either end.
+//   - A name with no letters or digits at all gives the code points of its
+//     characters other than spaces (+++ gives u002b-u002b-u002b), so only
+//     a blank name, which is an error, would give no id.
+//
+// Ids are unique within their kind: a derived id keeps its text where it is
+// the first name to give it and no id written in the sheet has it; the
+// next names giving it get -2, -3, ..., skipping ids that are taken. So a
+// suffix marks a true collision, and no sheet makes the search quadratic:
+// each id gives rise to at most one step of it.
 //
 // The ladder Import returns is what ladder.Parse gives for its YAML
 // rendering (see [ladder.Ladder.WriteYAML]), so it passed validation and

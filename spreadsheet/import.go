@@ -31,43 +31,6 @@ const (
 // isSlug reports whether s is a valid id, as the ladder format defines it.
 func isSlug(s string) bool { return rubric.CheckID(s) == nil }
 
-// slug turns s into an id: lower case, every run of other characters than
-// a-z and 0-9 one '-', none at either end.
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-			continue
-		}
-		dash = true
-	}
-	return b.String()
-}
-
-// ids hands out unique ids.
-type ids map[string]bool
-
-// derive returns slug(name), or fallback when that is empty, suffixed with
-// -2, -3, ... until it is unused, and marks it used.
-func (u ids) derive(name, fallback string) string {
-	base := slug(name)
-	if base == "" {
-		base = fallback
-	}
-	id := base
-	for n := 2; u[id]; n++ {
-		id = base + "-" + strconv.Itoa(n)
-	}
-	u[id] = true
-	return id
-}
-
 // row is one non-blank record of the sheet.
 type row struct {
 	line  int      // the line the record starts on
@@ -284,12 +247,14 @@ func (im *importer) build(src []byte) *ladder.Ladder {
 			explicit[i] = [2]string{t, v}
 		}
 	}
-	mainIDs := ids{} // the level ids of main: the explicit ones, reserved before deriving
+	mainIDs := map[string]bool{} // the level ids of main: the explicit ones, reserved before deriving
 	for _, tv := range explicit {
 		if tv[0] == mainTrack {
 			mainIDs[tv[1]] = true
 		}
 	}
+	var derived []int // the columns of main levels whose ids are derived
+	var bases []string
 	for i, h := range header.cells {
 		if isFixed(i) {
 			continue
@@ -315,7 +280,13 @@ func (im *importer) build(src []byte) *ladder.Ladder {
 			continue
 		}
 		seenLevel["\x00"+h] = i + 1
-		cols = append(cols, column{col: i, track: mainTrack, level: mainIDs.derive(h, "level"), name: h})
+		derived = append(derived, len(cols))
+		bases = append(bases, slug(h))
+		cols = append(cols, column{col: i, track: mainTrack, name: h})
+	}
+	levelIDs, _ := uniqueIDs(bases, mainIDs)
+	for j, c := range derived {
+		cols[c].level = levelIDs[j]
 	}
 
 	// Capabilities.
@@ -328,7 +299,7 @@ func (im *importer) build(src []byte) *ladder.Ladder {
 	var cells []cell
 	var categories []ladder.Category
 	seenCategory := map[string]bool{}
-	capIDs := ids{}
+	capIDs := map[string]bool{}  // explicit ids
 	seenID := map[string]int{}   // explicit id to its line
 	seenName := map[string]int{} // name to its line, in loose sheets
 	if exported {
@@ -433,9 +404,6 @@ func (im *importer) build(src []byte) *ladder.Ladder {
 		if !ok {
 			continue
 		}
-		if id == "" {
-			id = capIDs.derive(name, "capability")
-		}
 		if category != "" && !seenCategory[category] {
 			seenCategory[category] = true
 			categories = append(categories, ladder.Category{ID: category, Name: category})
@@ -449,6 +417,19 @@ func (im *importer) build(src []byte) *ladder.Ladder {
 	}
 	if len(caps) == 0 && !im.ds.HasErrors() {
 		im.report(ladder.CodeMissingField, header.line, 1, "no capabilities: the sheet has no rows below the header")
+	}
+
+	// Ids derived from names, now that every given id is known.
+	bases, derived = bases[:0], derived[:0]
+	for i, c := range caps {
+		if c.ID == "" {
+			derived = append(derived, i)
+			bases = append(bases, slug(c.Name))
+		}
+	}
+	capDerived, _ := uniqueIDs(bases, capIDs)
+	for j, i := range derived {
+		caps[i].ID = capDerived[j]
 	}
 
 	// The scale.
@@ -612,8 +593,16 @@ func ratings(values []string, loose bool) (rubric.Scale, map[string]string) {
 		slices.SortStableFunc(values, func(a, b string) int { return nums[a] - nums[b] })
 	}
 	ratingOf := make(map[string]string, len(values))
-	used := ids{}
-	for _, v := range values {
+	var ids []string
+	if loose && nums == nil {
+		bases := make([]string, len(values))
+		for i, v := range values {
+			bases[i] = slug(v)
+		}
+		ids, _ = uniqueIDs(bases, nil)
+	}
+	used := map[string]bool{}
+	for i, v := range values {
 		id := v
 		switch {
 		case !loose:
@@ -626,7 +615,7 @@ func ratings(values []string, loose bool) (rubric.Scale, map[string]string) {
 			}
 			used[id] = true
 		default:
-			id = used.derive(v, "rating")
+			id = ids[i]
 		}
 		ratingOf[v] = id
 		r := rubric.Rating{ID: id, Points: len(s.Ratings)}

@@ -364,3 +364,38 @@ func FuzzImport(f *testing.F) {
 		}
 	})
 }
+
+// TestImportIDs checks the ids Import derives from names in any script.
+func TestImportIDs(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		sheet string
+		want  []string // capability ids, then level ids
+	}{
+		{"accents", "Capability,Débutant,Confirmé\nRésumé writing,1,2\n",
+			[]string{"resume-writing", "debutant", "confirme"}},
+		{"other scripts", "能力,初级,高级\n中文,1,2\nКоммуникация,1,2\n",
+			[]string{"u4e2d-u6587", "kommunikatsiya", "u521d-u7ea7", "u9ad8-u7ea7"}},
+		{"collisions", "Capability,Junior\nCoding,1\nCODING!,1\nCoding 2,1\n",
+			[]string{"coding", "coding-3", "coding-2", "junior"}},
+		{"written ids first", "id,name,main/l\n,Coding,r\ncoding,Other,r\n",
+			[]string{"coding-2", "coding", "l"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l, err := spreadsheet.Import("s.csv", strings.NewReader(tc.sheet))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, c := range l.Capabilities {
+				got = append(got, c.ID)
+			}
+			for _, v := range l.Tracks[0].Levels {
+				got = append(got, v.ID)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
