@@ -338,12 +338,20 @@ func FuzzImport(f *testing.F) {
 	f.Add("Capability,Junior,Senior\nCommunication,2,3\nCoding,1,3\n")
 	f.Add("id,name,category,summary,a/b,a/c\nx,X,p,s,r1,n/a\n")
 	f.Add(",IC/Junior,main/junior,Junior\nA,b,,c\n")
+	f.Add("Title\nCapability;Junior;Notes\nTechnical;;\nCoding;1;x\n")
+	f.Add("id,name,category,summary,t/l\nc,C,k,,r\nladder:x,X,,,\nrating:r,R,,,\nlevel:t/l,L,,,\n")
 	f.Fuzz(func(t *testing.T, sheet string) {
 		l, err := spreadsheet.Import("f.csv", strings.NewReader(sheet))
 		if err != nil {
 			var ds ladder.Diagnostics
 			if !errors.As(err, &ds) {
 				t.Fatalf("not Diagnostics: %v", err)
+			}
+			// Every problem is one of the sheet, at its row and cell.
+			for _, d := range ds {
+				if !d.Range.IsValid() {
+					t.Fatalf("no position: %v", d)
+				}
 			}
 			return
 		}
