@@ -82,7 +82,7 @@ func TestMisusePolicy(t *testing.T) {
 		"chart.Radar nil writer":       chart.Radar(nilWriter, l, scoring.Result{}, ""),
 		"caseexport.Write nil ladder":  caseexport.Write(&b, nil, caseexport.Options{}),
 		"caseexport.Write nil writer":  caseexport.Write(nilWriter, l, caseexport.Options{}),
-		"spreadsheet.Export":           spreadsheet.Export(&b, nil),
+		"spreadsheet.Export":           func() error { _, err := spreadsheet.Export(&b, nil); return err }(),
 		"spreadsheet.Import":           func() error { _, err := spreadsheet.Import("x.csv", nil); return err }(),
 	}
 	for name, err := range calls {

@@ -21,8 +21,13 @@ Writes a ladder in another format to standard output.
 
   --format csv   the level-by-capability matrix: columns id, name, category,
                  summary, then one column TRACK/LEVEL per level; one row per
-                 capability; cells hold the expected rating, n/a, or nothing.
-                 "ladder import --from csv" reads it back.
+                 capability; cells hold the expected rating, n/a, or nothing;
+                 then rows ladder:ID, scale:ID, category:ID, track:ID,
+                 level:TRACK/LEVEL and rating:ID with names and descriptions.
+                 What the sheet has no place for (descriptors, gates,
+                 titles, rules, grades, ...) is listed on standard error, one
+                 part a line, as "FILE: omitted: PATH (WHAT)"; the exit
+                 status stays 0. "ladder import --from csv" reads it back.
   --format case  a 1EdTech CASE 1.1 CFPackage (JSON) with deterministic
                  UUIDv5 identifiers; --base-uri sets the uris (default
                  https://careerladder.invalid/case), --last-change the
@@ -53,13 +58,17 @@ func runExport(c *cli, args []string) (int, error) {
 		return code, err
 	}
 	var out bytes.Buffer
+	var omitted []spreadsheet.Omission
 	if format.value == "csv" {
-		err = spreadsheet.Export(&out, l)
+		omitted, err = spreadsheet.Export(&out, l)
 	} else {
 		err = caseexport.Write(&out, l, caseexport.Options{BaseURI: *baseURI, LastChange: *lastChange})
 	}
 	if err != nil {
 		return exitUsage, err
+	}
+	for _, o := range omitted {
+		fmt.Fprintf(c.stderr, "%s: omitted: %s\n", paths[0], o)
 	}
 	_, err = c.stdout.Write(out.Bytes())
 	return exitOK, err

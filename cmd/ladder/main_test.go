@@ -317,9 +317,19 @@ func TestAssessJSONLines(t *testing.T) {
 }
 
 func TestExportImport(t *testing.T) {
-	csvOut, _, code := ladderRun(t, "", "export", "--format", "csv", "testdata/ladders/cto.yaml")
+	csvOut, omitted, code := ladderRun(t, "", "export", "--format", "csv", "testdata/ladders/cto.yaml")
 	if code != 0 || !strings.HasPrefix(csvOut, "id,name,category,summary,engineering/engineer,") {
 		t.Fatalf("export csv: %d\n%s", code, csvOut)
+	}
+	// What the sheet leaves out is listed on standard error, one part a
+	// line.
+	for _, want := range []string{
+		"testdata/ladders/cto.yaml: omitted: tracks[0].levels[1].requires[0] (gate)\n",
+		"testdata/ladders/cto.yaml: omitted: capabilities[0].descriptors (descriptors)\n",
+	} {
+		if !strings.Contains(omitted, want) {
+			t.Errorf("export csv: stderr lacks %q:\n%s", want, omitted)
+		}
 	}
 	file := filepath.Join(t.TempDir(), "cto.csv")
 	os.WriteFile(file, []byte(csvOut), 0o644)
