@@ -41,7 +41,7 @@ func (o Omission) String() string { return o.Path + " (" + o.What + ")" }
 // Export returns the parts of l that the matrix has no place for, in the
 // order of the ladder: importing the sheet gives a ladder without them.
 // Each capability's descriptors are among them, as one omission whose
-// What is "descriptors".
+// What is "descriptors"; [ExportDescriptors] writes them.
 func Export(w io.Writer, l *ladder.Ladder) ([]Omission, error) {
 	if l == nil || w == nil {
 		return nil, fmt.Errorf("spreadsheet: export: %w", ladder.ErrNilArgument)

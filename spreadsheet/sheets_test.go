@@ -1,6 +1,7 @@
 package spreadsheet_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -223,5 +224,106 @@ func TestExportedRows(t *testing.T) {
 	_, err := spreadsheet.Import("s.csv", strings.NewReader(sheet))
 	if diff := cmp.Diff([]string{"1:1 duplicate-key"}, diagnostics(t, sheet, err)); diff != "" {
 		t.Errorf("title and ladder row (-want +got):\n%s", diff)
+	}
+}
+
+func TestDescriptorsSheet(t *testing.T) {
+	l, err := spreadsheet.Import("m.csv", strings.NewReader("id,name,main/junior,main/senior\ncoding,Coding,basic,good\ntesting,Testing,basic,good\n"+
+		"rating:basic,Basic,,\nrating:good,Good,,\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, sheet string
+		want        []string // capability rating: summary | signals | examples
+		diags       []string
+	}{
+		{name: "ids", sheet: "capability,rating,summary,signals,examples\ncoding,basic,Small changes.,\"Asks early\nTests first\",A bug fix\n",
+			want: []string{"coding basic: Small changes. | Asks early; Tests first | A bug fix"}},
+		{name: "labels, merged capability cells, columns in any order, blank lines", sheet: "Rating,Capability,Examples,Summary\nBasic,coding,,S1\nGOOD,,\"\nx\n\n\",S2\nbasic,testing,,\n",
+			want: []string{"coding basic: S1 |  | ", "coding good: S2 |  | x", "testing basic:  |  | "}},
+		{name: "semicolons and CRLF", sheet: "capability;rating;summary\r\ncoding;basic;S\r\n", want: []string{"coding basic: S |  | "}},
+		{name: "unknown capability and rating", sheet: "capability,rating\nnope,basic\ncoding,expert\n", diags: []string{"2:1 unknown-ref", "3:2 unknown-ref"}},
+		{name: "twice", sheet: "capability,rating\ncoding,basic\ncoding,Basic\n", diags: []string{"3:2 duplicate-id"}},
+		{name: "first row continues nothing", sheet: "capability,rating\n,basic\n", diags: []string{"2:1 bad-value"}},
+		{name: "no rating", sheet: "capability,rating\ncoding,\n", diags: []string{"2:2 bad-value"}},
+		{name: "unknown column", sheet: "capability,rating,notes\ncoding,basic,x\n", diags: []string{"1:3 unknown-field"}},
+		{name: "duplicate column", sheet: "capability,rating,summary,description\ncoding,basic,x,y\n", diags: []string{"1:4 duplicate-key"}},
+		{name: "no rating column", sheet: "capability,summary\ncoding,x\n", diags: []string{"1:1 missing-field"}},
+		{name: "a title row", sheet: "Descriptors\ncapability,rating\ncoding,basic\n", diags: []string{"1:1 missing-field", "1:1 unknown-field"}},
+		{name: "empty", sheet: "", diags: []string{"1:1 empty"}},
+		{name: "value right of the header", sheet: "capability,rating\ncoding,basic,x\n", diags: []string{"2:3 syntax"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := spreadsheet.ImportDescriptors(l, "d.csv", strings.NewReader(tc.sheet))
+			if tc.diags != nil {
+				if got != nil {
+					t.Errorf("got a ladder")
+				}
+				if diff := cmp.Diff(tc.diags, diagnostics(t, tc.sheet, err)); diff != "" {
+					t.Errorf("(-want +got):\n%s\n%v", diff, err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var lines []string
+			for _, c := range got.Capabilities {
+				for _, d := range c.Descriptors {
+					lines = append(lines, fmt.Sprintf("%s %s: %s | %s | %s", c.ID, d.Rating, d.Summary, strings.Join(d.Signals, "; "), strings.Join(d.Examples, "; ")))
+				}
+			}
+			if diff := cmp.Diff(tc.want, lines); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestExportDescriptorsOmits checks that signals and examples the layout
+// cannot hold are listed, and the rest written.
+func TestExportDescriptorsOmits(t *testing.T) {
+	l, err := ladder.Parse("d.yaml", []byte(`
+format: careerladder/v1
+id: d
+name: D
+scales: [{id: s, ratings: [{id: a}]}]
+capabilities:
+  - id: c
+    name: C
+    descriptors:
+      a:
+        summary: "=SUM(A1)"
+        signals: ["one", "two\nlines", "- three"]
+        examples: [" "]
+tracks: [{id: t, name: T, levels: [{id: l, name: L, expects: {c: a}}]}]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	omitted, err := spreadsheet.ExportDescriptors(&b, l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, o := range omitted {
+		got = append(got, o.Path+" "+o.What)
+	}
+	want := []string{"capabilities[0].descriptors[0].signals[1] signal", "capabilities[0].descriptors[0].examples[0] example"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	const sheet = "capability,rating,summary,signals,examples\nc,a,'=SUM(A1),\"one\n- three\",\n"
+	if diff := cmp.Diff(sheet, b.String()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	back, err := spreadsheet.ImportDescriptors(l, "d.csv", &b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := back.Capabilities[0].Descriptors[0]; d.Summary != "=SUM(A1)" || !cmp.Equal(d.Signals, []string{"one", "- three"}) {
+		t.Errorf("read back %+v", d)
 	}
 }

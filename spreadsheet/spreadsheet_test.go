@@ -158,6 +158,53 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
+// TestDescriptorsRoundTrip writes the descriptors of every reference
+// ladder and reads them into the ladder imported from its matrix: the two
+// sheets together hold every descriptor.
+func TestDescriptorsRoundTrip(t *testing.T) {
+	for _, name := range references {
+		t.Run(name, func(t *testing.T) {
+			l := load(t, name)
+			l2, err := spreadsheet.Import("m.csv", bytes.NewReader(export(t, l)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			omitted, err := spreadsheet.ExportDescriptors(&b, l)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(omitted) > 0 {
+				t.Errorf("omitted: %v", omitted)
+			}
+			l3, err := spreadsheet.ImportDescriptors(l2, "d.csv", bytes.NewReader(b.Bytes()))
+			if err != nil {
+				t.Fatalf("ImportDescriptors:\n%v", err)
+			}
+			for i, c := range l.Capabilities {
+				if diff := cmp.Diff(c.Descriptors, l3.Capabilities[i].Descriptors, cmpopts.EquateEmpty()); diff != "" {
+					t.Errorf("%s (-exported +imported):\n%s", c.ID, diff)
+				}
+			}
+			if diff := cmp.Diff(matrixOf(l2), matrixOf(l3)); diff != "" {
+				t.Errorf("ImportDescriptors changed the matrix:\n%s", diff)
+			}
+			for i := range l2.Capabilities {
+				if len(l2.Capabilities[i].Descriptors) > 0 {
+					t.Fatalf("ImportDescriptors changed its argument")
+				}
+			}
+			var again bytes.Buffer
+			if _, err := spreadsheet.ExportDescriptors(&again, l3); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(b.String(), again.String()); diff != "" {
+				t.Errorf("export, import, export changes the descriptors sheet:\n%s", diff)
+			}
+		})
+	}
+}
+
 func TestImportLoose(t *testing.T) {
 	const sheet = "Capability,Junior,Senior\nCommunication,2,3\nCoding,1,3\n"
 	l, err := spreadsheet.Import("team sheet.csv", strings.NewReader(sheet))

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
+	"slices"
 
 	"github.com/careerladder/careerladder/caseexport"
 	"github.com/careerladder/careerladder/chart"
@@ -15,7 +17,7 @@ import (
 	"github.com/careerladder/careerladder/spreadsheet"
 )
 
-const exportHelp = `usage: ladder export --format csv|case [--base-uri URI] [--last-change RFC3339] FILE
+const exportHelp = `usage: ladder export --format csv|case [--descriptors FILE] [--base-uri URI] [--last-change RFC3339] FILE
 
 Writes a ladder in another format to standard output.
 
@@ -24,10 +26,13 @@ Writes a ladder in another format to standard output.
                  capability; cells hold the expected rating, n/a, or nothing;
                  then rows ladder:ID, scale:ID, category:ID, track:ID,
                  level:TRACK/LEVEL and rating:ID with names and descriptions.
-                 What the sheet has no place for (descriptors, gates,
-                 titles, rules, grades, ...) is listed on standard error, one
-                 part a line, as "FILE: omitted: PATH (WHAT)"; the exit
-                 status stays 0. "ladder import --from csv" reads it back.
+                 What the sheet has no place for (gates, titles, rules,
+                 grades, ...) is listed on standard error, one part a line,
+                 as "omitted: PATH (WHAT)"; the exit status stays 0.
+                 --descriptors FILE also writes the capabilities'
+                 descriptors to FILE, one row per capability and rating
+                 (columns capability, rating, summary, signals, examples).
+                 "ladder import --from csv" reads both back.
   --format case  a 1EdTech CASE 1.1 CFPackage (JSON) with deterministic
                  UUIDv5 identifiers; --base-uri sets the uris (default
                  https://careerladder.invalid/case), --last-change the
@@ -41,6 +46,7 @@ func runExport(c *cli, args []string) (int, error) {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	format := &choice{"", []string{"csv", "case"}}
 	fs.Var(format, "format", "")
+	descriptors := fs.String("descriptors", "", "")
 	baseURI := fs.String("base-uri", "", "")
 	lastChange := fs.String("last-change", "", "")
 	paths, err := parseFlags(fs, args)
@@ -53,6 +59,9 @@ func runExport(c *cli, args []string) (int, error) {
 	if len(paths) != 1 {
 		return exitUsage, usagef("export takes one file")
 	}
+	if *descriptors != "" && format.value != "csv" {
+		return exitUsage, usagef("--descriptors goes with --format csv")
+	}
 	l, code, err := loadLadder(c, paths[0])
 	if err != nil {
 		return code, err
@@ -61,6 +70,17 @@ func runExport(c *cli, args []string) (int, error) {
 	var omitted []spreadsheet.Omission
 	if format.value == "csv" {
 		omitted, err = spreadsheet.Export(&out, l)
+		if err == nil && *descriptors != "" {
+			// The descriptors sheet holds what the matrix lists as
+			// descriptors.
+			omitted = slices.DeleteFunc(omitted, func(o spreadsheet.Omission) bool { return o.What == "descriptors" })
+			var d bytes.Buffer
+			var more []spreadsheet.Omission
+			if more, err = spreadsheet.ExportDescriptors(&d, l); err == nil {
+				omitted = append(omitted, more...)
+				err = os.WriteFile(*descriptors, d.Bytes(), 0o666)
+			}
+		}
 	} else {
 		err = caseexport.Write(&out, l, caseexport.Options{BaseURI: *baseURI, LastChange: *lastChange})
 	}
@@ -74,15 +94,22 @@ func runExport(c *cli, args []string) (int, error) {
 	return exitOK, err
 }
 
-const importHelp = `usage: ladder import --from csv FILE.csv
+const importHelp = `usage: ladder import --from csv [--descriptors FILE] FILE.csv
 
 Reads a ladder from a spreadsheet saved as CSV and writes it as YAML to
 standard output. Two shapes are read: the one "ladder export --format csv"
-writes (columns id, name, category, summary, then TRACK/LEVEL columns), and
+writes (columns id, name, category, summary, then TRACK/LEVEL columns, and
+rows naming the ladder, its categories, tracks, levels and ratings), and
 the looser one people keep: a header row of level names and a first column
-of capability names, one track. Ratings become one scale, in the order
-they first appear (numerically when all are numbers). Problems are reported
-as file:row:col: code: summary.
+of capability names, one track, with title rows above the header, category
+rows (a name and nothing else), a category and a summary column, blank rows
+and spare empty columns. Cells may be separated by commas, semicolons or
+tabs. Ratings become one scale. A notes column, a cell of prose where a
+rating belongs and anything else that is not part of the matrix is refused
+with its row and column. --descriptors FILE reads the capabilities'
+descriptors from a second sheet (columns capability, rating, summary,
+signals, examples), as "ladder export --descriptors" writes it. Problems
+are reported as file:row:col: code: summary.
 
 Exit status: 0 success; 1 when the sheet has problems; 2 usage or I/O error.
 `
@@ -91,6 +118,7 @@ func runImport(c *cli, args []string) (int, error) {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	from := &choice{"", []string{"csv"}}
 	fs.Var(from, "from", "")
+	descriptors := fs.String("descriptors", "", "")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage, err
@@ -101,21 +129,38 @@ func runImport(c *cli, args []string) (int, error) {
 	if len(paths) != 1 {
 		return exitUsage, usagef("import takes one file")
 	}
-	src, err := readInput(c, paths[0])
-	var ds ladder.Diagnostics
-	if err != nil && !errors.As(err, &ds) {
-		return exitUsage, err
+	read := func(path string, parse func([]byte) (*ladder.Ladder, error)) (*ladder.Ladder, int, error) {
+		src, err := readInput(c, path)
+		var ds ladder.Diagnostics
+		if err != nil && !errors.As(err, &ds) {
+			return nil, exitUsage, err
+		}
+		if ds != nil {
+			printDiagnostics(c.stderr, ds)
+			return nil, exitFindings, fmt.Errorf("%s cannot be read", path)
+		}
+		l, err := parse(src)
+		if errors.As(err, &ds) {
+			printDiagnostics(c.stderr, ds)
+			return nil, exitFindings, fmt.Errorf("%s is not a valid ladder sheet", path)
+		} else if err != nil {
+			return nil, exitUsage, err
+		}
+		return l, exitOK, nil
 	}
-	if ds != nil {
-		printDiagnostics(c.stderr, ds)
-		return exitFindings, fmt.Errorf("%s cannot be read", paths[0])
+	l, code, err := read(paths[0], func(src []byte) (*ladder.Ladder, error) {
+		return spreadsheet.Import(paths[0], bytes.NewReader(src))
+	})
+	if err != nil {
+		return code, err
 	}
-	l, err := spreadsheet.Import(paths[0], bytes.NewReader(src))
-	if errors.As(err, &ds) {
-		printDiagnostics(c.stderr, ds)
-		return exitFindings, fmt.Errorf("%s is not a valid ladder sheet", paths[0])
-	} else if err != nil {
-		return exitUsage, err
+	if *descriptors != "" {
+		l, code, err = read(*descriptors, func(src []byte) (*ladder.Ladder, error) {
+			return spreadsheet.ImportDescriptors(l, *descriptors, bytes.NewReader(src))
+		})
+		if err != nil {
+			return code, err
+		}
 	}
 	var out bytes.Buffer
 	if err := l.WriteYAML(&out); err != nil {

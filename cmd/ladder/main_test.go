@@ -322,7 +322,7 @@ func TestExportImport(t *testing.T) {
 		t.Fatalf("export csv: %d\n%s", code, csvOut)
 	}
 	// What the sheet leaves out is listed on standard error, one part a
-	// line.
+	// line: the descriptors too, unless they go to their own sheet.
 	for _, want := range []string{
 		"testdata/ladders/cto.yaml: omitted: tracks[0].levels[1].requires[0] (gate)\n",
 		"testdata/ladders/cto.yaml: omitted: capabilities[0].descriptors (descriptors)\n",
@@ -330,6 +330,14 @@ func TestExportImport(t *testing.T) {
 		if !strings.Contains(omitted, want) {
 			t.Errorf("export csv: stderr lacks %q:\n%s", want, omitted)
 		}
+	}
+	descFile := filepath.Join(t.TempDir(), "cto-descriptors.csv")
+	withDesc, omitted2, code := ladderRun(t, "", "export", "--format", "csv", "--descriptors", descFile, "testdata/ladders/cto.yaml")
+	if code != 0 || withDesc != csvOut || strings.Contains(omitted2, "(descriptors)") || !strings.Contains(omitted2, "(gate)") {
+		t.Errorf("export csv --descriptors: %d\n%s", code, omitted2)
+	}
+	if d, err := os.ReadFile(descFile); err != nil || !strings.HasPrefix(string(d), "capability,rating,summary,signals,examples\n") {
+		t.Errorf("descriptors sheet: %v\n%s", err, d)
 	}
 	file := filepath.Join(t.TempDir(), "cto.csv")
 	os.WriteFile(file, []byte(csvOut), 0o644)
@@ -342,6 +350,16 @@ func TestExportImport(t *testing.T) {
 	again, _, _ := ladderRun(t, "", "export", "--format", "csv", back)
 	if again != csvOut {
 		t.Errorf("export, import, export is not stable")
+	}
+	// Both sheets give back the descriptors.
+	full, errOut, code := ladderRun(t, "", "import", "--from", "csv", "--descriptors", descFile, file)
+	if code != 0 || !strings.Contains(full, "descriptors:") || strings.Contains(yamlOut, "descriptors:") {
+		t.Errorf("import --descriptors: %d\n%s", code, errOut)
+	}
+	badDesc := filepath.Join(t.TempDir(), "bad-descriptors.csv")
+	os.WriteFile(badDesc, []byte("capability,rating,summary\nnope,learning,x\n"), 0o644)
+	if _, errOut, code := ladderRun(t, "", "import", "--from", "csv", "--descriptors", badDesc, file); code != 1 || !strings.Contains(errOut, "bad-descriptors.csv:2:1: unknown-ref") {
+		t.Errorf("bad descriptors sheet: %d\n%s", code, errOut)
 	}
 	bad := filepath.Join(t.TempDir(), "bad.csv")
 	os.WriteFile(bad, []byte("Capability,Junior\nCoding,1\nCoding,2\n,3\n"), 0o644)
@@ -357,7 +375,8 @@ func TestExportImport(t *testing.T) {
 		pkg.CFDocument.LastChangeDateTime != "2026-11-27T00:00:00+00:00" || len(pkg.CFItems) == 0 {
 		t.Errorf("export case: %d %v %+v", code, err, pkg.CFDocument)
 	}
-	for _, args := range [][]string{{"export", "testdata/ladders/cto.yaml"}, {"export", "--format", "xml", "x"}, {"import", "x.csv"}, {"import", "--from", "csv", "no/such.csv"}} {
+	for _, args := range [][]string{{"export", "testdata/ladders/cto.yaml"}, {"export", "--format", "xml", "x"}, {"import", "x.csv"}, {"import", "--from", "csv", "no/such.csv"},
+		{"export", "--format", "case", "--descriptors", descFile, "testdata/ladders/cto.yaml"}, {"import", "--from", "csv", "--descriptors", "no/such.csv", file}} {
 		if _, _, code := ladderRun(t, "", args...); code != 2 {
 			t.Errorf("ladder %v: exit %d, want 2", args, code)
 		}
