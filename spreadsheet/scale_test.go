@@ -73,6 +73,9 @@ func cost(t testing.TB, sheet string) (allocs, bytes uint64) {
 // about double too: no sheet makes Import quadratic, and the memory it
 // uses is a bounded multiple of the sheet.
 func TestImportScales(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector makes the large sheets slow")
+	}
 	for name, sizes := range map[string][2]int{"rows": {30000, 60000}, "columns": {16000, 32000}} {
 		t.Run(name, func(t *testing.T) {
 			small, large := adversarial[name](sizes[0]), adversarial[name](sizes[1])

@@ -414,6 +414,15 @@ func TestNil(t *testing.T) {
 	if _, err := spreadsheet.Import("x.csv", nil); !errors.Is(err, ladder.ErrNilArgument) {
 		t.Errorf("Import(nil reader) = %v", err)
 	}
+	if _, err := spreadsheet.ExportDescriptors(&b, nil); !errors.Is(err, ladder.ErrNilArgument) {
+		t.Errorf("ExportDescriptors(nil ladder) = %v", err)
+	}
+	if _, err := spreadsheet.ImportDescriptors(load(t, "cto.yaml"), "x.csv", nil); !errors.Is(err, ladder.ErrNilArgument) {
+		t.Errorf("ImportDescriptors(nil reader) = %v", err)
+	}
+	if _, err := spreadsheet.ImportDescriptors(nil, "x.csv", strings.NewReader("")); !errors.Is(err, ladder.ErrNilArgument) {
+		t.Errorf("ImportDescriptors(nil ladder) = %v", err)
+	}
 }
 
 func TestImportTooLarge(t *testing.T) {

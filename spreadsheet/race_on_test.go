@@ -1,0 +1,5 @@
+//go:build race
+
+package spreadsheet_test
+
+const raceEnabled = true
