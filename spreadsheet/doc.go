@@ -161,7 +161,8 @@
 //     A category row with no capability below it is refused (bad-value), as
 //     it may be a capability left unrated: give such a capability one
 //     rating, n/a where nothing else is meant. In a sheet with a category
-//     column, such a row is a capability that no level names.
+//     column, a row of a name alone is refused (bad-value) for the same
+//     reason.
 //   - Every other row is a capability. Its id comes from the id column;
 //     where that is empty or absent it is derived from the name, as "Ids
 //     from names" says. Two rows with the same id, or, in a loose sheet, the
@@ -250,7 +251,8 @@
 //
 //	syntax          malformed CSV; not UTF-8 (UTF-16 named); a value right of the header; a row short of the columns in use
 //	empty           no header row
-//	bad-value       an empty capability name; a level column with values and no header; a category row with no capability below;
+//	bad-value       an empty capability name; a level column with values and no header; a category row with no capability below,
+//	                or a row of a name alone in a sheet with a category column;
 //	                prose in a rating cell; a KIND:ID row with a category or rating; in descriptors, no capability or rating
 //	unknown-field   a notes or comments column; in descriptors, a column of no other layout
 //	bad-id          an id, category, rating or KIND:ID cell of the exported layout that is not an id; an unknown KIND

@@ -393,8 +393,16 @@ func (im *importer) build(src []byte) *ladder.Ladder {
 		}
 
 		// A category row: a name and nothing else, in a sheet without a
-		// category column.
-		if n, first := rw.filled(); !hasCategory && n == 1 && first == nameCol {
+		// category column. With one, such a row is refused: it may head
+		// the rows below as much as be a capability left unrated.
+		n, first := rw.filled()
+		if hasCategory && n == 1 && first == nameCol {
+			im.report(ladder.CodeBadValue, rw.line, nameCol+1,
+				"if the row heads a category, give the rows below it that category in the category column and delete the row; if it is a capability, give it at least one rating (n/a where it does not apply)",
+				"row with a name and nothing else, in a sheet with a category column")
+			continue
+		}
+		if !hasCategory && n == 1 && first == nameCol {
 			k, ok := catIndex[name]
 			if !ok {
 				k = len(catNames)

@@ -23,16 +23,17 @@ func sameName(prefix string, i int) string {
 // adversarial sheets of size n.
 var adversarial = map[string]func(n int) string{
 	// n rows whose names reduce to the same id; every other one rated,
-	// so the ladder stays within the default limits.
+	// so the ladder stays within the default limits, and each with a
+	// summary, so that none is a category row.
 	"rows": func(n int) string {
 		var b strings.Builder
-		b.WriteString("Capability,Category,Junior\n")
+		b.WriteString("Capability,Summary,Junior\n")
 		for i := range n {
 			b.WriteString(sameName("x", i))
 			if i%2 == 0 {
-				b.WriteString(",,1\n")
+				b.WriteString(",s,1\n")
 			} else {
-				b.WriteString(",,\n")
+				b.WriteString(",s,\n")
 			}
 		}
 		return b.String()

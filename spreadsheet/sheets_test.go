@@ -147,9 +147,11 @@ func TestTeamSheets(t *testing.T) {
 				"level main/junior=Junior: coding=r1 mentoring=r2", "rating r1=1", "rating r2=2"}},
 		{name: "category row with nothing below", sheet: "Capability,Junior\nTechnical,\nCoding,1\nPeople,\n", diags: []string{"4:1 bad-value"}},
 		{name: "two category rows in a row", sheet: "Capability,Junior\nTechnical,\nBackend,\nCoding,1\n", diags: []string{"2:1 bad-value"}},
-		{name: "with a category column, a row of a name only is a capability", sheet: "Capability,Category,Junior\nCoding,tech,1\nTesting,,\n",
-			want: []string{"ladder team=team", "category tech=tech", "capability coding=Coding [tech]", "capability testing=Testing",
+		{name: "with a category column, a row of a name only", sheet: "Capability,Category,Junior\nCoding,tech,1\nTesting,,\n", diags: []string{"3:1 bad-value"}},
+		{name: "with a category column, a capability rated nowhere", sheet: "Capability,Category,Junior\nCoding,tech,1\nTesting,tech,\n",
+			want: []string{"ladder team=team", "category tech=tech", "capability coding=Coding [tech]", "capability testing=Testing [tech]",
 				"level main/junior=Junior: coding=r1", "rating r1=1"}},
+		{name: "exported layout, a row of a name only", sheet: "id,name,category,summary,main/junior\ncoding,Coding,,,r1\n,Technical,,,\n", diags: []string{"3:2 bad-value"}},
 
 		// All at once: every problem, each at its place.
 		{name: "all at once", sheet: "Capability,Junior,Notes,Senior\nCoding,1,,2,x\nTechnical,,,\n",
