@@ -109,7 +109,8 @@ rating belongs and anything else that is not part of the matrix is refused
 with its row and column. --descriptors FILE reads the capabilities'
 descriptors from a second sheet (columns capability, rating, summary,
 signals, examples), as "ladder export --descriptors" writes it. Problems
-are reported as file:row:col: code: summary.
+are reported as file:row:col: code: summary, each followed, where there is
+more to say, by a line that starts with a tab and says what to change.
 
 Exit status: 0 success; 1 when the sheet has problems; 2 usage or I/O error.
 `
@@ -141,7 +142,13 @@ func runImport(c *cli, args []string) (int, error) {
 		}
 		l, err := parse(src)
 		if errors.As(err, &ds) {
-			printDiagnostics(c.stderr, ds)
+			// Each problem, and on the line below it what to change.
+			for _, d := range ds {
+				fmt.Fprintln(c.stderr, d.Error())
+				if d.Detail != "" {
+					fmt.Fprintf(c.stderr, "\t%s\n", d.Detail)
+				}
+			}
 			return nil, exitFindings, fmt.Errorf("%s is not a valid ladder sheet", path)
 		} else if err != nil {
 			return nil, exitUsage, err

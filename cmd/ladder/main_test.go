@@ -366,6 +366,20 @@ func TestExportImport(t *testing.T) {
 	if _, errOut, code := ladderRun(t, "", "import", "--from", "csv", bad); code != 1 || !strings.Contains(errOut, "bad.csv:") {
 		t.Errorf("bad sheet: %d\n%s", code, errOut)
 	}
+	// A team's sheet: a title row, a notes column, a category row. The
+	// notes column is refused at its header, with what to change on the
+	// line below.
+	team := filepath.Join(t.TempDir(), "team.csv")
+	os.WriteFile(team, []byte("Engineering Ladder,,,\nCapability,Junior,Senior,Notes\nTechnical,,,\nCoding,1,2,ask Sam\n"), 0o644)
+	if _, errOut, code := ladderRun(t, "", "import", "--from", "csv", team); code != 1 || !strings.HasPrefix(errOut, team+":2:4: unknown-field: ") ||
+		!strings.Contains(errOut, "\n\t") {
+		t.Errorf("team sheet: %d\n%s", code, errOut)
+	}
+	os.WriteFile(team, []byte("Engineering Ladder;;;\r\nCapability;Junior;Senior;\r\nTechnical;;;\r\nCoding;1;2;\r\n"), 0o644)
+	if out, errOut, code := ladderRun(t, "", "import", "--from", "csv", team); code != 0 || !strings.Contains(out, "name: Engineering Ladder\n") ||
+		!strings.Contains(out, "category: technical\n") {
+		t.Errorf("team sheet: %d\n%s\n%s", code, out, errOut)
+	}
 	caseOut, _, code := ladderRun(t, "", "export", "--format", "case", "--last-change", "2026-11-27T00:00:00+00:00", "testdata/ladders/cto.yaml")
 	var pkg struct {
 		CFDocument struct{ Identifier, LastChangeDateTime string }
