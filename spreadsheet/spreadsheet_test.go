@@ -559,3 +559,43 @@ func TestImportIDs(t *testing.T) {
 		})
 	}
 }
+
+func FuzzImportDescriptors(f *testing.F) {
+	f.Add("capability,rating,summary,signals,examples\ncommunication,practising,S,\"a\nb\",c\n")
+	f.Add("Rating;Capability;Examples\nLearning;communication;x\nPractising;;\"\n\ny\"\n")
+	f.Add("capability,rating\nnope,learning\ncommunication,\n,practising\n")
+	l, err := ladder.Load(careerladder.Ladders(), "cto.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, sheet string) {
+		got, err := spreadsheet.ImportDescriptors(l, "d.csv", strings.NewReader(sheet))
+		if err != nil {
+			var ds ladder.Diagnostics
+			if !errors.As(err, &ds) {
+				t.Fatalf("not Diagnostics: %v", err)
+			}
+			for _, d := range ds {
+				if !d.Range.IsValid() {
+					t.Fatalf("no position: %v", d)
+				}
+			}
+			return
+		}
+		// What was read is written and read back the same.
+		var e1, e2 bytes.Buffer
+		if _, err := spreadsheet.ExportDescriptors(&e1, got); err != nil {
+			t.Fatal(err)
+		}
+		again, err := spreadsheet.ImportDescriptors(l, "d.csv", bytes.NewReader(e1.Bytes()))
+		if err != nil {
+			t.Fatalf("re-import of\n%s\nfailed: %v", e1.String(), err)
+		}
+		if _, err := spreadsheet.ExportDescriptors(&e2, again); err != nil {
+			t.Fatal(err)
+		}
+		if e1.String() != e2.String() {
+			t.Fatalf("not stable:\n%s\n%s", e1.String(), e2.String())
+		}
+	})
+}
