@@ -316,6 +316,27 @@ func TestAssessJSONLines(t *testing.T) {
 	}
 }
 
+// TestAssessJSONLinesNeighbours checks that a broken first line and a
+// cut-off last line cost only themselves (or their own person), and that
+// the command names every person and line it skips.
+func TestAssessJSONLinesNeighbours(t *testing.T) {
+	stream := filepath.Join(t.TempDir(), "org.jsonl")
+	os.WriteFile(stream, []byte(`{"id": broken
+{"person": "a", "id": "e1", "capability": "communication", "rating": "proficient", "date": "2026-11-27", "source": "peer"}
+{"person": "b", "id": "e1", "capability": "influence", "rating": "learning", "date": "2026-11-01", "source": "peer"}
+{"person": "c", "id": "e1", "capab`), 0o644)
+	out, errOut, code := ladderRun(t, "", "assess", "--ladder", "testdata/ladders/cto.yaml", "--evidence", stream, "--as-of", "2026-11-27", "--format", "json")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 1 || len(lines) != 2 || !strings.Contains(lines[0], `"person":"a"`) || !strings.Contains(lines[1], `"person":"b"`) {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	for _, want := range []string{"org.jsonl: line 1 skipped", `org.jsonl: person "c" skipped (line 4)`, "1 person with invalid lines and 1 line without a readable person, skipped"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+}
+
 func TestExportImport(t *testing.T) {
 	csvOut, _, code := ladderRun(t, "", "export", "--format", "csv", "testdata/ladders/cto.yaml")
 	if code != 0 || !strings.HasPrefix(csvOut, "id,name,category,summary,engineering/engineer,") {
