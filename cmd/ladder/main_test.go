@@ -453,3 +453,43 @@ func TestDetectKind(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateKindFromParsedFormat checks that an evidence file is checked
+// as evidence however its format field is written: after a byte order
+// mark, with the key quoted, with a !!str tag, or escaped in JSON.
+func TestValidateKindFromParsedFormat(t *testing.T) {
+	src, err := os.ReadFile("../../testdata/evidence/senior-engineer.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for name, variant := range map[string]string{
+		"bom.yaml":    "\ufeff" + string(src),
+		"quoted.yaml": strings.Replace(string(src), "format: ", `"format": `, 1),
+		"tagged.yaml": strings.Replace(string(src), "format: ", "format: !!str ", 1),
+		"single.yaml": strings.Replace(string(src), "format: careerladder/evidence/v1", "'format': 'careerladder/evidence/v1'", 1),
+		"escaped.json": `{"format": "careerladder\u002fevidence\u002fv1", "person": "alex", "evidence": []}`,
+	} {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, []byte(variant), 0o644)
+		out, _, code := ladderRun(t, "", "validate", "--ladder", "testdata/ladders/cto.yaml", "--format", "json", path)
+		if code != 0 || !strings.Contains(out, `"kind": "evidence"`) {
+			t.Errorf("%s: exit %d\n%s", name, code, out)
+		}
+	}
+}
+
+// TestValidateUnreadableFiles checks that a file that cannot be read is an
+// error in every format, so that a CI glob that matches nothing is seen.
+func TestValidateUnreadableFiles(t *testing.T) {
+	for format, want := range map[string]string{
+		"text":   "2 files checked: 2 errors",
+		"github": "::error file=nosuch.yaml,title=unreadable::",
+		"json":   `"errors": 2`,
+	} {
+		out, _, code := ladderRun(t, "", "validate", "--format", format, "nosuch.yaml", "testdata/ladders/")
+		if code != 2 || !strings.Contains(out, want) {
+			t.Errorf("%s: exit %d, want 2 and %q:\n%s", format, code, want, out)
+		}
+	}
+}

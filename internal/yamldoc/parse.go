@@ -371,3 +371,20 @@ func (doc *Document) Locate(p *Path, key bool) (start, end Pos) {
 	}
 	return doc.span(n)
 }
+
+// FormatOf returns the value of the top-level format field of src, as the
+// parser reads it (quotes, tags and a byte order mark make no difference),
+// or "" when src has none or cannot be parsed within lim.
+func FormatOf(src []byte, lim Limits) string {
+	doc, _ := Parse(src, lim)
+	if doc == nil || doc.Root == nil || doc.Root.Kind != yaml.MappingNode {
+		return ""
+	}
+	for i := 0; i+1 < len(doc.Root.Content); i += 2 {
+		k, v := doc.Root.Content[i], doc.Root.Content[i+1]
+		if k.Kind == yaml.ScalarNode && k.Value == "format" && v.Kind == yaml.ScalarNode {
+			return v.Value
+		}
+	}
+	return ""
+}
