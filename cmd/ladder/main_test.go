@@ -464,10 +464,10 @@ func TestValidateKindFromParsedFormat(t *testing.T) {
 	}
 	dir := t.TempDir()
 	for name, variant := range map[string]string{
-		"bom.yaml":    "\ufeff" + string(src),
-		"quoted.yaml": strings.Replace(string(src), "format: ", `"format": `, 1),
-		"tagged.yaml": strings.Replace(string(src), "format: ", "format: !!str ", 1),
-		"single.yaml": strings.Replace(string(src), "format: careerladder/evidence/v1", "'format': 'careerladder/evidence/v1'", 1),
+		"bom.yaml":     "\ufeff" + string(src),
+		"quoted.yaml":  strings.Replace(string(src), "format: ", `"format": `, 1),
+		"tagged.yaml":  strings.Replace(string(src), "format: ", "format: !!str ", 1),
+		"single.yaml":  strings.Replace(string(src), "format: careerladder/evidence/v1", "'format': 'careerladder/evidence/v1'", 1),
 		"escaped.json": `{"format": "careerladder\u002fevidence\u002fv1", "person": "alex", "evidence": []}`,
 	} {
 		path := filepath.Join(dir, name)
