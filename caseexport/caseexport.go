@@ -81,7 +81,6 @@ func Write(w io.Writer, l *ladder.Ladder, opts Options) error {
 // The CASE collections that name the kinds in uris.
 const (
 	kindDocument       = "CFDocuments"
-	kindPackage        = "CFPackages"
 	kindItem           = "CFItems"
 	kindAssociation    = "CFAssociations"
 	kindRubric         = "CFRubrics"
@@ -177,7 +176,6 @@ func (e *exporter) document(creator, status string) {
 	e.pkg.CFDocument = cfDocument{
 		Identifier:         id,
 		URI:                uri,
-		CFPackageURI:       linkURI{Title: l.Name, Identifier: id, URI: e.uri(kindPackage, id)},
 		CaseVersion:        "1.1",
 		Creator:            creator,
 		Title:              l.Name,

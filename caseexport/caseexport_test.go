@@ -97,7 +97,10 @@ type generic struct {
 		URI                string `json:"uri"`
 		CaseVersion        string `json:"caseVersion"`
 		LastChangeDateTime string `json:"lastChangeDateTime"`
-		Extensions         struct {
+		// CFPackageURI belongs to a CFDocument on its own, not in a
+		// package, whose schema does not allow it.
+		CFPackageURI json.RawMessage `json:"CFPackageURI"`
+		Extensions   struct {
 			Careerladder struct {
 				Levels []struct {
 					Identifier string `json:"identifier"`
@@ -175,6 +178,9 @@ func checkPackage(t *testing.T, l *ladder.Ladder, p *generic) {
 	}
 	if d.CaseVersion != "1.1" || d.LastChangeDateTime != wantChange {
 		t.Errorf("CFDocument: caseVersion %q, lastChangeDateTime %q", d.CaseVersion, d.LastChangeDateTime)
+	}
+	if d.CFPackageURI != nil {
+		t.Errorf("CFDocument has a CFPackageURI: %s", d.CFPackageURI)
 	}
 	nodes := map[string]string{d.Identifier: d.URI} // identifier -> uri
 	types := map[string]int{}

@@ -36,6 +36,10 @@
 // 1970-01-01T00:00:00+00:00 when that is empty.
 //
 // Every uri is BaseURI/KIND/IDENTIFIER, where KIND is the CASE REST
-// collection of the object: CFDocuments, CFPackages, CFItems,
-// CFAssociations, CFRubrics, CFRubricCriteria or CFRubricCriterionLevels.
+// collection of the object: CFDocuments, CFItems, CFAssociations,
+// CFRubrics, CFRubricCriteria or CFRubricCriterionLevels. The package
+// itself is BaseURI/CFPackages/IDENTIFIER of the document, but a package
+// does not name its own uri: CASE 1.1 gives the CFDocument of a package
+// (CFPckgDocument) no CFPackageURI, and its schema allows no field it does
+// not define.
 package caseexport

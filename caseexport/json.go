@@ -19,11 +19,11 @@ type linkURI struct {
 	URI        string `json:"uri"`
 }
 
-// cfDocument is the CFDocument of a package.
+// cfDocument is the CFDocument of a package (a CFPckgDocument, which
+// has no CFPackageURI: the package is where it is).
 type cfDocument struct {
 	Identifier         string              `json:"identifier"`
 	URI                string              `json:"uri"`
-	CFPackageURI       linkURI             `json:"CFPackageURI"`
 	CaseVersion        string              `json:"caseVersion"`
 	Creator            string              `json:"creator"`
 	Title              string              `json:"title"`
