@@ -357,7 +357,7 @@ func (e *exporter) rubric() {
 				Position:           rank,
 				RubricCriterionID:  cid,
 				LastChangeDateTime: e.when,
-				Extensions:         &criterionLevelExtensions{Careerladder: ratingRef{Rating: rt.ID}},
+				Extensions:         []criterionLevelExtensions{{Careerladder: ratingRef{Rating: rt.ID}}},
 			}
 			for _, d := range c.Descriptors {
 				if d.Rating == rt.ID {

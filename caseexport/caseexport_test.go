@@ -132,6 +132,12 @@ type generic struct {
 			CFItemURI               link   `json:"CFItemURI"`
 			CFRubricCriterionLevels []struct {
 				Identifier string `json:"identifier"`
+				// Extensions of a criterion level are an array in CASE 1.1.
+				Extensions []struct {
+					Careerladder struct {
+						Rating string `json:"rating"`
+					} `json:"careerladder"`
+				} `json:"extensions"`
 			} `json:"CFRubricCriterionLevels"`
 		} `json:"CFRubricCriteria"`
 	} `json:"CFRubrics"`
@@ -216,6 +222,9 @@ func checkPackage(t *testing.T, l *ladder.Ladder, p *generic) {
 			for _, lv := range c.CFRubricCriterionLevels {
 				id("CFRubricCriterionLevel", lv.Identifier)
 				rubricLevels[lv.Identifier] = true
+				if len(lv.Extensions) != 1 || lv.Extensions[0].Careerladder.Rating == "" {
+					t.Errorf("criterion level %s: extensions %+v, want one naming the rating", lv.Identifier, lv.Extensions)
+				}
 			}
 		}
 	}

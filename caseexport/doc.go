@@ -28,8 +28,10 @@
 //   - CFRubrics: one rubric with a criterion per capability (category is
 //     the capability name, weight its points factor) and a criterion level
 //     per rating of its scale (quality is the rating label, score its
-//     points, position its rank, 0 for the lowest, and description the
-//     capability's descriptor summary at that rating).
+//     points, position its rank, 0 for the lowest, description the
+//     capability's descriptor summary at that rating, and the rating id in
+//     extensions, which for a criterion level CASE 1.1 makes an array: one
+//     element, {"careerladder": {"rating": ID}}).
 //
 // The ladder format has no dates, and the export never reads the clock:
 // every lastChangeDateTime is [Options].LastChange, or

@@ -85,18 +85,21 @@ type cfCriterion struct {
 
 // cfCriterionLevel is a CFRubricCriterionLevel.
 type cfCriterionLevel struct {
-	Identifier         string                    `json:"identifier"`
-	URI                string                    `json:"uri"`
-	Description        string                    `json:"description,omitempty"`
-	Quality            string                    `json:"quality"`
-	Score              float64                   `json:"score"`
-	Position           int                       `json:"position"`
-	RubricCriterionID  string                    `json:"rubricCriterionId"`
-	LastChangeDateTime string                    `json:"lastChangeDateTime"`
-	Extensions         *criterionLevelExtensions `json:"extensions,omitempty"`
+	Identifier         string                     `json:"identifier"`
+	URI                string                     `json:"uri"`
+	Description        string                     `json:"description,omitempty"`
+	Quality            string                     `json:"quality"`
+	Score              float64                    `json:"score"`
+	Position           int                        `json:"position"`
+	RubricCriterionID  string                     `json:"rubricCriterionId"`
+	LastChangeDateTime string                     `json:"lastChangeDateTime"`
+	Extensions         []criterionLevelExtensions `json:"extensions,omitempty"`
 }
 
-// The extensions, each under the "careerladder" namespace.
+// The extensions, each under the "careerladder" namespace. Each is the
+// object CASE 1.1 defines as the extension of its class, except that a
+// CFRubricCriterionLevel has an array of them (its schema says so), of
+// which the export writes one.
 
 type documentExtensions struct {
 	Careerladder ladderRules `json:"careerladder"`
