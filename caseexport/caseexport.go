@@ -326,6 +326,10 @@ func (e *exporter) rubric() {
 		LastChangeDateTime: e.when,
 		CFRubricCriteria:   []cfCriterion{},
 	}
+	categories := map[string]string{} // id -> name
+	for _, c := range l.Categories {
+		categories[c.ID] = c.Name
+	}
 	for i := range l.Capabilities {
 		c := &l.Capabilities[i]
 		s, ok := l.ScaleOf(c)
@@ -337,7 +341,7 @@ func (e *exporter) rubric() {
 		crit := cfCriterion{
 			Identifier:              cid,
 			URI:                     e.uri(kindCriterion, cid),
-			Category:                c.Name,
+			Category:                categories[c.Category],
 			Description:             c.Summary,
 			CFItemURI:               item.link,
 			Weight:                  l.Weight(c.ID),

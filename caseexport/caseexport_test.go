@@ -109,9 +109,10 @@ type generic struct {
 		} `json:"extensions"`
 	} `json:"CFDocument"`
 	CFItems []struct {
-		Identifier string `json:"identifier"`
-		URI        string `json:"uri"`
-		CFItemType string `json:"CFItemType"`
+		Identifier    string `json:"identifier"`
+		URI           string `json:"uri"`
+		FullStatement string `json:"fullStatement"`
+		CFItemType    string `json:"CFItemType"`
 	} `json:"CFItems"`
 	CFAssociations []struct {
 		Identifier         string `json:"identifier"`
@@ -128,8 +129,9 @@ type generic struct {
 	CFRubrics []struct {
 		Identifier       string `json:"identifier"`
 		CFRubricCriteria []struct {
-			Identifier              string `json:"identifier"`
-			CFItemURI               link   `json:"CFItemURI"`
+			Identifier              string  `json:"identifier"`
+			Category                *string `json:"category"`
+			CFItemURI               link    `json:"CFItemURI"`
 			CFRubricCriterionLevels []struct {
 				Identifier string `json:"identifier"`
 				// Extensions of a criterion level are an array in CASE 1.1.
@@ -141,6 +143,11 @@ type generic struct {
 			} `json:"CFRubricCriterionLevels"`
 		} `json:"CFRubricCriteria"`
 	} `json:"CFRubrics"`
+}
+
+func jsonOf(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
 }
 
 type link struct {
@@ -211,11 +218,28 @@ func checkPackage(t *testing.T, l *ladder.Ladder, p *generic) {
 	if diff := cmp.Diff(want, types); diff != "" {
 		t.Errorf("CFItemType counts (-want +got):\n%s", diff)
 	}
+	// A criterion is grouped by the category its item is the child of.
+	itemsByID := map[string]int{}
+	for i, it := range p.CFItems {
+		itemsByID[it.Identifier] = i
+	}
+	wantCategory := map[string]string{} // CFItem identifier -> category name
+	for _, a := range p.CFAssociations {
+		if i, ok := itemsByID[a.DestinationNodeURI.Identifier]; ok && a.AssociationType == "isChildOf" && p.CFItems[i].CFItemType == "Category" {
+			wantCategory[a.OriginNodeURI.Identifier] = p.CFItems[i].FullStatement
+		}
+	}
 	var rubricLevels = map[string]bool{}
 	for _, r := range p.CFRubrics {
 		id("CFRubric", r.Identifier)
 		for _, c := range r.CFRubricCriteria {
 			id("CFRubricCriterion", c.Identifier)
+			want, inCategory := wantCategory[c.CFItemURI.Identifier]
+			if got := c.Category; inCategory && (got == nil || *got != want) {
+				t.Errorf("criterion %s: category %s, want %q", c.Identifier, jsonOf(got), want)
+			} else if !inCategory && got != nil {
+				t.Errorf("criterion %s: category %q for an item in no category", c.Identifier, *got)
+			}
 			if nodes[c.CFItemURI.Identifier] != c.CFItemURI.URI {
 				t.Errorf("criterion %s: CFItemURI %+v is no item", c.Identifier, c.CFItemURI)
 			}

@@ -26,7 +26,9 @@
 //     CFRubricCriterionLevel in extensions.careerladder. The title of each
 //     end is the name of the item (the document title for the document).
 //   - CFRubrics: one rubric with a criterion per capability (category is
-//     the capability name, weight its points factor) and a criterion level
+//     the name of the capability's category, absent when it has none;
+//     description its summary; CFItemURI its item; weight its points
+//     factor; position its place in the ladder) and a criterion level
 //     per rating of its scale (quality is the rating label, score its
 //     points, position its rank, 0 for the lowest, description the
 //     capability's descriptor summary at that rating, and the rating id in

@@ -72,7 +72,7 @@ type cfRubric struct {
 type cfCriterion struct {
 	Identifier              string               `json:"identifier"`
 	URI                     string               `json:"uri"`
-	Category                string               `json:"category"`
+	Category                string               `json:"category,omitempty"`
 	Description             string               `json:"description,omitempty"`
 	CFItemURI               linkURI              `json:"CFItemURI"`
 	Weight                  float64              `json:"weight"`
