@@ -304,6 +304,58 @@ func TestOptions(t *testing.T) {
 	}
 }
 
+func TestBaseURI(t *testing.T) {
+	for _, base := range []string{
+		"https://example.com",
+		"http://example.com/case/",
+		"https://example.com:8443/case",
+		"HTTPS://Example.COM/Case",
+		"https://[2001:db8::1]:8080/case",
+		"https://example.com/a%20b/case",
+	} {
+		var p generic
+		if err := json.Unmarshal(export(t, tiny(), Options{BaseURI: base}), &p); err != nil {
+			t.Fatal(err)
+		}
+		if want := strings.TrimRight(base, "/") + "/CFDocuments/" + p.CFDocument.Identifier; p.CFDocument.URI != want {
+			t.Errorf("BaseURI %q: document uri %s, want %s", base, p.CFDocument.URI, want)
+		}
+	}
+	for _, base := range []string{
+		"not a uri",
+		"example.com/case",
+		"/case",
+		"//example.com/case",
+		"ftp://example.com/case",
+		"file:///tmp/case",
+		"mailto:case@example.com",
+		"https:example.com/case",
+		"https://",
+		"https:///case",
+		"https://:443/case",
+		"https://exa mple.com/case",
+		"https://example.com/a b",
+		"https://example.com/case\n",
+		"https://example.com/café",
+		"https://example.com/<case>",
+		"https://example.com/%zz",
+		"https://example.com/case?x=1",
+		"https://example.com/case?",
+		"https://example.com/case#top",
+		"https://example.com/case#",
+	} {
+		var buf bytes.Buffer
+		err := Write(&buf, tiny(), Options{BaseURI: base})
+		var oe *OptionError
+		if !errors.As(err, &oe) || oe.Field != "BaseURI" || oe.Value != base {
+			t.Errorf("BaseURI %q: error %v, want an OptionError for BaseURI", base, err)
+		}
+		if buf.Len() != 0 {
+			t.Errorf("BaseURI %q: wrote %d bytes", base, buf.Len())
+		}
+	}
+}
+
 func TestErrors(t *testing.T) {
 	var buf bytes.Buffer
 	if err := Write(nil, tiny(), Options{}); !errors.Is(err, ladder.ErrNilArgument) {
@@ -312,8 +364,9 @@ func TestErrors(t *testing.T) {
 	if err := Write(&buf, nil, Options{}); !errors.Is(err, ladder.ErrNilArgument) {
 		t.Errorf("nil ladder: %v", err)
 	}
-	if err := Write(&buf, tiny(), Options{LastChange: "yesterday"}); err == nil {
-		t.Error("bad LastChange: no error")
+	var oe *OptionError
+	if err := Write(&buf, tiny(), Options{LastChange: "yesterday"}); !errors.As(err, &oe) || oe.Field != "LastChange" {
+		t.Errorf("bad LastChange: error %v", err)
 	}
 	// A ladder that does not validate: the error holds the diagnostics.
 	hasCode := func(err error, code ladder.Code) bool {
