@@ -134,12 +134,24 @@ func (o Options) check() error {
 			return &OptionError{Field: "BaseURI", Value: o.BaseURI, Reason: reason}
 		}
 	}
-	if o.LastChange != "" {
-		if _, err := time.Parse(time.RFC3339, o.LastChange); err != nil {
-			return &OptionError{Field: "LastChange", Value: o.LastChange, Reason: "not an RFC 3339 date-time"}
-		}
+	if o.LastChange != "" && !isDateTime(o.LastChange) {
+		return &OptionError{Field: "LastChange", Value: o.LastChange, Reason: "not an RFC 3339 date-time"}
 	}
 	return nil
+}
+
+// isDateTime reports whether s is an RFC 3339 date-time, as the schema's
+// "date-time" format reads it. time.Parse accepts more: a comma before the
+// fractional seconds, and offsets such as +24:00 or +00:60.
+func isDateTime(s string) bool {
+	if _, err := time.Parse(time.RFC3339, s); err != nil || strings.Contains(s, ",") {
+		return false
+	}
+	if strings.HasSuffix(s, "Z") {
+		return true
+	}
+	off := s[len(s)-len("+00:00"):] // what time.Parse read as ±hh:mm
+	return off[1:3] <= "23" && off[4:6] <= "59"
 }
 
 // checkBaseURI returns what is wrong with s as the base of every uri, or "".

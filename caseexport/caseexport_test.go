@@ -356,6 +356,37 @@ func TestBaseURI(t *testing.T) {
 	}
 }
 
+func TestLastChange(t *testing.T) {
+	for _, when := range []string{
+		"2026-11-27T00:00:00Z",
+		"2026-11-27T09:30:00.25+01:00",
+		"2026-11-27T00:00:00-23:59",
+		"2026-11-27T00:00:00.123456789123Z",
+	} {
+		if !strings.Contains(string(export(t, tiny(), Options{LastChange: when})), `"lastChangeDateTime": "`+when+`"`) {
+			t.Errorf("LastChange %q is not written as given", when)
+		}
+	}
+	for _, when := range []string{
+		"yesterday",
+		"2026-11-27",
+		"2026-11-27T00:00:00",
+		"2026-11-27 00:00:00Z",
+		"2026-02-30T00:00:00Z",
+		"2026-11-27T00:00:00,5Z",
+		"2026-11-27T00:00:00+24:00",
+		"2026-11-27T00:00:00+00:60",
+		"2026-11-27T00:00:00+0100",
+	} {
+		var buf bytes.Buffer
+		err := Write(&buf, tiny(), Options{LastChange: when})
+		var oe *OptionError
+		if !errors.As(err, &oe) || oe.Field != "LastChange" || oe.Value != when || buf.Len() != 0 {
+			t.Errorf("LastChange %q: error %v, %d bytes written", when, err, buf.Len())
+		}
+	}
+}
+
 func TestErrors(t *testing.T) {
 	var buf bytes.Buffer
 	if err := Write(nil, tiny(), Options{}); !errors.Is(err, ladder.ErrNilArgument) {
