@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
 	"strings"
 	"time"
 
@@ -35,8 +36,11 @@ const (
 // and every lastChangeDateTime DefaultLastChange.
 type Options struct {
 	// BaseURI is the base of every uri: BaseURI/KIND/IDENTIFIER, where KIND
-	// is the CASE collection (CFItems, CFAssociations, ...). A trailing
-	// slash is ignored. Empty means DefaultBaseURI.
+	// is the CASE collection (CFItems, CFAssociations, ...). It must be an
+	// absolute http or https URI with a host, such as
+	// "https://example.com/case", and no query or fragment (which would
+	// end every uri). A trailing slash is ignored. Empty means
+	// DefaultBaseURI.
 	BaseURI string
 	// Creator is the CFDocument's creator. Empty means DefaultCreator.
 	Creator string
@@ -53,20 +57,21 @@ type Options struct {
 // Write writes l to w as a CASE 1.1 CFPackage in indented JSON, as the
 // package documentation describes. The same ladder and options always give
 // the same bytes. Write writes nothing when it returns an error: for a nil
-// ladder or writer (wrapping ladder.ErrNilArgument), a ladder that does
-// not validate (wrapping its ladder.Diagnostics; a ladder read by
-// ladder.Parse or Load has passed), or an invalid Options.LastChange.
+// ladder or writer (wrapping ladder.ErrNilArgument), an Options field it
+// cannot use (an *OptionError), or a ladder that does not validate
+// (wrapping its ladder.Diagnostics; a ladder read by ladder.Parse or Load
+// has passed).
 func Write(w io.Writer, l *ladder.Ladder, opts Options) error {
 	if w == nil || l == nil {
 		return fmt.Errorf("caseexport: write: %w", ladder.ErrNilArgument)
 	}
+	if err := opts.check(); err != nil {
+		return err
+	}
 	if err := l.Validate().Err(); err != nil {
 		return fmt.Errorf("caseexport: ladder %q: %w", l.ID, err)
 	}
-	p, err := build(l, opts)
-	if err != nil {
-		return fmt.Errorf("caseexport: ladder %q: %w", l.ID, err)
-	}
+	p := build(l, opts)
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -74,14 +79,13 @@ func Write(w io.Writer, l *ladder.Ladder, opts Options) error {
 	if err := enc.Encode(p); err != nil {
 		return fmt.Errorf("caseexport: %w", err)
 	}
-	_, err = w.Write(buf.Bytes())
+	_, err := w.Write(buf.Bytes())
 	return err
 }
 
 // The CASE collections that name the kinds in uris.
 const (
 	kindDocument       = "CFDocuments"
-	kindPackage        = "CFPackages"
 	kindItem           = "CFItems"
 	kindAssociation    = "CFAssociations"
 	kindRubric         = "CFRubrics"
@@ -109,7 +113,77 @@ type node struct {
 	link linkURI
 }
 
-func build(l *ladder.Ladder, opts Options) (*cfPackage, error) {
+// An OptionError reports a field of Options that Write cannot use.
+type OptionError struct {
+	Field  string // the field's name: "BaseURI" or "LastChange"
+	Value  string // the field's value
+	Reason string // what is wrong with it
+}
+
+// Error returns the field, its value and the reason, as
+// `caseexport: Options.FIELD "VALUE": REASON`.
+func (e *OptionError) Error() string {
+	return fmt.Sprintf("caseexport: Options.%s %q: %s", e.Field, e.Value, e.Reason)
+}
+
+// check returns an *OptionError for the first field of o that Write cannot
+// use, or nil. The defaults pass.
+func (o Options) check() error {
+	if o.BaseURI != "" {
+		if reason := checkBaseURI(o.BaseURI); reason != "" {
+			return &OptionError{Field: "BaseURI", Value: o.BaseURI, Reason: reason}
+		}
+	}
+	if o.LastChange != "" && !isDateTime(o.LastChange) {
+		return &OptionError{Field: "LastChange", Value: o.LastChange, Reason: "not an RFC 3339 date-time"}
+	}
+	return nil
+}
+
+// isDateTime reports whether s is an RFC 3339 date-time, as the schema's
+// "date-time" format reads it. time.Parse accepts more: a comma before the
+// fractional seconds, and offsets such as +24:00 or +00:60.
+func isDateTime(s string) bool {
+	if _, err := time.Parse(time.RFC3339, s); err != nil || strings.Contains(s, ",") {
+		return false
+	}
+	if strings.HasSuffix(s, "Z") {
+		return true
+	}
+	off := s[len(s)-len("+00:00"):] // what time.Parse read as ±hh:mm
+	return off[1:3] <= "23" && off[4:6] <= "59"
+}
+
+// checkBaseURI returns what is wrong with s as the base of every uri, or "".
+func checkBaseURI(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
+		return "not an absolute http or https URI with a host"
+	}
+	for _, r := range s {
+		if !uriChar(r) {
+			return fmt.Sprintf("%q is not allowed in a URI", r)
+		}
+	}
+	if strings.ContainsAny(s, "?#") {
+		return "has a query or fragment, which would end every uri"
+	}
+	return ""
+}
+
+// uriChar reports whether r may appear in a URI as RFC 3986 writes it
+// (unreserved, reserved, or the "%" of a percent-encoding).
+func uriChar(r rune) bool {
+	switch {
+	case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z', '0' <= r && r <= '9':
+		return true
+	}
+	return strings.ContainsRune("-._~:/?#[]@!$&'()*+,;=%", r)
+}
+
+// build returns the package of l, which validates, with opts, which pass
+// check.
+func build(l *ladder.Ladder, opts Options) *cfPackage {
 	e := &exporter{
 		l:    l,
 		ns:   newV5(nameSpaceURL, "careerladder:"+l.ID),
@@ -117,13 +191,10 @@ func build(l *ladder.Ladder, opts Options) (*cfPackage, error) {
 		when: cmp.Or(opts.LastChange, updated(l), DefaultLastChange),
 		seq:  map[string]int{},
 	}
-	if _, err := time.Parse(time.RFC3339, e.when); err != nil {
-		return nil, fmt.Errorf("LastChange %q is not an RFC 3339 date-time", e.when)
-	}
 	e.document(cmp.Or(opts.Creator, DefaultCreator), cmp.Or(opts.AdoptionStatus, DefaultAdoptionStatus))
 	e.items()
 	e.rubric()
-	return &e.pkg, nil
+	return &e.pkg
 }
 
 // ref returns the identifier of name. Names are unique within a ladder
@@ -177,7 +248,6 @@ func (e *exporter) document(creator, status string) {
 	e.pkg.CFDocument = cfDocument{
 		Identifier:         id,
 		URI:                uri,
-		CFPackageURI:       linkURI{Title: l.Name, Identifier: id, URI: e.uri(kindPackage, id)},
 		CaseVersion:        "1.1",
 		Creator:            creator,
 		Title:              l.Name,
@@ -328,6 +398,10 @@ func (e *exporter) rubric() {
 		LastChangeDateTime: e.when,
 		CFRubricCriteria:   []cfCriterion{},
 	}
+	categories := map[string]string{} // id -> name
+	for _, c := range l.Categories {
+		categories[c.ID] = c.Name
+	}
 	for i := range l.Capabilities {
 		c := &l.Capabilities[i]
 		s, ok := l.ScaleOf(c)
@@ -339,7 +413,7 @@ func (e *exporter) rubric() {
 		crit := cfCriterion{
 			Identifier:              cid,
 			URI:                     e.uri(kindCriterion, cid),
-			Category:                c.Name,
+			Category:                categories[c.Category],
 			Description:             c.Summary,
 			CFItemURI:               item.link,
 			Weight:                  l.Weight(c.ID),
@@ -359,7 +433,7 @@ func (e *exporter) rubric() {
 				Position:           rank,
 				RubricCriterionID:  cid,
 				LastChangeDateTime: e.when,
-				Extensions:         &criterionLevelExtensions{Careerladder: ratingRef{Rating: rt.ID}},
+				Extensions:         []criterionLevelExtensions{{Careerladder: ratingRef{Rating: rt.ID}}},
 			}
 			for _, d := range c.Descriptors {
 				if d.Rating == rt.ID {

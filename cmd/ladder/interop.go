@@ -24,13 +24,18 @@ Writes a ladder in another format to standard output.
                  capability; cells hold the expected rating, n/a, or nothing.
                  "ladder import --from csv" reads it back.
   --format case  a 1EdTech CASE 1.1 CFPackage (JSON) with deterministic
-                 UUIDv5 identifiers; --base-uri sets the uris (default
+                 UUIDv5 identifiers; --base-uri sets the uris, an absolute
+                 http or https URI without query or fragment (default
                  https://careerladder.invalid/case), --last-change the
-                 lastChangeDateTime (default 1970-01-01T00:00:00+00:00: the
+                 lastChangeDateTime, an RFC 3339 date-time (default the
+                 ladder's updated day, else 1970-01-01T00:00:00+00:00: the
                  clock is never read).
 
 Exit status: 0 success; 1 invalid ladder; 2 usage or I/O error.
 `
+
+// exportFlags names the flag of each caseexport.Options field.
+var exportFlags = map[string]string{"BaseURI": "--base-uri", "LastChange": "--last-change"}
 
 func runExport(c *cli, args []string) (int, error) {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
@@ -57,6 +62,9 @@ func runExport(c *cli, args []string) (int, error) {
 		err = spreadsheet.Export(&out, l)
 	} else {
 		err = caseexport.Write(&out, l, caseexport.Options{BaseURI: *baseURI, LastChange: *lastChange})
+	}
+	if oe := (*caseexport.OptionError)(nil); errors.As(err, &oe) {
+		return exitUsage, usagef("%s %q: %s", exportFlags[oe.Field], oe.Value, oe.Reason)
 	}
 	if err != nil {
 		return exitUsage, err

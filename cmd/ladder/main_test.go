@@ -368,6 +368,24 @@ func TestExportImport(t *testing.T) {
 		pkg.CFDocument.LastChangeDateTime != "2026-11-27T00:00:00+00:00" || len(pkg.CFItems) == 0 {
 		t.Errorf("export case: %d %v %+v", code, err, pkg.CFDocument)
 	}
+	caseOut, _, code = ladderRun(t, "", "export", "--format", "case", "--base-uri", "https://example.com/case/", "testdata/ladders/cto.yaml")
+	if code != 0 || !strings.Contains(caseOut, `"uri": "https://example.com/case/CFDocuments/`) {
+		t.Errorf("export case --base-uri: %d", code)
+	}
+	// A bad option is a usage error that names its flag, and nothing is
+	// written.
+	for _, tc := range []struct{ flag, value string }{
+		{"--base-uri", "not a uri"},
+		{"--base-uri", "ftp://example.com/case"},
+		{"--base-uri", "/case"},
+		{"--base-uri", "https://example.com/case?x=1"},
+		{"--last-change", "yesterday"},
+	} {
+		out, errOut, code := ladderRun(t, "", "export", "--format", "case", tc.flag, tc.value, "testdata/ladders/cto.yaml")
+		if code != 2 || out != "" || !strings.HasPrefix(errOut, "ladder export: "+tc.flag+" ") {
+			t.Errorf("export case %s %q: exit %d, %d bytes out\n%s", tc.flag, tc.value, code, len(out), errOut)
+		}
+	}
 	for _, args := range [][]string{{"export", "testdata/ladders/cto.yaml"}, {"export", "--format", "xml", "x"}, {"import", "x.csv"}, {"import", "--from", "csv", "no/such.csv"}} {
 		if _, _, code := ladderRun(t, "", args...); code != 2 {
 			t.Errorf("ladder %v: exit %d, want 2", args, code)
