@@ -1,6 +1,7 @@
 package caseexport
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"encoding/json"
@@ -71,16 +72,60 @@ func Write(w io.Writer, l *ladder.Ladder, opts Options) error {
 	if err := l.Validate().Err(); err != nil {
 		return fmt.Errorf("caseexport: ladder %q: %w", l.ID, err)
 	}
-	p := build(l, opts)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := newExporter(l, opts).write(bw); err != nil {
+		return fmt.Errorf("caseexport: %w", err)
+	}
+	return bw.Flush()
+}
+
+// write writes the package as an encoding/json Encoder with
+// SetEscapeHTML(false) and SetIndent("", "  ") does, one element at a time
+// as the exporter makes them: an export of a ladder of many levels is many
+// times the ladder's size, and writing it takes memory for the document
+// and the rubric, not for the items and associations.
+func (e *exporter) write(w *bufio.Writer) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(p); err != nil {
-		return fmt.Errorf("caseexport: %w", err)
+	e.value = func(prefix string, v any) {
+		if e.err != nil {
+			return
+		}
+		buf.Reset()
+		enc.SetIndent(prefix, "  ")
+		if e.err = enc.Encode(v); e.err == nil {
+			_, e.err = w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		}
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	e.element = func(v any) {
+		if e.n++; e.n > 1 {
+			w.WriteString(",")
+		}
+		w.WriteString("\n    ")
+		e.value("    ", v)
+	}
+	list := func(name string, fill func()) {
+		w.WriteString(",\n  \"" + name + "\": [")
+		e.n = 0
+		fill()
+		if e.n == 0 {
+			w.WriteString("]")
+		} else {
+			w.WriteString("\n  ]")
+		}
+	}
+	w.WriteString("{\n  \"CFDocument\": ")
+	e.value("  ", e.document())
+	// The items and then the associations come from one walk of the
+	// ladder, made twice.
+	e.phase = phaseItems
+	list("CFItems", e.items)
+	e.phase, e.seq = phaseAssociations, map[string]int{}
+	list("CFAssociations", e.items)
+	list("CFRubrics", func() { e.element(e.rubric()) })
+	w.WriteString("\n}\n")
+	return e.err
 }
 
 // The CASE collections that name the kinds in uris.
@@ -100,12 +145,25 @@ type exporter struct {
 	base string
 	when string
 	// seq counts the children of each destination, for sequenceNumber.
-	seq map[string]int
+	seq             map[string]int
+	creator, status string
 	// capabilities are the capabilities' items, by id, once items has run.
 	capabilities map[string]node
 	doc          node
-	pkg          cfPackage
+	// phase says what the walk of items writes: the items, or the
+	// associations between them.
+	phase   int
+	value   func(prefix string, v any) // writes v, indented
+	element func(v any)                // writes v as the next element of a list
+	n       int                        // elements of the list being written
+	err     error                      // the first error of writing
 }
+
+// The phases of the walk.
+const (
+	phaseItems = iota
+	phaseAssociations
+)
 
 // A node is an item or the document, as associations refer to it.
 type node struct {
@@ -183,7 +241,7 @@ func uriChar(r rune) bool {
 
 // build returns the package of l, which validates, with opts, which pass
 // check.
-func build(l *ladder.Ladder, opts Options) *cfPackage {
+func newExporter(l *ladder.Ladder, opts Options) *exporter {
 	e := &exporter{
 		l:    l,
 		ns:   newV5(nameSpaceURL, "careerladder:"+l.ID),
@@ -191,10 +249,8 @@ func build(l *ladder.Ladder, opts Options) *cfPackage {
 		when: cmp.Or(opts.LastChange, updated(l), DefaultLastChange),
 		seq:  map[string]int{},
 	}
-	e.document(cmp.Or(opts.Creator, DefaultCreator), cmp.Or(opts.AdoptionStatus, DefaultAdoptionStatus))
-	e.items()
-	e.rubric()
-	return &e.pkg
+	e.creator, e.status = cmp.Or(opts.Creator, DefaultCreator), cmp.Or(opts.AdoptionStatus, DefaultAdoptionStatus)
+	return e
 }
 
 // ref returns the identifier of name. Names are unique within a ladder
@@ -210,7 +266,9 @@ func (e *exporter) item(name string, it cfItem) node {
 	it.Identifier = e.ref(name)
 	it.URI = e.uri(kindItem, it.Identifier)
 	it.LastChangeDateTime = e.when
-	e.pkg.CFItems = append(e.pkg.CFItems, it)
+	if e.phase == phaseItems {
+		e.element(&it)
+	}
 	return node{name: name, link: linkURI{Title: cmp.Or(it.AbbreviatedStatement, it.FullStatement), Identifier: it.Identifier, URI: it.URI}}
 }
 
@@ -223,6 +281,9 @@ func criterionLevelName(c, rating string) string { return "criterionlevel:" + c 
 // associate adds the association origin TYPE dest. Children (isChildOf) are
 // numbered in order within their destination.
 func (e *exporter) associate(origin node, typ string, dest node, ext *associationExtensions) {
+	if e.phase != phaseAssociations {
+		return
+	}
 	id := e.ref("association:" + origin.name + "->" + dest.name + ":" + typ)
 	a := cfAssociation{
 		Identifier:         id,
@@ -237,24 +298,24 @@ func (e *exporter) associate(origin node, typ string, dest node, ext *associatio
 		e.seq[dest.link.Identifier]++
 		a.SequenceNumber = e.seq[dest.link.Identifier]
 	}
-	e.pkg.CFAssociations = append(e.pkg.CFAssociations, a)
+	e.element(&a)
 }
 
-func (e *exporter) document(creator, status string) {
+func (e *exporter) document() *cfDocument {
 	l := e.l
 	id := e.ref("document")
 	uri := e.uri(kindDocument, id)
 	e.doc = node{name: "document", link: linkURI{Title: l.Name, Identifier: id, URI: uri}}
-	e.pkg.CFDocument = cfDocument{
+	return &cfDocument{
 		Identifier:         id,
 		URI:                uri,
 		CaseVersion:        "1.1",
-		Creator:            creator,
+		Creator:            e.creator,
 		Title:              l.Name,
 		LastChangeDateTime: e.when,
 		Description:        l.Description,
 		Version:            l.Version,
-		AdoptionStatus:     status,
+		AdoptionStatus:     e.status,
 		Extensions:         &documentExtensions{Careerladder: e.rules()},
 	}
 }
@@ -388,7 +449,7 @@ func (e *exporter) items() {
 	}
 }
 
-func (e *exporter) rubric() {
+func (e *exporter) rubric() *cfRubric {
 	l := e.l
 	id := e.ref("rubric")
 	r := cfRubric{
@@ -445,7 +506,7 @@ func (e *exporter) rubric() {
 		}
 		r.CFRubricCriteria = append(r.CFRubricCriteria, crit)
 	}
-	e.pkg.CFRubrics = []cfRubric{r}
+	return &r
 }
 
 // updated returns the start of the ladder's updated day as RFC 3339, or ""

@@ -3,14 +3,6 @@ package caseexport
 // The JSON shapes of CASE 1.1, fields in the order of the specification,
 // named exactly as the REST/JSON binding names them.
 
-// cfPackage is a CFPackage.
-type cfPackage struct {
-	CFDocument     cfDocument      `json:"CFDocument"`
-	CFItems        []cfItem        `json:"CFItems"`
-	CFAssociations []cfAssociation `json:"CFAssociations"`
-	CFRubrics      []cfRubric      `json:"CFRubrics"`
-}
-
 // linkURI is a LinkURI, and the LinkGenURI of association ends (without
 // the optional targetType).
 type linkURI struct {

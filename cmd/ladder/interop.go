@@ -61,7 +61,9 @@ func runExport(c *cli, args []string) (int, error) {
 	if format.value == "csv" {
 		err = spreadsheet.Export(&out, l)
 	} else {
-		err = caseexport.Write(&out, l, caseexport.Options{BaseURI: *baseURI, LastChange: *lastChange})
+		// Straight to the output: Write checks everything before it
+		// writes, and a package can be many times the ladder's size.
+		err = caseexport.Write(c.stdout, l, caseexport.Options{BaseURI: *baseURI, LastChange: *lastChange})
 	}
 	if oe := (*caseexport.OptionError)(nil); errors.As(err, &oe) {
 		return exitUsage, usagef("%s %q: %s", exportFlags[oe.Field], oe.Value, oe.Reason)
