@@ -1,11 +1,13 @@
 package caseexport
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
 	"strings"
 	"time"
 
@@ -35,8 +37,11 @@ const (
 // and every lastChangeDateTime DefaultLastChange.
 type Options struct {
 	// BaseURI is the base of every uri: BaseURI/KIND/IDENTIFIER, where KIND
-	// is the CASE collection (CFItems, CFAssociations, ...). A trailing
-	// slash is ignored. Empty means DefaultBaseURI.
+	// is the CASE collection (CFItems, CFAssociations, ...). It must be an
+	// absolute http or https URI with a host, such as
+	// "https://example.com/case", and no query or fragment (which would
+	// end every uri). A trailing slash is ignored. Empty means
+	// DefaultBaseURI.
 	BaseURI string
 	// Creator is the CFDocument's creator. Empty means DefaultCreator.
 	Creator string
@@ -53,35 +58,79 @@ type Options struct {
 // Write writes l to w as a CASE 1.1 CFPackage in indented JSON, as the
 // package documentation describes. The same ladder and options always give
 // the same bytes. Write writes nothing when it returns an error: for a nil
-// ladder or writer (wrapping ladder.ErrNilArgument), a ladder that does
-// not validate (wrapping its ladder.Diagnostics; a ladder read by
-// ladder.Parse or Load has passed), or an invalid Options.LastChange.
+// ladder or writer (wrapping ladder.ErrNilArgument), an Options field it
+// cannot use (an *OptionError), or a ladder that does not validate
+// (wrapping its ladder.Diagnostics; a ladder read by ladder.Parse or Load
+// has passed).
 func Write(w io.Writer, l *ladder.Ladder, opts Options) error {
 	if w == nil || l == nil {
 		return fmt.Errorf("caseexport: write: %w", ladder.ErrNilArgument)
 	}
+	if err := opts.check(); err != nil {
+		return err
+	}
 	if err := l.Validate().Err(); err != nil {
 		return fmt.Errorf("caseexport: ladder %q: %w", l.ID, err)
 	}
-	p, err := build(l, opts)
-	if err != nil {
-		return fmt.Errorf("caseexport: ladder %q: %w", l.ID, err)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := newExporter(l, opts).write(bw); err != nil {
+		return fmt.Errorf("caseexport: %w", err)
 	}
+	return bw.Flush()
+}
+
+// write writes the package as an encoding/json Encoder with
+// SetEscapeHTML(false) and SetIndent("", "  ") does, one element at a time
+// as the exporter makes them: an export of a ladder of many levels is many
+// times the ladder's size, and writing it takes memory for the document
+// and the rubric, not for the items and associations.
+func (e *exporter) write(w *bufio.Writer) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(p); err != nil {
-		return fmt.Errorf("caseexport: %w", err)
+	e.value = func(prefix string, v any) {
+		if e.err != nil {
+			return
+		}
+		buf.Reset()
+		enc.SetIndent(prefix, "  ")
+		if e.err = enc.Encode(v); e.err == nil {
+			_, e.err = w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		}
 	}
-	_, err = w.Write(buf.Bytes())
-	return err
+	e.element = func(v any) {
+		if e.n++; e.n > 1 {
+			w.WriteString(",")
+		}
+		w.WriteString("\n    ")
+		e.value("    ", v)
+	}
+	list := func(name string, fill func()) {
+		w.WriteString(",\n  \"" + name + "\": [")
+		e.n = 0
+		fill()
+		if e.n == 0 {
+			w.WriteString("]")
+		} else {
+			w.WriteString("\n  ]")
+		}
+	}
+	w.WriteString("{\n  \"CFDocument\": ")
+	e.value("  ", e.document())
+	// The items and then the associations come from one walk of the
+	// ladder, made twice.
+	e.phase = phaseItems
+	list("CFItems", e.items)
+	e.phase, e.seq = phaseAssociations, map[string]int{}
+	list("CFAssociations", e.items)
+	list("CFRubrics", func() { e.element(e.rubric()) })
+	w.WriteString("\n}\n")
+	return e.err
 }
 
 // The CASE collections that name the kinds in uris.
 const (
 	kindDocument       = "CFDocuments"
-	kindPackage        = "CFPackages"
 	kindItem           = "CFItems"
 	kindAssociation    = "CFAssociations"
 	kindRubric         = "CFRubrics"
@@ -96,12 +145,25 @@ type exporter struct {
 	base string
 	when string
 	// seq counts the children of each destination, for sequenceNumber.
-	seq map[string]int
+	seq             map[string]int
+	creator, status string
 	// capabilities are the capabilities' items, by id, once items has run.
 	capabilities map[string]node
 	doc          node
-	pkg          cfPackage
+	// phase says what the walk of items writes: the items, or the
+	// associations between them.
+	phase   int
+	value   func(prefix string, v any) // writes v, indented
+	element func(v any)                // writes v as the next element of a list
+	n       int                        // elements of the list being written
+	err     error                      // the first error of writing
 }
+
+// The phases of the walk.
+const (
+	phaseItems = iota
+	phaseAssociations
+)
 
 // A node is an item or the document, as associations refer to it.
 type node struct {
@@ -109,7 +171,77 @@ type node struct {
 	link linkURI
 }
 
-func build(l *ladder.Ladder, opts Options) (*cfPackage, error) {
+// An OptionError reports a field of Options that Write cannot use.
+type OptionError struct {
+	Field  string // the field's name: "BaseURI" or "LastChange"
+	Value  string // the field's value
+	Reason string // what is wrong with it
+}
+
+// Error returns the field, its value and the reason, as
+// `caseexport: Options.FIELD "VALUE": REASON`.
+func (e *OptionError) Error() string {
+	return fmt.Sprintf("caseexport: Options.%s %q: %s", e.Field, e.Value, e.Reason)
+}
+
+// check returns an *OptionError for the first field of o that Write cannot
+// use, or nil. The defaults pass.
+func (o Options) check() error {
+	if o.BaseURI != "" {
+		if reason := checkBaseURI(o.BaseURI); reason != "" {
+			return &OptionError{Field: "BaseURI", Value: o.BaseURI, Reason: reason}
+		}
+	}
+	if o.LastChange != "" && !isDateTime(o.LastChange) {
+		return &OptionError{Field: "LastChange", Value: o.LastChange, Reason: "not an RFC 3339 date-time"}
+	}
+	return nil
+}
+
+// isDateTime reports whether s is an RFC 3339 date-time, as the schema's
+// "date-time" format reads it. time.Parse accepts more: a comma before the
+// fractional seconds, and offsets such as +24:00 or +00:60.
+func isDateTime(s string) bool {
+	if _, err := time.Parse(time.RFC3339, s); err != nil || strings.Contains(s, ",") {
+		return false
+	}
+	if strings.HasSuffix(s, "Z") {
+		return true
+	}
+	off := s[len(s)-len("+00:00"):] // what time.Parse read as ±hh:mm
+	return off[1:3] <= "23" && off[4:6] <= "59"
+}
+
+// checkBaseURI returns what is wrong with s as the base of every uri, or "".
+func checkBaseURI(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
+		return "not an absolute http or https URI with a host"
+	}
+	for _, r := range s {
+		if !uriChar(r) {
+			return fmt.Sprintf("%q is not allowed in a URI", r)
+		}
+	}
+	if strings.ContainsAny(s, "?#") {
+		return "has a query or fragment, which would end every uri"
+	}
+	return ""
+}
+
+// uriChar reports whether r may appear in a URI as RFC 3986 writes it
+// (unreserved, reserved, or the "%" of a percent-encoding).
+func uriChar(r rune) bool {
+	switch {
+	case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z', '0' <= r && r <= '9':
+		return true
+	}
+	return strings.ContainsRune("-._~:/?#[]@!$&'()*+,;=%", r)
+}
+
+// build returns the package of l, which validates, with opts, which pass
+// check.
+func newExporter(l *ladder.Ladder, opts Options) *exporter {
 	e := &exporter{
 		l:    l,
 		ns:   newV5(nameSpaceURL, "careerladder:"+l.ID),
@@ -117,13 +249,8 @@ func build(l *ladder.Ladder, opts Options) (*cfPackage, error) {
 		when: cmp.Or(opts.LastChange, updated(l), DefaultLastChange),
 		seq:  map[string]int{},
 	}
-	if _, err := time.Parse(time.RFC3339, e.when); err != nil {
-		return nil, fmt.Errorf("LastChange %q is not an RFC 3339 date-time", e.when)
-	}
-	e.document(cmp.Or(opts.Creator, DefaultCreator), cmp.Or(opts.AdoptionStatus, DefaultAdoptionStatus))
-	e.items()
-	e.rubric()
-	return &e.pkg, nil
+	e.creator, e.status = cmp.Or(opts.Creator, DefaultCreator), cmp.Or(opts.AdoptionStatus, DefaultAdoptionStatus)
+	return e
 }
 
 // ref returns the identifier of name. Names are unique within a ladder
@@ -139,7 +266,9 @@ func (e *exporter) item(name string, it cfItem) node {
 	it.Identifier = e.ref(name)
 	it.URI = e.uri(kindItem, it.Identifier)
 	it.LastChangeDateTime = e.when
-	e.pkg.CFItems = append(e.pkg.CFItems, it)
+	if e.phase == phaseItems {
+		e.element(&it)
+	}
 	return node{name: name, link: linkURI{Title: cmp.Or(it.AbbreviatedStatement, it.FullStatement), Identifier: it.Identifier, URI: it.URI}}
 }
 
@@ -152,6 +281,9 @@ func criterionLevelName(c, rating string) string { return "criterionlevel:" + c 
 // associate adds the association origin TYPE dest. Children (isChildOf) are
 // numbered in order within their destination.
 func (e *exporter) associate(origin node, typ string, dest node, ext *associationExtensions) {
+	if e.phase != phaseAssociations {
+		return
+	}
 	id := e.ref("association:" + origin.name + "->" + dest.name + ":" + typ)
 	a := cfAssociation{
 		Identifier:         id,
@@ -166,25 +298,24 @@ func (e *exporter) associate(origin node, typ string, dest node, ext *associatio
 		e.seq[dest.link.Identifier]++
 		a.SequenceNumber = e.seq[dest.link.Identifier]
 	}
-	e.pkg.CFAssociations = append(e.pkg.CFAssociations, a)
+	e.element(&a)
 }
 
-func (e *exporter) document(creator, status string) {
+func (e *exporter) document() *cfDocument {
 	l := e.l
 	id := e.ref("document")
 	uri := e.uri(kindDocument, id)
 	e.doc = node{name: "document", link: linkURI{Title: l.Name, Identifier: id, URI: uri}}
-	e.pkg.CFDocument = cfDocument{
+	return &cfDocument{
 		Identifier:         id,
 		URI:                uri,
-		CFPackageURI:       linkURI{Title: l.Name, Identifier: id, URI: e.uri(kindPackage, id)},
 		CaseVersion:        "1.1",
-		Creator:            creator,
+		Creator:            e.creator,
 		Title:              l.Name,
 		LastChangeDateTime: e.when,
 		Description:        l.Description,
 		Version:            l.Version,
-		AdoptionStatus:     status,
+		AdoptionStatus:     e.status,
 		Extensions:         &documentExtensions{Careerladder: e.rules()},
 	}
 }
@@ -318,7 +449,7 @@ func (e *exporter) items() {
 	}
 }
 
-func (e *exporter) rubric() {
+func (e *exporter) rubric() *cfRubric {
 	l := e.l
 	id := e.ref("rubric")
 	r := cfRubric{
@@ -327,6 +458,10 @@ func (e *exporter) rubric() {
 		Title:              l.Name,
 		LastChangeDateTime: e.when,
 		CFRubricCriteria:   []cfCriterion{},
+	}
+	categories := map[string]string{} // id -> name
+	for _, c := range l.Categories {
+		categories[c.ID] = c.Name
 	}
 	for i := range l.Capabilities {
 		c := &l.Capabilities[i]
@@ -339,7 +474,7 @@ func (e *exporter) rubric() {
 		crit := cfCriterion{
 			Identifier:              cid,
 			URI:                     e.uri(kindCriterion, cid),
-			Category:                c.Name,
+			Category:                categories[c.Category],
 			Description:             c.Summary,
 			CFItemURI:               item.link,
 			Weight:                  l.Weight(c.ID),
@@ -359,7 +494,7 @@ func (e *exporter) rubric() {
 				Position:           rank,
 				RubricCriterionID:  cid,
 				LastChangeDateTime: e.when,
-				Extensions:         &criterionLevelExtensions{Careerladder: ratingRef{Rating: rt.ID}},
+				Extensions:         []criterionLevelExtensions{{Careerladder: ratingRef{Rating: rt.ID}}},
 			}
 			for _, d := range c.Descriptors {
 				if d.Rating == rt.ID {
@@ -371,7 +506,7 @@ func (e *exporter) rubric() {
 		}
 		r.CFRubricCriteria = append(r.CFRubricCriteria, crit)
 	}
-	e.pkg.CFRubrics = []cfRubric{r}
+	return &r
 }
 
 // updated returns the start of the ladder's updated day as RFC 3339, or ""

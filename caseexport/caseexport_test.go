@@ -97,7 +97,10 @@ type generic struct {
 		URI                string `json:"uri"`
 		CaseVersion        string `json:"caseVersion"`
 		LastChangeDateTime string `json:"lastChangeDateTime"`
-		Extensions         struct {
+		// CFPackageURI belongs to a CFDocument on its own, not in a
+		// package, whose schema does not allow it.
+		CFPackageURI json.RawMessage `json:"CFPackageURI"`
+		Extensions   struct {
 			Careerladder struct {
 				Levels []struct {
 					Identifier string `json:"identifier"`
@@ -106,9 +109,10 @@ type generic struct {
 		} `json:"extensions"`
 	} `json:"CFDocument"`
 	CFItems []struct {
-		Identifier string `json:"identifier"`
-		URI        string `json:"uri"`
-		CFItemType string `json:"CFItemType"`
+		Identifier    string `json:"identifier"`
+		URI           string `json:"uri"`
+		FullStatement string `json:"fullStatement"`
+		CFItemType    string `json:"CFItemType"`
 	} `json:"CFItems"`
 	CFAssociations []struct {
 		Identifier         string `json:"identifier"`
@@ -125,13 +129,25 @@ type generic struct {
 	CFRubrics []struct {
 		Identifier       string `json:"identifier"`
 		CFRubricCriteria []struct {
-			Identifier              string `json:"identifier"`
-			CFItemURI               link   `json:"CFItemURI"`
+			Identifier              string  `json:"identifier"`
+			Category                *string `json:"category"`
+			CFItemURI               link    `json:"CFItemURI"`
 			CFRubricCriterionLevels []struct {
 				Identifier string `json:"identifier"`
+				// Extensions of a criterion level are an array in CASE 1.1.
+				Extensions []struct {
+					Careerladder struct {
+						Rating string `json:"rating"`
+					} `json:"careerladder"`
+				} `json:"extensions"`
 			} `json:"CFRubricCriterionLevels"`
 		} `json:"CFRubricCriteria"`
 	} `json:"CFRubrics"`
+}
+
+func jsonOf(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
 }
 
 type link struct {
@@ -176,6 +192,9 @@ func checkPackage(t *testing.T, l *ladder.Ladder, p *generic) {
 	if d.CaseVersion != "1.1" || d.LastChangeDateTime != wantChange {
 		t.Errorf("CFDocument: caseVersion %q, lastChangeDateTime %q", d.CaseVersion, d.LastChangeDateTime)
 	}
+	if d.CFPackageURI != nil {
+		t.Errorf("CFDocument has a CFPackageURI: %s", d.CFPackageURI)
+	}
 	nodes := map[string]string{d.Identifier: d.URI} // identifier -> uri
 	types := map[string]int{}
 	for _, it := range p.CFItems {
@@ -199,17 +218,37 @@ func checkPackage(t *testing.T, l *ladder.Ladder, p *generic) {
 	if diff := cmp.Diff(want, types); diff != "" {
 		t.Errorf("CFItemType counts (-want +got):\n%s", diff)
 	}
+	// A criterion is grouped by the category its item is the child of.
+	itemsByID := map[string]int{}
+	for i, it := range p.CFItems {
+		itemsByID[it.Identifier] = i
+	}
+	wantCategory := map[string]string{} // CFItem identifier -> category name
+	for _, a := range p.CFAssociations {
+		if i, ok := itemsByID[a.DestinationNodeURI.Identifier]; ok && a.AssociationType == "isChildOf" && p.CFItems[i].CFItemType == "Category" {
+			wantCategory[a.OriginNodeURI.Identifier] = p.CFItems[i].FullStatement
+		}
+	}
 	var rubricLevels = map[string]bool{}
 	for _, r := range p.CFRubrics {
 		id("CFRubric", r.Identifier)
 		for _, c := range r.CFRubricCriteria {
 			id("CFRubricCriterion", c.Identifier)
+			want, inCategory := wantCategory[c.CFItemURI.Identifier]
+			if got := c.Category; inCategory && (got == nil || *got != want) {
+				t.Errorf("criterion %s: category %s, want %q", c.Identifier, jsonOf(got), want)
+			} else if !inCategory && got != nil {
+				t.Errorf("criterion %s: category %q for an item in no category", c.Identifier, *got)
+			}
 			if nodes[c.CFItemURI.Identifier] != c.CFItemURI.URI {
 				t.Errorf("criterion %s: CFItemURI %+v is no item", c.Identifier, c.CFItemURI)
 			}
 			for _, lv := range c.CFRubricCriterionLevels {
 				id("CFRubricCriterionLevel", lv.Identifier)
 				rubricLevels[lv.Identifier] = true
+				if len(lv.Extensions) != 1 || lv.Extensions[0].Careerladder.Rating == "" {
+					t.Errorf("criterion level %s: extensions %+v, want one naming the rating", lv.Identifier, lv.Extensions)
+				}
 			}
 		}
 	}
@@ -265,6 +304,89 @@ func TestOptions(t *testing.T) {
 	}
 }
 
+func TestBaseURI(t *testing.T) {
+	for _, base := range []string{
+		"https://example.com",
+		"http://example.com/case/",
+		"https://example.com:8443/case",
+		"HTTPS://Example.COM/Case",
+		"https://[2001:db8::1]:8080/case",
+		"https://example.com/a%20b/case",
+	} {
+		var p generic
+		if err := json.Unmarshal(export(t, tiny(), Options{BaseURI: base}), &p); err != nil {
+			t.Fatal(err)
+		}
+		if want := strings.TrimRight(base, "/") + "/CFDocuments/" + p.CFDocument.Identifier; p.CFDocument.URI != want {
+			t.Errorf("BaseURI %q: document uri %s, want %s", base, p.CFDocument.URI, want)
+		}
+	}
+	for _, base := range []string{
+		"not a uri",
+		"example.com/case",
+		"/case",
+		"//example.com/case",
+		"ftp://example.com/case",
+		"file:///tmp/case",
+		"mailto:case@example.com",
+		"https:example.com/case",
+		"https://",
+		"https:///case",
+		"https://:443/case",
+		"https://exa mple.com/case",
+		"https://example.com/a b",
+		"https://example.com/case\n",
+		"https://example.com/café",
+		"https://example.com/<case>",
+		"https://example.com/%zz",
+		"https://example.com/case?x=1",
+		"https://example.com/case?",
+		"https://example.com/case#top",
+		"https://example.com/case#",
+	} {
+		var buf bytes.Buffer
+		err := Write(&buf, tiny(), Options{BaseURI: base})
+		var oe *OptionError
+		if !errors.As(err, &oe) || oe.Field != "BaseURI" || oe.Value != base {
+			t.Errorf("BaseURI %q: error %v, want an OptionError for BaseURI", base, err)
+		}
+		if buf.Len() != 0 {
+			t.Errorf("BaseURI %q: wrote %d bytes", base, buf.Len())
+		}
+	}
+}
+
+func TestLastChange(t *testing.T) {
+	for _, when := range []string{
+		"2026-11-27T00:00:00Z",
+		"2026-11-27T09:30:00.25+01:00",
+		"2026-11-27T00:00:00-23:59",
+		"2026-11-27T00:00:00.123456789123Z",
+	} {
+		if !strings.Contains(string(export(t, tiny(), Options{LastChange: when})), `"lastChangeDateTime": "`+when+`"`) {
+			t.Errorf("LastChange %q is not written as given", when)
+		}
+	}
+	for _, when := range []string{
+		"yesterday",
+		"2026-11-27",
+		"2026-11-27T00:00:00",
+		"2026-11-27 00:00:00Z",
+		"2026-02-30T00:00:00Z",
+		"2026-11-27T00:00:00,5Z",
+		"2026-11-27T00:00:00+24:00",
+		"2026-11-27T00:00:00+00:60",
+		"2026-11-27T00:00:00+0100",
+	} {
+		var buf bytes.Buffer
+		err := Write(&buf, tiny(), Options{LastChange: when})
+		var oe *OptionError
+		if !errors.As(err, &oe) || oe.Field != "LastChange" || oe.Value != when || buf.Len() != 0 {
+			t.Errorf("LastChange %q: error %v, %d bytes written", when, err, buf.Len())
+		}
+	}
+}
+
 func TestErrors(t *testing.T) {
 	var buf bytes.Buffer
 	if err := Write(nil, tiny(), Options{}); !errors.Is(err, ladder.ErrNilArgument) {
@@ -273,8 +395,9 @@ func TestErrors(t *testing.T) {
 	if err := Write(&buf, nil, Options{}); !errors.Is(err, ladder.ErrNilArgument) {
 		t.Errorf("nil ladder: %v", err)
 	}
-	if err := Write(&buf, tiny(), Options{LastChange: "yesterday"}); err == nil {
-		t.Error("bad LastChange: no error")
+	var oe *OptionError
+	if err := Write(&buf, tiny(), Options{LastChange: "yesterday"}); !errors.As(err, &oe) || oe.Field != "LastChange" {
+		t.Errorf("bad LastChange: error %v", err)
 	}
 	// A ladder that does not validate: the error holds the diagnostics.
 	hasCode := func(err error, code ladder.Code) bool {

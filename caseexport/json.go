@@ -3,14 +3,6 @@ package caseexport
 // The JSON shapes of CASE 1.1, fields in the order of the specification,
 // named exactly as the REST/JSON binding names them.
 
-// cfPackage is a CFPackage.
-type cfPackage struct {
-	CFDocument     cfDocument      `json:"CFDocument"`
-	CFItems        []cfItem        `json:"CFItems"`
-	CFAssociations []cfAssociation `json:"CFAssociations"`
-	CFRubrics      []cfRubric      `json:"CFRubrics"`
-}
-
 // linkURI is a LinkURI, and the LinkGenURI of association ends (without
 // the optional targetType).
 type linkURI struct {
@@ -19,11 +11,11 @@ type linkURI struct {
 	URI        string `json:"uri"`
 }
 
-// cfDocument is the CFDocument of a package.
+// cfDocument is the CFDocument of a package (a CFPckgDocument, which
+// has no CFPackageURI: the package is where it is).
 type cfDocument struct {
 	Identifier         string              `json:"identifier"`
 	URI                string              `json:"uri"`
-	CFPackageURI       linkURI             `json:"CFPackageURI"`
 	CaseVersion        string              `json:"caseVersion"`
 	Creator            string              `json:"creator"`
 	Title              string              `json:"title"`
@@ -72,7 +64,7 @@ type cfRubric struct {
 type cfCriterion struct {
 	Identifier              string               `json:"identifier"`
 	URI                     string               `json:"uri"`
-	Category                string               `json:"category"`
+	Category                string               `json:"category,omitempty"`
 	Description             string               `json:"description,omitempty"`
 	CFItemURI               linkURI              `json:"CFItemURI"`
 	Weight                  float64              `json:"weight"`
@@ -85,18 +77,21 @@ type cfCriterion struct {
 
 // cfCriterionLevel is a CFRubricCriterionLevel.
 type cfCriterionLevel struct {
-	Identifier         string                    `json:"identifier"`
-	URI                string                    `json:"uri"`
-	Description        string                    `json:"description,omitempty"`
-	Quality            string                    `json:"quality"`
-	Score              float64                   `json:"score"`
-	Position           int                       `json:"position"`
-	RubricCriterionID  string                    `json:"rubricCriterionId"`
-	LastChangeDateTime string                    `json:"lastChangeDateTime"`
-	Extensions         *criterionLevelExtensions `json:"extensions,omitempty"`
+	Identifier         string                     `json:"identifier"`
+	URI                string                     `json:"uri"`
+	Description        string                     `json:"description,omitempty"`
+	Quality            string                     `json:"quality"`
+	Score              float64                    `json:"score"`
+	Position           int                        `json:"position"`
+	RubricCriterionID  string                     `json:"rubricCriterionId"`
+	LastChangeDateTime string                     `json:"lastChangeDateTime"`
+	Extensions         []criterionLevelExtensions `json:"extensions,omitempty"`
 }
 
-// The extensions, each under the "careerladder" namespace.
+// The extensions, each under the "careerladder" namespace. Each is the
+// object CASE 1.1 defines as the extension of its class, except that a
+// CFRubricCriterionLevel has an array of them (its schema says so), of
+// which the export writes one.
 
 type documentExtensions struct {
 	Careerladder ladderRules `json:"careerladder"`

@@ -154,6 +154,8 @@ func (r *refs) checkItem(it *Item, bad uint, report func(problem)) {
 			report(problem{field: fieldWeight, elem: -1, code: ladder.CodeBadNumber, summary: fmt.Sprintf("weight %v is not a finite number", w)})
 		case w < 0:
 			report(problem{field: fieldWeight, elem: -1, code: ladder.CodeBadValue, summary: fmt.Sprintf("weight must be at least 0, found %v", w)})
+		case w > MaxWeight:
+			report(problem{field: fieldWeight, elem: -1, code: ladder.CodeBadValue, summary: fmt.Sprintf("weight must be at most %d, found %v", MaxWeight, w)})
 		}
 	}
 	if bad&(1<<fieldTags) == 0 {

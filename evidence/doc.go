@@ -3,9 +3,8 @@
 // observations ([Item]), each tied to a capability of a ladder, with
 // calendar days as [Date]. It reads and writes them as evidence files (YAML
 // or JSON) and as JSON Lines for whole organisations, and checks them
-// against a ladder. The package is named for its content rather than for
-// "input": it is the evidence a level rests on, and the word the file
-// format, the command and the ladder's rules already use.
+// against a ladder. It is named for its content, the evidence a level rests
+// on, the word the file format, the command and the rules already use.
 //
 // # Use
 //
@@ -40,31 +39,27 @@
 //
 // # Rules
 //
-// One set of rules holds for every way in (files, JSON Lines, inputs built
-// in Go), written once and called for each item by every reader: an item
-// needs an id, a capability, a rating, a date and a source; its source and
-// tags are ids; its weight is a finite number, at least 0 (0 or absent
-// means 1); no two items of a person share an id; and, against a ladder,
-// the capability exists and the rating is on its scale. Direct ratings
-// need a known capability and a rating of its scale or n/a, and the
-// assessor name "evidence" ([ReservedAssessor]) is reserved. Each reader
-// adds what belongs to its syntax: unknown and repeated keys, values of the
-// wrong type, lengths and sizes. Every problem is reported, none is
-// dropped, each as a ladder.Diagnostic with a stable code: with a file
-// position when read from a file or a stream, with a path (evidence[3].rating)
-// when checked in Go.
+// One set of rules holds for files, JSON Lines and inputs built in Go,
+// written once and called for each item by every reader: an item needs an
+// id, a capability, a rating, a date and a source; its source and tags are
+// ids; its weight is from 0 to [MaxWeight] (0 or absent means 1); no two
+// items of a person share an id; against a ladder, the capability exists
+// and the rating is on its scale. Direct ratings need a known capability
+// and a rating of its scale or n/a; the assessor name [ReservedAssessor]
+// is reserved. Each reader adds the rules of its syntax (unknown keys,
+// types, sizes). Every problem is reported as a ladder.Diagnostic with a
+// stable code: with a position from a file or stream, with a path
+// (evidence[3].rating) from Go.
 //
 // # Guarantees
 //
-// Reading is strict and bounded by ladder.Limits: a file or a person's
-// lines larger than the limits is reported, never held whole beyond them;
-// the cost of reading is linear in the input, checking it against a ladder
-// adds O(ladder) per file or stream. A [LinesReader] holds one line and one
-// person's items at a time, plus a fixed number of bytes per person read,
-// so a stream of any length is read in memory that does not grow with it.
-// A Loader holds no state and may be used by many goroutines; a
-// LinesReader is for one goroutine. Nothing here reads the clock, the
-// network or the environment.
+// Reading is strict and bounded by ladder.Limits, linear in the input, and
+// checking against a ladder adds O(ladder) per file or stream. A
+// [LinesReader] holds one line and one person's items at a time, plus a
+// few bytes per person read, so a stream of any length is read in bounded
+// memory. A Loader holds no state and may serve many goroutines; a
+// LinesReader is for one. Nothing here reads the clock, the network or the
+// environment.
 //
 // # Misuse
 //

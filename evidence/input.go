@@ -3,6 +3,10 @@ package evidence
 // Format is the value of the format field of version 1 evidence files.
 const Format = "careerladder/evidence/v1"
 
+// MaxWeight is the largest weight an item may have, so that no sum of
+// weights can overflow.
+const MaxWeight = 1000
+
 // ReservedAssessor is the perspective name of the ratings that evidence
 // demonstrates; no assessor may use it.
 const ReservedAssessor = "evidence"
@@ -64,8 +68,9 @@ type Item struct {
 	// Links point at the work: a design document, a pull request, an
 	// incident review.
 	Links []string `yaml:"links,omitempty" json:"links,omitempty"`
-	// Weight multiplies the item's weight; zero or absent means 1.
-	Weight float64 `yaml:"weight,omitempty" json:"weight,omitempty" jsonschema:"minimum=0"`
+	// Weight multiplies the item's weight, from 0 to 1000; zero or absent
+	// means 1.
+	Weight float64 `yaml:"weight,omitempty" json:"weight,omitempty" jsonschema:"minimum=0,maximum=1000"`
 	// Tags classify the item, such as hard-problem; evidence gates may
 	// count only tagged items.
 	Tags []string `yaml:"tags,omitempty" json:"tags,omitempty"`

@@ -201,6 +201,7 @@ func (ld Loader) NewLinesReader(r io.Reader, name string) *LinesReader {
 	}
 	jr.br = bufio.NewReaderSize(r, 64<<10)
 	jr.refs = newRefs(ld.Ladder)
+	jr.startGroup()
 	return jr
 }
 
@@ -210,11 +211,13 @@ func (ld Loader) NewLinesReader(r io.Reader, name string) *LinesReader {
 //
 // When the person's lines have problems, Next returns all of them at once
 // as a ladder.Diagnostics, sorted by position, with an Input holding only
-// Format and Person (empty when no line named the person); the next call
-// goes on with the next person. A line whose person cannot be read
-// (a syntax error, a missing person, a line too long) counts with the lines
-// before it. A failure to read from the underlying reader is returned
-// wrapped, and again by every later call.
+// Format and Person; the next call goes on with the next person. A broken
+// line costs only its own person: one cut short or broken after its
+// "person" still names it. A line whose person cannot be read at all costs
+// only itself: Next returns it as soon as it is read, with its problems
+// and an empty Person, and the person whose lines it interrupts goes on. A
+// failure to read from the underlying reader is returned wrapped, and
+// again by every later call.
 func (jr *LinesReader) Next() (Input, error) {
 	if jr == nil {
 		return Input{}, fmt.Errorf("evidence: read JSON Lines: %w", ladder.ErrNilArgument)
@@ -226,7 +229,6 @@ func (jr *LinesReader) Next() (Input, error) {
 		jr.err = fmt.Errorf("evidence: read JSON Lines: %w (use Loader.NewLinesReader)", ladder.ErrNilArgument)
 		return Input{}, jr.err
 	}
-	jr.startGroup()
 	if jr.pending {
 		jr.pending = false
 		jr.addLine()
@@ -244,9 +246,14 @@ func (jr *LinesReader) Next() (Input, error) {
 			continue
 		}
 		jr.decodeLine(line, size)
-		if jr.g.started && jr.cur.person != "" && jr.g.person != "" && jr.cur.person != jr.g.person {
+		switch {
+		case jr.cur.person == "":
+			// A line whose person cannot be read costs only itself; the
+			// person being read, if any, goes on after it.
+			return jr.orphan()
+		case jr.g.started && jr.cur.person != jr.g.person:
 			jr.pending = true
-			break
+			return jr.finishGroup()
 		}
 		jr.addLine()
 	}
@@ -405,6 +412,7 @@ func (jr *LinesReader) addLine() {
 
 // finishGroup returns the person read.
 func (jr *LinesReader) finishGroup() (Input, error) {
+	defer jr.startGroup()
 	g := &jr.g
 	in := Input{Format: Format, Person: g.person}
 	g.lastLen = len(g.items)
@@ -431,6 +439,23 @@ func (jr *LinesReader) finishGroup() (Input, error) {
 		ds = append(ds[:keep], last)
 	}
 	return in, ds
+}
+
+// orphan returns the problems of the line in cur, whose person cannot be
+// read, as a unit of its own: an Input with no person.
+func (jr *LinesReader) orphan() (Input, error) {
+	l := &jr.cur
+	if len(l.ds) == 0 { // no problem but the person, missing or empty
+		jr.add(nil, -1, ladder.CodeMissingField, "person", `missing field "person"`, "", "")
+	}
+	ds := make(ladder.Diagnostics, len(l.ds))
+	copy(ds, l.ds)
+	ds.Sort()
+	if l.extra > 0 {
+		ds = append(ds, ladder.Diagnostic{Code: ladder.CodeTooMany, Range: ds[len(ds)-1].Range,
+			Summary: fmt.Sprintf("%d more problems not reported", l.extra)})
+	}
+	return Input{Format: Format}, ds
 }
 
 // report adds d to the problems of the person being read, or counts it
@@ -484,6 +509,7 @@ func (jr *LinesReader) decodeLine(b []byte, size int) {
 	jr.colAt, jr.colN = 0, 1
 	if b == nil {
 		jr.add(nil, 0, ladder.CodeTooLong, "", fmt.Sprintf("a line of %d bytes, more than the limit of %d", size, MaxLine), "", "")
+		jr.leadingPerson(jr.long[:min(len(jr.long), 64<<10)])
 		return
 	}
 	if !utf8.Valid(b) {
@@ -496,6 +522,7 @@ func (jr *LinesReader) decodeLine(b []byte, size int) {
 			i += n
 		}
 		jr.add(b, i, ladder.CodeSyntax, "", "input is not valid UTF-8", "", "")
+		jr.leadingPerson(b)
 		return
 	}
 	if !jsonvalid.Valid(b) {
@@ -511,6 +538,7 @@ func (jr *LinesReader) decodeLine(b []byte, size int) {
 		default:
 			jr.add(b, 0, ladder.CodeSyntax, "", fmt.Sprintf("JSON: %v", err), "", "")
 		}
+		jr.leadingPerson(b)
 		return
 	}
 	// From here on b is one valid JSON value with optional white space
@@ -591,6 +619,42 @@ func (jr *LinesReader) decodeLine(b []byte, size int) {
 		}
 		jr.add(b, at, p.code, path, p.summary, p.detail, p.suggestion)
 	})
+}
+
+// leadingPerson sets the person of the current line, which is not valid
+// JSON, when b starts as an object whose members up to "person" are valid:
+// a line cut short or broken after its person then costs that person, not
+// a neighbour. It leaves the person empty otherwise.
+func (jr *LinesReader) leadingPerson(b []byte) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return
+	}
+	for dec.More() {
+		t, err := dec.Token()
+		key, ok := t.(string)
+		if err != nil || !ok {
+			return
+		}
+		if key != "person" {
+			var skip json.RawMessage
+			if dec.Decode(&skip) != nil {
+				return
+			}
+			continue
+		}
+		vs := int(dec.InputOffset())
+		for vs < len(b) && (b[vs] == ':' || b[vs] == ' ' || b[vs] == '\t' || b[vs] == '\r') {
+			vs++
+		}
+		var p string
+		if dec.Decode(&p) != nil || p == "" || !utf8.ValidString(p) || jsonlExceeds(int64(len(p)), int64(jr.lim.MaxString)) {
+			return
+		}
+		l := &jr.cur
+		l.person, l.personAt = p, jr.span(b, vs, int(dec.InputOffset()))
+		return
+	}
 }
 
 // field decodes the value b[vs:ve] of field f, whose key starts at ks. It

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -339,9 +340,9 @@ func TestJSONLinesGrouping(t *testing.T) {
 		line("p1", "d"),  // 5
 		line("p3", "a"),  // 6
 		line("p3", "a"),  // 7: duplicate evidence id
-		`{"person":"p3"`, // 8: no person can be read: stays with p3
+		`{"person":"p3"`, // 8: cut short after its person: costs p3
 		line("p4", "a"),  // 9
-		`not json`,       // 10: with p4 (the o is wrong, in null)
+		`not json`,       // 10: no person can be read: costs only itself (the o is wrong, in null)
 		line("p5", "x"),  // 11
 		"",
 	}, "\n")
@@ -373,7 +374,8 @@ func TestJSONLinesGrouping(t *testing.T) {
 		{Person: "p2", IDs: []string{"a"}},
 		{Person: "p1", Diags: []string{"4:11 duplicate-id person"}},
 		{Person: "p3", Diags: []string{"7:21 duplicate-id id", "8:15 syntax"}},
-		{Person: "p4", Diags: []string{"10:2 syntax"}},
+		{Person: "", Diags: []string{"10:2 syntax"}},
+		{Person: "p4", IDs: []string{"a"}},
 		{Person: "p5", IDs: []string{"x"}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -691,5 +693,57 @@ func BenchmarkJSONLines(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	}
+}
+
+// TestJSONLinesNeighbours checks that a broken line costs only its own
+// person, or only itself when its person cannot be read: never the person
+// before or after it. A line without a person is reported as soon as it is
+// read, before the person whose lines it interrupts.
+func TestJSONLinesNeighbours(t *testing.T) {
+	line := func(person, id string) string {
+		return fmt.Sprintf(`{"person":%q,"id":%q,"capability":"influence","rating":"learning","date":"2026-01-31","source":"peer"}`, person, id)
+	}
+	long := `{"person":"p9","summary":"` + strings.Repeat("x", evidence.MaxLine) + `"}`
+	for _, tc := range []struct {
+		name  string
+		lines []string
+		want  []string // person:ids or person!codes, in order
+	}{
+		{"a broken first line", []string{`{"id": oops`, line("a", "1"), line("a", "2")}, []string{"!syntax", "a:1,2"}},
+		{"a first line without a person", []string{`{"id":"x"}`, line("a", "1")}, []string{"!missing-field,missing-field,missing-field,missing-field,missing-field", "a:1"}},
+		{"a cut-off last line of another person", []string{line("a", "1"), `{"person":"b","id":"2","capab`}, []string{"a:1", "b!syntax"}},
+		{"a cut-off last line of the same person", []string{line("a", "1"), `{"person":"a","id":"2","capab`}, []string{"a!syntax"}},
+		{"a cut-off last line without a person", []string{line("a", "1"), `{"id":"2","capab`}, []string{"!syntax", "a:1"}},
+		{"a broken line between people", []string{line("a", "1"), `[1, 2`, line("b", "1")}, []string{"!syntax", "a:1", "b:1"}},
+		{"a broken line inside a person", []string{line("a", "1"), `nonsense`, line("a", "2")}, []string{"!syntax", "a:1,2"}},
+		{"a line too long, its person kept", []string{line("a", "1"), long, line("b", "1")}, []string{"a:1", "p9!too-long", "b:1"}},
+		{"invalid UTF-8 after the person", []string{`{"person":"c","id":"` + "\xff" + `"}`, line("d", "1")}, []string{"c!syntax", "d:1"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			jr := (evidence.Loader{Ladder: jsonlScorer(t).Ladder()}).NewLinesReader(strings.NewReader(strings.Join(tc.lines, "\n")), "in.jsonl")
+			for in, err := range jr.All() {
+				var ds ladder.Diagnostics
+				if errors.As(err, &ds) {
+					var codes []string
+					for _, d := range ds {
+						codes = append(codes, string(d.Code))
+					}
+					got = append(got, in.Person+"!"+strings.Join(codes, ","))
+					continue
+				} else if err != nil {
+					t.Fatal(err)
+				}
+				var ids []string
+				for _, e := range in.Evidence {
+					ids = append(ids, e.ID)
+				}
+				got = append(got, in.Person+":"+strings.Join(ids, ","))
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

@@ -97,7 +97,7 @@ type Level struct {
 	// Grade places the level on a scale shared by all tracks; levels of
 	// different tracks with the same grade are equivalent (a lateral move).
 	// Grades must rise along a track. Zero means ungraded.
-	Grade int `yaml:"grade,omitempty" jsonschema:"minimum=0"`
+	Grade int `yaml:"grade,omitempty" jsonschema:"minimum=0,maximum=1000000"`
 	// Summary says what the level is about.
 	Summary string `yaml:"summary,omitempty"`
 	// TypicalExperience is a guide such as "5-8 years"; it is never a rule.

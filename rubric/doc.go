@@ -32,4 +32,16 @@
 // a hard window or a half-life relative to the assessment date, accepted
 // sources with weights, and how many items and distinct sources a rating
 // needs before it counts as demonstrated consistently.
+//
+// # Bounds
+//
+// Every number has a bound, checked with a positioned diagnostic when a
+// ladder is loaded or validated and published in the JSON Schema, so that
+// no accepted ladder and evidence can make a sum overflow or a result hold
+// a number JSON cannot write: a rating's points at most 1,000,000; a
+// weight or factor at most 1,000 (an evidence item's own weight too);
+// counts (tolerances, gate counts, n-of-m, min_items, min_sources, grades)
+// at most 1,000,000; point minima and maxima at most 10^12. None may be
+// negative, and none may be NaN or infinite. With the size limits of
+// package ladder, a points total stays below 10^18.
 package rubric

@@ -130,10 +130,10 @@ type EvidencePolicy struct {
 	Sources []SourceWeight `yaml:"sources,omitempty"`
 	// MinItems is how many items must support a rating before it counts;
 	// zero means 1.
-	MinItems int `yaml:"min_items,omitempty" jsonschema:"minimum=0"`
+	MinItems int `yaml:"min_items,omitempty" jsonschema:"minimum=0,maximum=1000000"`
 	// MinSources is how many distinct sources must support a rating;
 	// zero means 1.
-	MinSources int `yaml:"min_sources,omitempty" jsonschema:"minimum=0"`
+	MinSources int `yaml:"min_sources,omitempty" jsonschema:"minimum=0,maximum=1000000"`
 	// Aggregate is how items combine into a rating; empty means highest.
 	Aggregate Aggregation `yaml:"aggregate,omitempty" jsonschema:"enum=highest,enum=median,enum=latest"`
 }
@@ -144,7 +144,7 @@ type SourceWeight struct {
 	// Source is the id of the source.
 	Source string `yaml:"source" cl:"key"`
 	// Weight multiplies the items from the source.
-	Weight float64 `yaml:"weight" cl:"value" jsonschema:"minimum=0"`
+	Weight float64 `yaml:"weight" cl:"value" jsonschema:"minimum=0,maximum=1000"`
 }
 
 // SourceWeight returns the weight of source under p and whether p accepts

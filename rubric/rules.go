@@ -18,9 +18,9 @@ type Expectation struct {
 // their expected rating, each by at most Steps ratings.
 type Tolerance struct {
 	// Count is how many capabilities may fall short.
-	Count int `yaml:"count" jsonschema:"minimum=0"`
+	Count int `yaml:"count" jsonschema:"minimum=0,maximum=1000000"`
 	// Steps is how far each may fall short; zero means one step.
-	Steps int `yaml:"steps,omitempty" jsonschema:"minimum=0"`
+	Steps int `yaml:"steps,omitempty" jsonschema:"minimum=0,maximum=1000000"`
 }
 
 // MaxSteps returns how far a capability may fall short: Steps, or 1 when
@@ -38,7 +38,7 @@ type Weight struct {
 	Capability string `yaml:"capability" cl:"key"`
 	// Factor multiplies the capability's points; capabilities without a
 	// weight count once.
-	Factor float64 `yaml:"factor" cl:"value" jsonschema:"minimum=0"`
+	Factor float64 `yaml:"factor" cl:"value" jsonschema:"minimum=0,maximum=1000"`
 }
 
 // A Threshold maps a points total to a sub-level: the sub-level reached is
@@ -50,7 +50,7 @@ type Threshold struct {
 	// Name is an optional human-readable name.
 	Name string `yaml:"name,omitempty"`
 	// MinPoints is the lowest total that reaches the sub-level.
-	MinPoints int `yaml:"min_points" jsonschema:"minimum=0"`
+	MinPoints int `yaml:"min_points" jsonschema:"minimum=0,maximum=1000000000000"`
 }
 
 // Reached returns the index of the highest threshold that points reaches,
@@ -78,10 +78,10 @@ type Title struct {
 	// empty for titles shared by all.
 	Track string `yaml:"track,omitempty"`
 	// MinPoints is the lowest total that allows the title.
-	MinPoints int `yaml:"min_points" jsonschema:"minimum=0"`
+	MinPoints int `yaml:"min_points" jsonschema:"minimum=0,maximum=1000000000000"`
 	// MaxPoints is the highest total that allows the title; absent means no
 	// upper bound.
-	MaxPoints *int `yaml:"max_points,omitempty" jsonschema:"minimum=0"`
+	MaxPoints *int `yaml:"max_points,omitempty" jsonschema:"minimum=0,maximum=1000000000000"`
 }
 
 // Allows reports whether the title is held at points.
@@ -142,7 +142,7 @@ func (g Gate) Kind() string {
 // A PointsGate requires a minimum weighted points total.
 type PointsGate struct {
 	// Min is the lowest total that passes.
-	Min int `yaml:"min" jsonschema:"minimum=0"`
+	Min int `yaml:"min" jsonschema:"minimum=0,maximum=1000000000000"`
 	// Categories restricts the total to capabilities of these categories;
 	// empty means all capabilities.
 	Categories []string `yaml:"categories,omitempty"`
@@ -154,7 +154,7 @@ type CategoryFloor struct {
 	// Category is the id of the category.
 	Category string `yaml:"category"`
 	// Min is the lowest total in the category that passes.
-	Min int `yaml:"min" jsonschema:"minimum=0"`
+	Min int `yaml:"min" jsonschema:"minimum=0,maximum=1000000000000"`
 }
 
 // An EvidenceGate requires at least Count evidence items for a capability,
@@ -167,7 +167,7 @@ type EvidenceGate struct {
 	// any rating.
 	MinRating string `yaml:"min_rating,omitempty"`
 	// Count is how many qualifying items are needed.
-	Count int `yaml:"count" jsonschema:"minimum=1"`
+	Count int `yaml:"count" jsonschema:"minimum=1,maximum=1000000"`
 	// Window is how far back items count, such as 12mo; empty means the
 	// evidence policy's window.
 	Window Period `yaml:"window,omitempty"`
@@ -182,7 +182,7 @@ type EvidenceGate struct {
 // capabilities.
 type NOfM struct {
 	// N is how many of the capabilities must reach MinRating.
-	N int `yaml:"n" jsonschema:"minimum=1"`
+	N int `yaml:"n" jsonschema:"minimum=1,maximum=1000000"`
 	// Capabilities are the ids of the capabilities considered.
 	Capabilities []string `yaml:"capabilities" jsonschema:"minItems=1"`
 	// MinRating is the rating each must reach; every listed capability's

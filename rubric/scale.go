@@ -24,7 +24,7 @@ type Rating struct {
 	Label string `yaml:"label,omitempty"`
 	// Points is what the rating is worth in points rules. Points must not
 	// fall as ratings rise.
-	Points int `yaml:"points,omitempty" jsonschema:"minimum=0"`
+	Points int `yaml:"points,omitempty" jsonschema:"minimum=0,maximum=1000000"`
 	// Description says what the rating means across capabilities.
 	Description string `yaml:"description,omitempty"`
 }

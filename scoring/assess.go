@@ -254,6 +254,20 @@ func (e *evaluation) points() {
 		p.ToNext = round(float64(s.thresholds[i].MinPoints) - p.Total)
 	}
 	p.Titles, p.BestTitles = titles(e.mem, s.titles, p.Total), titles(e.mem, s.titles, p.Best)
+	p.Categories = alloc(e.mem, &e.mem.cats, len(s.cats))
+	for i := range p.Categories {
+		c := &s.l.Categories[i] // s.cats follows the ladder's categories
+		p.Categories[i] = CategoryPoints{ID: c.ID, Name: c.Name}
+	}
+	for k := range s.caps {
+		if c := s.caps[k].cat; c >= 0 {
+			p.Categories[c].Total += s.caps[k].pointsAt(e.worst[k])
+			p.Categories[c].Best += s.caps[k].pointsAt(e.best[k])
+		}
+	}
+	for i := range p.Categories {
+		p.Categories[i].Total, p.Categories[i].Best = round(p.Categories[i].Total), round(p.Categories[i].Best)
+	}
 }
 
 // titles returns the titles points allow, as rubric.Eligible does, in one

@@ -31,19 +31,16 @@
 // The ladder's evidence policy decides which items count toward a
 // capability rating:
 //
-//   - An item must name a capability and a rating of its scale, must not
-//     repeat the id of another item, must not be dated after the as-of day,
-//     must come from a source the policy accepts (all, when it lists none)
-//     with a weight above zero, and must lie inside the policy's window.
+//   - An item must name a capability and a rating of its scale, repeat no
+//     other item's id, be dated no later than the as-of day and inside the
+//     policy's window, and come from a source the policy accepts.
 //   - Its weight is the source's weight times its own (default 1), halved
-//     for every half-life of age.
+//     for every half-life of age; an item of weight zero does not count.
 //   - With the default aggregation, highest, the capability reaches the
 //     highest rating R such that the items at R or above weigh at least
 //     min_items in total and come from at least min_sources distinct
-//     sources: "demonstrated consistently and recently". With median it
-//     takes the weighted median of the items' ratings, with latest the
-//     rating of the newest item; both need the same total weight and
-//     sources first.
+//     sources; median and latest take the weighted median or the newest
+//     item's rating on the same condition.
 //
 // Evidence gates count items instead of weighing them: the items of the
 // gate's capability at its rating or above, with its tag and sources if it
@@ -68,8 +65,9 @@
 // still need. [Scorer.Gap] does the same for any level, with the levels
 // below it that it needs.
 //
-// Result.Points holds the points totals, the sub-level of the ladder's
-// thresholds and the titles whose ranges hold the total, as Snowflake has.
+// Result.Points holds the points totals, by category too, the sub-level
+// of the ladder's thresholds and the titles the total allows, as Snowflake
+// has them.
 //
 // # Guarantees
 //

@@ -76,13 +76,14 @@ type memory struct {
 	checks  []Check
 	changes []Change
 	needs   []EvidenceNeed
+	cats    []CategoryPoints
 }
 
 // bytes returns the size of m's slabs.
 func (m *memory) bytes() int {
 	return slabBytes(m.strs) + slabBytes(m.caps) + slabBytes(m.sums) + slabBytes(m.views) +
 		slabBytes(m.ratings) + slabBytes(m.trace) + slabBytes(m.tracks) + slabBytes(m.parts) +
-		slabBytes(m.names) + slabBytes(m.checks) + slabBytes(m.changes) + slabBytes(m.needs)
+		slabBytes(m.names) + slabBytes(m.checks) + slabBytes(m.changes) + slabBytes(m.needs) + slabBytes(m.cats)
 }
 
 func slabBytes[T any](s []T) int {
@@ -95,6 +96,7 @@ func (m *memory) reset() {
 	m.strs, m.caps, m.sums, m.views = m.strs[:0], m.caps[:0], m.sums[:0], m.views[:0]
 	m.ratings, m.trace, m.tracks, m.parts = m.ratings[:0], m.trace[:0], m.tracks[:0], m.parts[:0]
 	m.names, m.checks, m.changes, m.needs = m.names[:0], m.checks[:0], m.changes[:0], m.needs[:0]
+	m.cats = m.cats[:0]
 }
 
 // alloc returns n zeroed elements of a result's slice, from slab when m is

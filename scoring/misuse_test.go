@@ -5,10 +5,14 @@ import (
 	"context"
 	"errors"
 	"iter"
+	"math"
+	"slices"
 	"testing"
 
+	"github.com/careerladder/careerladder"
 	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/ladder"
+	"github.com/careerladder/careerladder/rubric"
 	"github.com/careerladder/careerladder/scoring"
 )
 
@@ -95,4 +99,43 @@ func collect(seq iter.Seq2[*scoring.Result, error]) []error {
 		}
 	}
 	return errs
+}
+
+// TestCompileRefusesNumbersThatOverflow checks that a ladder built in Go
+// with a number that is not finite, or beyond its bound, does not compile.
+func TestCompileRefusesNumbersThatOverflow(t *testing.T) {
+	for name, edit := range map[string]func(l *ladder.Ladder){
+		"NaN factor": func(l *ladder.Ladder) {
+			l.Rules.Weights = append(l.Rules.Weights, rubric.Weight{Capability: l.Capabilities[0].ID, Factor: math.NaN()})
+		},
+		"infinite factor": func(l *ladder.Ladder) {
+			l.Rules.Weights = append(l.Rules.Weights, rubric.Weight{Capability: l.Capabilities[0].ID, Factor: math.Inf(1)})
+		},
+		"huge source weight": func(l *ladder.Ladder) { l.Rules.Evidence.Sources[0].Weight = 1.7e308 },
+		"huge rating points": func(l *ladder.Ladder) { l.Scales[0].Ratings[0].Points = math.MaxInt64 },
+		"huge points minimum": func(l *ladder.Ladder) {
+			for i := range l.Tracks {
+				for j := range l.Tracks[i].Levels {
+					for k := range l.Tracks[i].Levels[j].Requires {
+						if g := &l.Tracks[i].Levels[j].Requires[k]; g.Points != nil {
+							g.Points.Min = math.MaxInt64
+						}
+					}
+				}
+			}
+		},
+	} {
+		l, err := ladder.Load(careerladder.Ladders(), "cto.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		edit(l)
+		_, err = scoring.Compile(l)
+		var ds ladder.Diagnostics
+		if !errors.As(err, &ds) || !slices.ContainsFunc(ds, func(d ladder.Diagnostic) bool {
+			return d.Code == ladder.CodeBadValue || d.Code == ladder.CodeBadNumber
+		}) {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
 }

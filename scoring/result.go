@@ -111,14 +111,23 @@ type Named struct {
 // PointsResult holds points totals and what they reach: the sub-level of
 // the ladder's thresholds and the titles whose ranges hold the total.
 type PointsResult struct {
-	Total      float64 `json:"total"`       // the worst-case total
-	Best       float64 `json:"best"`        // the best-case total
-	Level      *Named  `json:"level"`       // the threshold (sub-level) Total reaches, nil when none
-	BestLevel  *Named  `json:"best_level"`  // the threshold Best reaches, nil when none
-	Next       *Named  `json:"next"`        // the threshold above Level, nil at the top
-	ToNext     float64 `json:"to_next"`     // the points Total lacks for Next, 0 at the top
-	Titles     []Named `json:"titles"`      // the titles Total allows, in ladder order
-	BestTitles []Named `json:"best_titles"` // the titles Best allows, in ladder order
+	Total      float64          `json:"total"`       // the worst-case total
+	Best       float64          `json:"best"`        // the best-case total
+	Level      *Named           `json:"level"`       // the threshold (sub-level) Total reaches, nil when none
+	BestLevel  *Named           `json:"best_level"`  // the threshold Best reaches, nil when none
+	Next       *Named           `json:"next"`        // the threshold above Level, nil at the top
+	ToNext     float64          `json:"to_next"`     // the points Total lacks for Next, 0 at the top
+	Titles     []Named          `json:"titles"`      // the titles Total allows, in ladder order
+	BestTitles []Named          `json:"best_titles"` // the titles Best allows, in ladder order
+	Categories []CategoryPoints `json:"categories"`  // the points of each category, in ladder order
+}
+
+// CategoryPoints is the points total of one category's capabilities.
+type CategoryPoints struct {
+	ID    string  `json:"id"`    // the category's id
+	Name  string  `json:"name"`  // the category's name
+	Total float64 `json:"total"` // the worst-case total
+	Best  float64 `json:"best"`  // the best-case total
 }
 
 // A TrackResult is where a person stands on one track.
@@ -181,9 +190,7 @@ type Check struct {
 	Gate       string    `json:"gate,omitempty"`       // the id of the gate, if it has one
 	Capability string    `json:"capability,omitempty"` // the capability of an expectation or an evidence gate
 	Met        bool      `json:"met"`                  // whether the requirement is met
-	// Tolerated marks an expectation that falls short within the level's
-	// tolerance: the level's expectations are met all the same.
-	Tolerated bool `json:"tolerated,omitempty"`
+	Tolerated  bool      `json:"tolerated,omitempty"`  // short, but within the level's tolerance
 	// Have is what there is: a rating ("" when unrated) for an
 	// expectation, a number for the rest.
 	Have    string  `json:"have"`

@@ -1,7 +1,9 @@
 package scoring_test
 
 import (
+	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -204,5 +206,56 @@ func TestSnowflakeBoundaries(t *testing.T) {
 		if ic.Level == nil || ic.Level.Name != icTitle {
 			t.Errorf("%d points: IC level %v, want %s", total, ic.Level, icTitle)
 		}
+	}
+}
+
+// snowflakeCategories is the category of each of Snowflake's tracks, as
+// Medium/snowflake's constants.js gives it (commit 38859c6, tracks with
+// category "A" to "D"; categoryPointsFromMilestoneMap sums the milestone
+// points of a category's tracks, which its thermometer shows). The ladder's
+// categories building, executing, supporting and strengthening are A to D.
+var snowflakeCategories = map[string]string{
+	"mobile": "A", "web-client": "A", "foundations": "A", "servers": "A",
+	"project-management": "B", "communication": "B", "craft": "B", "initiative": "B",
+	"career-development": "C", "org-design": "C", "wellbeing": "C", "accomplishment": "C",
+	"mentorship": "D", "evangelism": "D", "recruiting": "D", "community": "D",
+}
+
+// TestSnowflakeCategoryPoints checks the points of each category against
+// Snowflake's own sum, for milestone maps at random and at the extremes.
+func TestSnowflakeCategoryPoints(t *testing.T) {
+	s := compile(t, "snowflake.yaml")
+	rng := rand.New(rand.NewPCG(83, 89))
+	maps := [][]int{make([]int, 16), slices.Repeat([]int{5}, 16)}
+	for range 200 {
+		ms := make([]int, 16)
+		for i := range ms {
+			ms[i] = rng.IntN(6)
+		}
+		maps = append(maps, ms)
+	}
+	for _, ms := range maps {
+		want := map[string]float64{}
+		for i, c := range s.Ladder().Capabilities {
+			cat, ok := snowflakeCategories[c.ID]
+			if !ok {
+				t.Fatalf("capability %s is not one of Snowflake's tracks", c.ID)
+			}
+			want[cat] += float64(milestonePoints[ms[i]])
+		}
+		res := assess(t, s, snowflakeInput(s, ms), asOf)
+		got := res.Points.Categories
+		if len(got) != 4 {
+			t.Fatalf("%d categories, want 4", len(got))
+		}
+		for i, letter := range []string{"A", "B", "C", "D"} {
+			if got[i].Total != want[letter] || got[i].Best != want[letter] {
+				t.Errorf("milestones %v: category %s (%s) has %v, Snowflake sums %v", ms, letter, got[i].ID, got[i].Total, want[letter])
+			}
+		}
+	}
+	text := textOf(t, assess(t, s, snowflakeInput(s, maps[2]), asOf))
+	if !bytes.Contains(text, []byte("By category: Building ")) {
+		t.Errorf("the text does not show the points by category:\n%s", text)
 	}
 }

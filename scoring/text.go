@@ -90,6 +90,16 @@ func (r *Result) WriteText(w io.Writer) error {
 			fmt.Fprintf(b, ", the top level")
 		}
 		fmt.Fprintln(b)
+		if len(p.Categories) > 1 {
+			parts := make([]string, len(p.Categories))
+			for i, c := range p.Categories {
+				parts[i] = c.Name + " " + num(c.Total)
+				if c.Best != c.Total {
+					parts[i] += " (best " + num(c.Best) + ")"
+				}
+			}
+			fmt.Fprintf(b, "By category: %s\n", strings.Join(parts, ", "))
+		}
 		if len(p.Titles) > 0 {
 			fmt.Fprintf(b, "Titles: %s\n", names(p.Titles))
 		}

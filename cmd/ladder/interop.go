@@ -27,20 +27,26 @@ Writes a ladder in another format to standard output.
                  then rows ladder:ID, scale:ID, category:ID, track:ID,
                  level:TRACK/LEVEL and rating:ID with names and descriptions.
                  What the sheet has no place for (gates, titles, rules,
-                 grades, ...) is listed on standard error, one part a line,
-                 as "omitted: PATH (WHAT)"; the exit status stays 0.
+                 grades, descriptors unless --descriptors, ...) is listed
+                 on standard error, one part a line, as
+                 "FILE: omitted: PATH (WHAT)"; the exit status stays 0.
                  --descriptors FILE also writes the capabilities'
                  descriptors to FILE, one row per capability and rating
                  (columns capability, rating, summary, signals, examples).
                  "ladder import --from csv" reads both back.
   --format case  a 1EdTech CASE 1.1 CFPackage (JSON) with deterministic
-                 UUIDv5 identifiers; --base-uri sets the uris (default
+                 UUIDv5 identifiers; --base-uri sets the uris, an absolute
+                 http or https URI without query or fragment (default
                  https://careerladder.invalid/case), --last-change the
-                 lastChangeDateTime (default 1970-01-01T00:00:00+00:00: the
+                 lastChangeDateTime, an RFC 3339 date-time (default the
+                 ladder's updated day, else 1970-01-01T00:00:00+00:00: the
                  clock is never read).
 
 Exit status: 0 success; 1 invalid ladder; 2 usage or I/O error.
 `
+
+// exportFlags names the flag of each caseexport.Options field.
+var exportFlags = map[string]string{"BaseURI": "--base-uri", "LastChange": "--last-change"}
 
 func runExport(c *cli, args []string) (int, error) {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
@@ -82,7 +88,12 @@ func runExport(c *cli, args []string) (int, error) {
 			}
 		}
 	} else {
-		err = caseexport.Write(&out, l, caseexport.Options{BaseURI: *baseURI, LastChange: *lastChange})
+		// Straight to the output: Write checks everything before it
+		// writes, and a package can be many times the ladder's size.
+		err = caseexport.Write(c.stdout, l, caseexport.Options{BaseURI: *baseURI, LastChange: *lastChange})
+	}
+	if oe := (*caseexport.OptionError)(nil); errors.As(err, &oe) {
+		return exitUsage, usagef("%s %q: %s", exportFlags[oe.Field], oe.Value, oe.Reason)
 	}
 	if err != nil {
 		return exitUsage, err

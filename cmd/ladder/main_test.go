@@ -316,6 +316,27 @@ func TestAssessJSONLines(t *testing.T) {
 	}
 }
 
+// TestAssessJSONLinesNeighbours checks that a broken first line and a
+// cut-off last line cost only themselves (or their own person), and that
+// the command names every person and line it skips.
+func TestAssessJSONLinesNeighbours(t *testing.T) {
+	stream := filepath.Join(t.TempDir(), "org.jsonl")
+	os.WriteFile(stream, []byte(`{"id": broken
+{"person": "a", "id": "e1", "capability": "communication", "rating": "proficient", "date": "2026-11-27", "source": "peer"}
+{"person": "b", "id": "e1", "capability": "influence", "rating": "learning", "date": "2026-11-01", "source": "peer"}
+{"person": "c", "id": "e1", "capab`), 0o644)
+	out, errOut, code := ladderRun(t, "", "assess", "--ladder", "testdata/ladders/cto.yaml", "--evidence", stream, "--as-of", "2026-11-27", "--format", "json")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 1 || len(lines) != 2 || !strings.Contains(lines[0], `"person":"a"`) || !strings.Contains(lines[1], `"person":"b"`) {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	for _, want := range []string{"org.jsonl: line 1 skipped", `org.jsonl: person "c" skipped (line 4)`, "1 person with invalid lines and 1 line without a readable person, skipped"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+}
+
 func TestExportImport(t *testing.T) {
 	csvOut, omitted, code := ladderRun(t, "", "export", "--format", "csv", "testdata/ladders/cto.yaml")
 	if code != 0 || !strings.HasPrefix(csvOut, "id,name,category,summary,engineering/engineer,") {
@@ -388,6 +409,24 @@ func TestExportImport(t *testing.T) {
 	if err := json.Unmarshal([]byte(caseOut), &pkg); err != nil || code != 0 || pkg.CFDocument.Identifier == "" ||
 		pkg.CFDocument.LastChangeDateTime != "2026-11-27T00:00:00+00:00" || len(pkg.CFItems) == 0 {
 		t.Errorf("export case: %d %v %+v", code, err, pkg.CFDocument)
+	}
+	caseOut, _, code = ladderRun(t, "", "export", "--format", "case", "--base-uri", "https://example.com/case/", "testdata/ladders/cto.yaml")
+	if code != 0 || !strings.Contains(caseOut, `"uri": "https://example.com/case/CFDocuments/`) {
+		t.Errorf("export case --base-uri: %d", code)
+	}
+	// A bad option is a usage error that names its flag, and nothing is
+	// written.
+	for _, tc := range []struct{ flag, value string }{
+		{"--base-uri", "not a uri"},
+		{"--base-uri", "ftp://example.com/case"},
+		{"--base-uri", "/case"},
+		{"--base-uri", "https://example.com/case?x=1"},
+		{"--last-change", "yesterday"},
+	} {
+		out, errOut, code := ladderRun(t, "", "export", "--format", "case", tc.flag, tc.value, "testdata/ladders/cto.yaml")
+		if code != 2 || out != "" || !strings.HasPrefix(errOut, "ladder export: "+tc.flag+" ") {
+			t.Errorf("export case %s %q: exit %d, %d bytes out\n%s", tc.flag, tc.value, code, len(out), errOut)
+		}
 	}
 	for _, args := range [][]string{{"export", "testdata/ladders/cto.yaml"}, {"export", "--format", "xml", "x"}, {"import", "x.csv"}, {"import", "--from", "csv", "no/such.csv"},
 		{"export", "--format", "case", "--descriptors", descFile, "testdata/ladders/cto.yaml"}, {"import", "--from", "csv", "--descriptors", "no/such.csv", file}} {
@@ -472,6 +511,46 @@ func TestDetectKind(t *testing.T) {
 	} {
 		if got := detectKind([]byte(src)); got != want {
 			t.Errorf("detectKind(%q) = %s, want %s", src, got, want)
+		}
+	}
+}
+
+// TestValidateKindFromParsedFormat checks that an evidence file is checked
+// as evidence however its format field is written: after a byte order
+// mark, with the key quoted, with a !!str tag, or escaped in JSON.
+func TestValidateKindFromParsedFormat(t *testing.T) {
+	src, err := os.ReadFile("../../testdata/evidence/senior-engineer.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for name, variant := range map[string]string{
+		"bom.yaml":     "\ufeff" + string(src),
+		"quoted.yaml":  strings.Replace(string(src), "format: ", `"format": `, 1),
+		"tagged.yaml":  strings.Replace(string(src), "format: ", "format: !!str ", 1),
+		"single.yaml":  strings.Replace(string(src), "format: careerladder/evidence/v1", "'format': 'careerladder/evidence/v1'", 1),
+		"escaped.json": `{"format": "careerladder\u002fevidence\u002fv1", "person": "alex", "evidence": []}`,
+	} {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, []byte(variant), 0o644)
+		out, _, code := ladderRun(t, "", "validate", "--ladder", "testdata/ladders/cto.yaml", "--format", "json", path)
+		if code != 0 || !strings.Contains(out, `"kind": "evidence"`) {
+			t.Errorf("%s: exit %d\n%s", name, code, out)
+		}
+	}
+}
+
+// TestValidateUnreadableFiles checks that a file that cannot be read is an
+// error in every format, so that a CI glob that matches nothing is seen.
+func TestValidateUnreadableFiles(t *testing.T) {
+	for format, want := range map[string]string{
+		"text":   "2 files checked: 2 errors",
+		"github": "::error file=nosuch.yaml,title=unreadable::",
+		"json":   `"errors": 2`,
+	} {
+		out, _, code := ladderRun(t, "", "validate", "--format", format, "nosuch.yaml", "testdata/ladders/")
+		if code != 2 || !strings.Contains(out, want) {
+			t.Errorf("%s: exit %d, want 2 and %q:\n%s", format, code, want, out)
 		}
 	}
 }

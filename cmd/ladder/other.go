@@ -11,6 +11,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/careerladder/careerladder/evidence"
@@ -202,15 +204,22 @@ func assessStream(c *cli, s *scoring.Scorer, path string, asOf evidence.Date, tr
 	defer out.Flush()
 	enc := json.NewEncoder(out) // one result a line, escaped as single results are
 	enc.SetEscapeHTML(false)
-	invalid := 0
+	skippedPeople, skippedLines := 0, 0
 	first := true
 	people := evidence.Loader{Ladder: s.Ladder()}.NewLinesReader(r, path).All()
 	for r, err := range s.AssessAll(context.Background(), people, asOf) {
 		var ds ladder.Diagnostics
 		switch {
 		case errors.As(err, &ds):
-			invalid++
 			printDiagnostics(c.stderr, ds)
+			// Name what is skipped, so that nobody drops out unseen.
+			if r.Person != "" {
+				skippedPeople++
+				fmt.Fprintf(c.stderr, "%s: person %s skipped (%s)\n", path, strconv.Quote(r.Person), linesOf(ds))
+			} else {
+				skippedLines++
+				fmt.Fprintf(c.stderr, "%s: %s skipped: its person cannot be read\n", path, linesOf(ds))
+			}
 			continue
 		case err != nil:
 			return exitUsage, err
@@ -229,10 +238,37 @@ func assessStream(c *cli, s *scoring.Scorer, path string, asOf evidence.Date, tr
 			return exitUsage, err
 		}
 	}
-	if invalid > 0 {
-		return exitFindings, fmt.Errorf("%d %s with invalid lines, skipped", invalid, map[bool]string{true: "person", false: "people"}[invalid == 1])
+	if skippedPeople+skippedLines > 0 {
+		var parts []string
+		if skippedPeople > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s with invalid lines", skippedPeople, map[bool]string{true: "person", false: "people"}[skippedPeople == 1]))
+		}
+		if skippedLines > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s without a readable person", skippedLines, map[bool]string{true: "line", false: "lines"}[skippedLines == 1]))
+		}
+		return exitFindings, fmt.Errorf("%s, skipped", strings.Join(parts, " and "))
 	}
 	return exitOK, nil
+}
+
+// linesOf names the lines the diagnostics stand on: "line 3" or "lines 3,
+// 5".
+func linesOf(ds ladder.Diagnostics) string {
+	var lines []int
+	for _, d := range ds {
+		if d.Range.IsValid() && !slices.Contains(lines, d.Range.Start.Line) {
+			lines = append(lines, d.Range.Start.Line)
+		}
+	}
+	slices.Sort(lines)
+	text := make([]string, len(lines))
+	for i, n := range lines {
+		text[i] = strconv.Itoa(n)
+	}
+	if len(lines) == 1 {
+		return "line " + text[0]
+	}
+	return "lines " + strings.Join(text, ", ")
 }
 
 // loadInputs reads evidence files for one person, checked against s's

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/careerladder/careerladder/evidence"
+	"github.com/careerladder/careerladder/internal/yamldoc"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
 )
@@ -131,17 +132,19 @@ func runValidate(c *cli, args []string) (int, error) {
 		}
 	}
 	var rep report
-	ioFailed := false
+	var unreadable []fileResult // counted as errors in every format
 	all := ladder.Diagnostics{}
 	for _, p := range paths {
 		fr := validateFile(c, p, kind.value, scorer)
 		if fr.Error != "" {
-			ioFailed = true
+			unreadable = append(unreadable, fr.fileResult)
 			fmt.Fprintf(c.stderr, "ladder validate: %s\n", fr.Error)
 		}
 		rep.Files = append(rep.Files, fr.fileResult)
 		all = append(all, fr.diags...)
 	}
+	ioFailed := len(unreadable) > 0
+	rep.Errors += len(unreadable)
 	all.Sort()
 	for _, d := range all {
 		if d.Severity() == ladder.Warning {
@@ -156,6 +159,9 @@ func runValidate(c *cli, args []string) (int, error) {
 			return exitUsage, err
 		}
 	case "github":
+		for _, fr := range unreadable {
+			fmt.Fprintf(c.stdout, "::error file=%s,title=unreadable::%s\n", ghProperty(fr.File), ghMessage(fr.Error))
+		}
 		for _, d := range all {
 			level := "error"
 			if d.Severity() == ladder.Warning {
@@ -234,39 +240,19 @@ func check(name string, src []byte, kind string, scorer *scoring.Scorer) ladder.
 	return ladder.Diagnostics{{Code: ladder.CodeSyntax, Range: ladder.Range{File: name, Start: start, End: start}, Summary: err.Error()}}
 }
 
-// detectKind reads the format field: evidence files say
-// careerladder/evidence/v1; anything else is read as a ladder, whose
-// checks then report what is wrong. It scans the text rather than parse
-// it, so that a file is parsed once, not twice; only the top level of
-// either format has a field named format.
+// detectKind decides the kind of a file from its parsed format field:
+// evidence files say careerladder/evidence/v1; anything else is read as a
+// ladder, whose checks then report what is wrong. A file that cannot name
+// the evidence format (no "evidence" in it, nor an escape that could spell
+// it) is a ladder without parsing it twice.
 func detectKind(src []byte) string {
-	const want = "careerladder/evidence/"
-	for i := 0; ; {
-		j := bytes.Index(src[i:], []byte("format"))
-		if j < 0 {
-			return "ladder"
-		}
-		at := i + j
-		i = at + len("format")
-		rest := src[i:]
-		switch {
-		case (at == 0 || src[at-1] == '\n') && len(rest) > 0 && rest[0] == ':':
-			// YAML: format: careerladder/evidence/v1, maybe quoted.
-			v := bytes.TrimLeft(rest[1:], " \t\"'")
-			if bytes.HasPrefix(v, []byte(want)) {
-				return "evidence"
-			}
-		case at > 0 && src[at-1] == '"' && len(rest) > 0 && rest[0] == '"':
-			// JSON: "format" : "careerladder/evidence/v1".
-			v := bytes.TrimLeft(rest[1:], " \t\r\n")
-			if len(v) > 0 && v[0] == ':' {
-				v = bytes.TrimLeft(v[1:], " \t\r\n")
-				if bytes.HasPrefix(v, []byte(`"`+want)) {
-					return "evidence"
-				}
-			}
-		}
+	if !bytes.Contains(src, []byte("evidence")) && !bytes.Contains(src, []byte(`\`)) {
+		return "ladder"
 	}
+	if strings.HasPrefix(yamldoc.FormatOf(src, yamldoc.Limits{}), "careerladder/evidence/") {
+		return "evidence"
+	}
+	return "ladder"
 }
 
 // readInput reads a file, or standard input for "-", within the default

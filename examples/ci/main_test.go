@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -22,7 +24,7 @@ func TestReferenceLadders(t *testing.T) {
 
 func TestInvalidDirectory(t *testing.T) {
 	var b bytes.Buffer
-	code := run(&b, os.DirFS("../../testdata/invalid"), "testdata/invalid", false)
+	code := runDir(&b, "../../testdata/invalid", false)
 	out := b.String()
 	if code != 1 {
 		t.Errorf("exit %d", code)
@@ -53,5 +55,74 @@ func TestWarningsAndEmpty(t *testing.T) {
 	}
 	if code := run(&b, fstest.MapFS{}, "empty", false); code != 2 {
 		t.Errorf("empty directory: %d", code)
+	}
+}
+
+// TestSymlinksStayInside gives a directory whose links lead outside it,
+// absolutely and relatively, in a loop and nowhere: each is refused and
+// counted as an error, and nothing from outside shows in the output. A link
+// that stays inside is followed.
+func TestSymlinksStayInside(t *testing.T) {
+	tmp := t.TempDir()
+	dir, outside := filepath.Join(tmp, "ladders"), filepath.Join(tmp, "outside")
+	for _, d := range []string{dir, outside} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Read, this file would be reported key by key.
+	secret := filepath.Join(outside, "secret.yaml")
+	if err := os.WriteFile(secret, []byte("api_token_hunter2: x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	valid, err := fs.ReadFile(careerladder.Ladders(), "cto.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "cto.yaml"), valid, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, target := range map[string]string{
+		"relative.yaml": "../outside/secret.yaml",
+		"absolute.yaml": secret,
+		"loop-a.yaml":   "loop-b.yaml",
+		"loop-b.yaml":   "loop-a.yaml",
+		"self.yaml":     "self.yaml",
+		"nowhere.yaml":  "missing.yaml",
+		"inside.yaml":   "cto.yaml",
+		"parent":        "..", // a link to a directory is not descended into
+	} {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Skipf("cannot make symbolic links here: %v", err)
+		}
+	}
+
+	var b bytes.Buffer
+	code := runDir(&b, dir, false)
+	out := b.String()
+	if code != 1 {
+		t.Errorf("exit %d", code)
+	}
+	for _, want := range []string{
+		"absolute.yaml: refused: a symbolic link that leads out of " + dir + " or is absolute (",
+		"loop-a.yaml: refused: a loop of symbolic links (",
+		"loop-b.yaml: refused: a loop of symbolic links (",
+		"nowhere.yaml: refused: a symbolic link to nothing (",
+		"relative.yaml: refused: a symbolic link that leads out of " + dir + " or is absolute (",
+		"self.yaml: refused: a loop of symbolic links (",
+		dir + ": 8 ladder files, 2 valid, 6 with errors, 0 warnings\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if strings.Contains(out, "hunter2") || strings.Contains(out, "secret") || strings.Contains(out, "outside/") {
+		t.Errorf("output shows what is outside the directory:\n%s", out)
+	}
+	if t.Failed() {
+		t.Logf("output:\n%s", out)
+	}
+	if code := runDir(&b, filepath.Join(tmp, "missing"), false); code != 2 {
+		t.Errorf("a missing directory: exit %d", code)
 	}
 }

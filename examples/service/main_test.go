@@ -3,8 +3,11 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
+	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -12,9 +15,12 @@ import (
 	"github.com/careerladder/careerladder/scoring"
 )
 
+// day is the assessment day of the tests.
+func day() time.Time { return time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC) }
+
 func handler(t *testing.T) http.Handler {
 	t.Helper()
-	h, err := newHandler(4096*64, func() time.Time { return time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC) })
+	h, err := newHandler(defaults(), day)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +70,7 @@ func TestAssessErrors(t *testing.T) {
 		{"trailing comma", "POST", "/assess", `{"format": "careerladder/evidence/v1", "person": "x",}`, 400, `"line": 1`},
 		{"empty", "POST", "/assess", "", 400, `"code": "empty"`},
 		{"bad day", "POST", "/assess?as_of=tomorrow", `{}`, 400, "as_of"},
-		{"too large", "POST", "/assess", strings.Repeat(" ", 4096*64+1), 413, "larger than"},
+		{"too large", "POST", "/assess", strings.Repeat(" ", 256<<10+1), 413, "larger than"},
 		{"GET", "GET", "/assess", "", 405, "use POST"},
 	} {
 		rec := do(h, tc.method, tc.target, []byte(tc.body))
@@ -80,10 +86,53 @@ func TestAssessErrors(t *testing.T) {
 	}
 }
 
+func TestChunkedTooLarge(t *testing.T) {
+	h := handler(t)
+	// A reader of unknown length: the body is sent chunked, and the
+	// handler finds it too large only by reading.
+	body := struct{ io.Reader }{strings.NewReader(strings.Repeat(" ", 256<<10+1))}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/assess", body))
+	if rec.Code != http.StatusRequestEntityTooLarge || !strings.Contains(rec.Body.String(), "larger than 262144 bytes") {
+		t.Errorf("%d %s", rec.Code, rec.Body)
+	}
+}
+
+func TestFlags(t *testing.T) {
+	c, err := parseFlags([]string{"-listen", "127.0.0.1:0", "-max-bytes", "1000", "-max-inflight", "1", "-read-timeout", "2s"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.listen != "127.0.0.1:0" || c.limits.MaxBytes != 1000 || c.maxInFlight != 1 || c.readTimeout != 2*time.Second ||
+		c.limits.MaxNodes != defaults().limits.MaxNodes {
+		t.Errorf("%+v", c)
+	}
+	for _, args := range [][]string{{"-max-bytes", "-1"}, {"-max-inflight", "0"}, {"-idle-timeout", "0s"}, {"extra"}, {"-no-such-flag"}} {
+		if _, err := parseFlags(args, io.Discard); err == nil {
+			t.Errorf("%q accepted", args)
+		}
+	}
+	// The package comment lists every flag with its default.
+	src, err := os.ReadFile("main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c = defaults()
+	flags(&c).VisitAll(func(f *flag.Flag) {
+		want := "//\t-" + f.Name + " "
+		if f.DefValue != "" {
+			want += f.DefValue + " "
+		}
+		if !strings.Contains(string(src), want) {
+			t.Errorf("the package comment lacks %q", want)
+		}
+	})
+}
+
 func TestDemo(t *testing.T) {
 	h := handler(t)
 	var b bytes.Buffer
-	if err := demo(&b, h); err != nil {
+	if err := demo(&b, defaults(), h); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{

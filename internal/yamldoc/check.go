@@ -2,6 +2,7 @@ package yamldoc
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -16,8 +17,9 @@ import (
 //     (missing-field);
 //   - `jsonschema:"pattern=..."` on a non-empty string (bad-id: patterns are
 //     used for ids only);
-//   - `jsonschema:"minimum=N"` on numbers and `jsonschema:"minItems=N"` on
-//     slices (bad-value);
+//   - `jsonschema:"minimum=N"` and `jsonschema:"maximum=N"` on numbers
+//     (bad-value; a number that is not finite is bad-number) and
+//     `jsonschema:"minItems=N"` on slices (bad-value);
 //   - `jsonschema:"enum=a,enum=b"` on non-empty strings (bad-value, or the
 //     code named by a `code:"..."` tag).
 //
@@ -126,26 +128,34 @@ func (c *checker) field(sf reflect.StructField, f field, v reflect.Value, p *Pat
 			if v.Kind() == reflect.String && v.String() != "" && !c.matches(val, v.String()) {
 				c.add(p, CodeBadID, fmt.Sprintf("%q is not a valid id", v.String()), IDDetail)
 			}
-		case "minimum":
+		case "minimum", "maximum":
 			limit, _ := strconv.ParseFloat(val, 64)
 			var n float64
+			var text string // n as written
 			switch v.Kind() {
 			case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-				n = float64(v.Int())
+				n, text = float64(v.Int()), strconv.FormatInt(v.Int(), 10)
 			case reflect.Float32, reflect.Float64:
-				n = v.Float()
+				n, text = v.Float(), strconv.FormatFloat(v.Float(), 'g', -1, 64)
 			case reflect.Pointer:
 				if v.IsNil() {
 					continue
 				}
-				n = float64(v.Elem().Int())
+				n, text = float64(v.Elem().Int()), strconv.FormatInt(v.Elem().Int(), 10)
 			default:
 				continue
 			}
+			switch {
+			case math.IsNaN(n) || math.IsInf(n, 0):
+				if k == "minimum" { // once, not for each bound
+					c.add(p, CodeBadNumber, fmt.Sprintf("%s must be a finite number, found %s", f.name, text), "")
+				}
+			case k == "maximum" && n > limit:
+				c.add(p, CodeBadValue, fmt.Sprintf("%s must be at most %s, found %s", f.name, val, text), "")
 			// A zero in an omitempty field is indistinguishable from an
 			// absent one, which the schema does not constrain either.
-			if n < limit && !(n == 0 && f.omitEmpty) {
-				c.add(p, CodeBadValue, fmt.Sprintf("%s must be at least %s, found %s", f.name, val, strconv.FormatFloat(n, 'f', -1, 64)), "")
+			case k == "minimum" && n < limit && !(n == 0 && f.omitEmpty):
+				c.add(p, CodeBadValue, fmt.Sprintf("%s must be at least %s, found %s", f.name, val, text), "")
 			}
 		case "minItems":
 			limit, _ := strconv.Atoi(val)

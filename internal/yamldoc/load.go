@@ -19,6 +19,13 @@ func Load(src []byte, isJSON bool, lim Limits, v any, validate func() []Issue) [
 		if issues := CheckJSON(src); issues != nil {
 			return issues
 		}
+		// Counted before parsing, which holds every node at once: a
+		// file of many small values is refused without that memory.
+		if n, max := jsonNodes(src), lim.Resolved().MaxNodes; exceeds(n, int64(max)) {
+			p := NewLines(src).At(1, 1)
+			return []Issue{{Code: CodeTooManyNodes, Start: p, End: p,
+				Summary: fmt.Sprintf("document has more than %d nodes, the limit", max)}}
+		}
 	}
 	doc, issues := Parse(src, lim)
 	if doc.Root == nil {

@@ -2,6 +2,7 @@ package yamldoc
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -370,4 +371,69 @@ func (doc *Document) Locate(p *Path, key bool) (start, end Pos) {
 		n = next
 	}
 	return doc.span(n)
+}
+
+// FormatOf returns the value of the top-level format field of src, as the
+// parser reads it (quotes, tags and a byte order mark make no difference),
+// or "" when src has none or cannot be parsed within lim. JSON is read a
+// token at a time, in memory that does not grow with src.
+func FormatOf(src []byte, lim Limits) string {
+	if t := bytes.TrimLeft(bytes.TrimPrefix(src, []byte("\ufeff")), " \t\r\n"); len(t) > 0 && t[0] == '{' {
+		if f, ok := jsonFormat(t); ok {
+			return f
+		}
+	}
+	doc, _ := Parse(src, lim)
+	if doc == nil || doc.Root == nil || doc.Root.Kind != yaml.MappingNode {
+		return ""
+	}
+	for i := 0; i+1 < len(doc.Root.Content); i += 2 {
+		k, v := doc.Root.Content[i], doc.Root.Content[i+1]
+		if k.Kind == yaml.ScalarNode && k.Value == "format" && v.Kind == yaml.ScalarNode {
+			return v.Value
+		}
+	}
+	return ""
+}
+
+// jsonFormat reads the top-level format field of a JSON object; ok is
+// false when src is not JSON as far as it reads, for the YAML parser to
+// judge.
+func jsonFormat(src []byte) (format string, ok bool) {
+	dec := json.NewDecoder(bytes.NewReader(src))
+	if _, err := dec.Token(); err != nil {
+		return "", false
+	}
+	for dec.More() {
+		t, err := dec.Token()
+		key, isKey := t.(string)
+		if err != nil || !isKey {
+			return "", false
+		}
+		if key == "format" {
+			var f string
+			if dec.Decode(&f) != nil {
+				return "", false
+			}
+			return f, true
+		}
+		// Skip the value a token at a time.
+		depth := 0
+		for {
+			t, err := dec.Token()
+			if err != nil {
+				return "", false
+			}
+			switch t {
+			case json.Delim('{'), json.Delim('['):
+				depth++
+			case json.Delim('}'), json.Delim(']'):
+				depth--
+			}
+			if depth == 0 {
+				break
+			}
+		}
+	}
+	return "", true
 }
