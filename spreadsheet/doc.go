@@ -198,9 +198,10 @@
 // # Ids from names
 //
 // Where a sheet gives names but no ids (capabilities, the levels of main,
-// the ratings of a loose sheet), the id is made from the name so that it
-// reads like the name and meets the id rules (lower-case ASCII letters and
-// digits in groups joined by single '-', '_' or '.'):
+// the ratings and categories of a loose sheet, the ladder from the file
+// name), the id is made from the name so that it reads like the name and
+// meets the id rules (lower-case ASCII letters and digits in groups joined
+// by single '-', '_' or '.'):
 //
 //   - The name is put in Unicode normalization form NFKC (full-width
 //     letters, ligatures and superscripts become their plain letters) and
