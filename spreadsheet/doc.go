@@ -117,7 +117,8 @@
 //
 //   - The cells may be separated by commas, semicolons or tabs: of those,
 //     the one that splits the most rows into one number of cells (two or
-//     more) is used, commas on a tie. Text must be UTF-8, with or without
+//     more) is used; on a tie the one that makes more cells of them, then
+//     commas before semicolons before tabs. Text must be UTF-8, with or without
 //     a byte order mark, lines ended by LF or CRLF; UTF-16 (a spreadsheet
 //     program's "Unicode text") and other encodings are refused with
 //     syntax.

@@ -162,10 +162,10 @@ var separators = []rune{',', ';', '\t'}
 // sniff returns the cell separator of src: of comma, semicolon and tab,
 // the one that splits the most records into one number of cells, two or
 // more (a sheet's rows have as many cells as its widest row, as
-// spreadsheet programs save them); on a tie the earliest of that list.
-// It reads src once for each.
+// spreadsheet programs save them); on a tie the one that makes more cells
+// of them, then the earliest of that list. It reads src once for each.
 func sniff(src []byte) rune {
-	best, bestScore := separators[0], 0
+	best, bestScore, bestWidth := separators[0], 0, 0
 	for _, sep := range separators {
 		cr := csv.NewReader(bytes.NewReader(src))
 		cr.Comma = sep
@@ -173,7 +173,7 @@ func sniff(src []byte) rune {
 		cr.LazyQuotes = true
 		cr.ReuseRecord = true
 		widths := map[int]int{}
-		score := 0
+		score, width := 0, 0
 		for {
 			rec, err := cr.Read()
 			if err != nil {
@@ -181,11 +181,13 @@ func sniff(src []byte) rune {
 			}
 			if n := len(rec); n >= 2 {
 				widths[n]++
-				score = max(score, widths[n])
+				if c := widths[n]; c > score || c == score && n > width {
+					score, width = c, n
+				}
 			}
 		}
-		if score > bestScore {
-			best, bestScore = sep, score
+		if score > bestScore || score == bestScore && width > bestWidth {
+			best, bestScore, bestWidth = sep, score, width
 		}
 	}
 	return best

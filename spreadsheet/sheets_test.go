@@ -101,6 +101,11 @@ func TestTeamSheets(t *testing.T) {
 				"level main/junior=Junior: coding-testing=r1 testing-again=r1", "level main/senior=Senior: coding-testing=r2 testing-again=r3",
 				"rating r1=1", "rating r2=2", "rating r3=3"}},
 		{name: "tabs", sheet: "Capability\tJunior\tSenior\nCoding\t1\t2\nTesting\t1\t3\n", want: plain},
+		// As many rows split by the commas in their names as by tabs: the
+		// wider split wins.
+		{name: "tabs, a comma in every name", sheet: "Capability, skill\tJunior\tSenior\nCoding, in Go\t1\t2\n",
+			want: []string{"ladder team=team", "capability coding-in-go=Coding, in Go",
+				"level main/junior=Junior: coding-in-go=r1", "level main/senior=Senior: coding-in-go=r2", "rating r1=1", "rating r2=2"}},
 		{name: "BOM and CRLF", sheet: "\uFEFFCapability,Junior,Senior\r\nCoding,1,2\r\nTesting,1,3\r\n", want: plain},
 		{name: "UTF-16", sheet: "\xff\xfeC\x00a\x00p\x00", diags: []string{"1:1 syntax"}},
 		{name: "Latin-1", sheet: "Capability,Junior\nR\xe9sum\xe9,1\n", diags: []string{"2:2 syntax"}},

@@ -2,6 +2,7 @@ package spreadsheet_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
@@ -117,6 +118,16 @@ func TestRoundTrip(t *testing.T) {
 			if diff := cmp.Diff(matrixOf(l), matrixOf(l2)); diff != "" {
 				t.Errorf("the matrix of Import(Export(l)) differs (-l +imported):\n%s", diff)
 			}
+			// As a spreadsheet program in many locales saves it again:
+			// semicolons, CRLF line ends and a byte order mark.
+			resaved := resave(t, e1, ';')
+			l5, err := spreadsheet.Import(strings.TrimSuffix(name, ".yaml")+".csv", bytes.NewReader(resaved))
+			if err != nil {
+				t.Fatalf("Import(resaved Export(%s)):\n%v", name, err)
+			}
+			if diff := cmp.Diff(matrixOf(l2), matrixOf(l5)); diff != "" {
+				t.Errorf("the resaved sheet imports differently (-comma +semicolon):\n%s", diff)
+			}
 			var lines strings.Builder
 			for _, o := range omitted {
 				fmt.Fprintf(&lines, "%s %s\n", o.Path, o.What)
@@ -158,6 +169,24 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
+// resave writes the CSV sheet again with sep between cells, CRLF line
+// ends and a byte order mark.
+func resave(t *testing.T, sheet []byte, sep rune) []byte {
+	t.Helper()
+	recs, err := csv.NewReader(bytes.NewReader(sheet)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	b.WriteString("\uFEFF")
+	w := csv.NewWriter(&b)
+	w.Comma, w.UseCRLF = sep, true
+	if err := w.WriteAll(recs); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
 // TestDescriptorsRoundTrip writes the descriptors of every reference
 // ladder and reads them into the ladder imported from its matrix: the two
 // sheets together hold every descriptor.
@@ -180,6 +209,13 @@ func TestDescriptorsRoundTrip(t *testing.T) {
 			l3, err := spreadsheet.ImportDescriptors(l2, "d.csv", bytes.NewReader(b.Bytes()))
 			if err != nil {
 				t.Fatalf("ImportDescriptors:\n%v", err)
+			}
+			resaved, err := spreadsheet.ImportDescriptors(l2, "d.csv", bytes.NewReader(resave(t, b.Bytes(), '\t')))
+			if err != nil {
+				t.Fatalf("ImportDescriptors(resaved with tabs):\n%v", err)
+			}
+			if diff := cmp.Diff(l3.Capabilities, resaved.Capabilities); diff != "" {
+				t.Errorf("the resaved descriptors import differently:\n%s", diff)
 			}
 			for i, c := range l.Capabilities {
 				if diff := cmp.Diff(c.Descriptors, l3.Capabilities[i].Descriptors, cmpopts.EquateEmpty()); diff != "" {
