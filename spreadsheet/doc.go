@@ -189,8 +189,8 @@
 //     category column (named by their ids), or in a loose sheet the names
 //     of the category column or the category rows. The ladder's id and
 //     name come from the ladder: row, or else its name from a title row
-//     (not both: duplicate-key) and its id from the base of the file name
-//     without its extension.
+//     (where both are, they must agree: duplicate-key) and its id from the
+//     base of the file name without its extension.
 //
 // Cells are read with surrounding spaces removed, except the names and
 // descriptions of the exported layout. encoding/csv drops a carriage return
@@ -259,7 +259,7 @@
 //	unknown-field   a notes or comments column; in descriptors, a column of no other layout
 //	bad-id          an id, category, rating or KIND:ID cell of the exported layout that is not an id; an unknown KIND
 //	duplicate-id    a capability, level, KIND:ID row, or descriptor (capability and rating) twice
-//	duplicate-key   a column of the exported layout twice; a title row and a ladder: row
+//	duplicate-key   a column of the exported layout twice; title rows and a ladder: row that disagree
 //	unknown-ref     a track: or level: row of no column; a rating not on the rating: rows; in descriptors, an unknown capability or rating
 //	missing-field   no capabilities; no column of names; no level; in descriptors, no capability or rating column
 //	too-long        a cell longer than ladder.DefaultMaxString

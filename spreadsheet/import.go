@@ -651,12 +651,7 @@ func (im *importer) build(src []byte) *ladder.Ladder {
 		Categories: categories,
 	}
 	if len(titles) > 0 {
-		l.Name = titles[0].text(0)
-		var desc []string
-		for _, t := range titles[1:] {
-			desc = append(desc, t.text(0))
-		}
-		l.Description = strings.Join(desc, "\n")
+		l.Name, l.Description = titleOf(titles)
 	}
 	if e := ents.ladder; e != nil {
 		l.ID, l.Name, l.Description = e.id, cmpOr(e.name, e.id), e.summary
@@ -692,6 +687,19 @@ func (im *importer) build(src []byte) *ladder.Ladder {
 		lv.Expects = append(lv.Expects, rubric.Expectation{Capability: caps[c.capability].ID, Rating: c.value})
 	}
 	return l
+}
+
+// titleOf returns the ladder's name and description that title rows
+// give: the first row, and the others one a line.
+func titleOf(titles []record) (name, description string) {
+	if len(titles) == 0 {
+		return "", ""
+	}
+	var desc []string
+	for _, t := range titles[1:] {
+		desc = append(desc, t.text(0))
+	}
+	return titles[0].text(0), strings.Join(desc, "\n")
 }
 
 // cmpOr returns s, or else when s is empty.
@@ -767,9 +775,9 @@ func (im *importer) entities(es []entity, sc *sheetColumns, titles []record) she
 		switch e.kind {
 		case "ladder":
 			out.ladder = e
-			if len(titles) > 0 {
-				im.report(ladder.CodeDuplicateKey, titles[0].line, 1, "a sheet names its ladder in a title row or in a ladder: row, not both",
-					"the ladder's name is also on row %d", e.line)
+			if name, desc := titleOf(titles); len(titles) > 0 && (name != cmpOr(e.name, e.id) || len(titles) > 1 && desc != e.summary) {
+				im.report(ladder.CodeDuplicateKey, titles[0].line, 1, "a sheet names its ladder in title rows or in a ladder: row; where it does both, they must agree",
+					"the title rows name the ladder otherwise than row %d", e.line)
 			}
 		case "scale":
 			out.scale = e

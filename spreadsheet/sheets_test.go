@@ -226,11 +226,28 @@ func TestExportedRows(t *testing.T) {
 			}
 		})
 	}
-	// A title row and a ladder: row both name the ladder.
-	sheet := "Engineering\n" + head + "ladder:eng,Engineering,,,,\n"
-	_, err := spreadsheet.Import("s.csv", strings.NewReader(sheet))
-	if diff := cmp.Diff([]string{"1:1 duplicate-key"}, diagnostics(t, sheet, err)); diff != "" {
-		t.Errorf("title and ladder row (-want +got):\n%s", diff)
+	// A title row and a ladder: row both name the ladder: they must agree.
+	for _, tc := range []struct {
+		titles, ladder string
+		diags          []string
+	}{
+		{"Engineering\n", "ladder:eng,Engineering,,,,\n", nil},
+		{"Engineering\nFor engineers.\n", "ladder:eng,Engineering,,For engineers.,,\n", nil},
+		{"Engineering\n", "ladder:eng,Engineering,,For engineers.,,\n", nil},
+		{"Engineering ladder\n", "ladder:eng,Engineering,,,,\n", []string{"1:1 duplicate-key"}},
+		{"Engineering\nFor all.\n", "ladder:eng,Engineering,,For engineers.,,\n", []string{"1:1 duplicate-key"}},
+	} {
+		sheet := tc.titles + head + tc.ladder
+		l, err := spreadsheet.Import("s.csv", strings.NewReader(sheet))
+		if tc.diags == nil {
+			if err != nil || l.ID != "eng" || l.Name != "Engineering" {
+				t.Errorf("%q: %v", sheet, err)
+			}
+			continue
+		}
+		if diff := cmp.Diff(tc.diags, diagnostics(t, sheet, err)); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", sheet, diff)
+		}
 	}
 }
 
