@@ -20,9 +20,9 @@ var descriptorColumns = []string{"capability", "rating", "summary", "signals", "
 // descriptor, capabilities and their descriptors in ladder order, signals
 // and examples one per line of their cell. The output depends only on l.
 //
-// It returns the signals and examples the layout has no place for: an
-// empty one, or one holding a line break. [Export] writes the rest of the
-// ladder.
+// It returns what the layout has no place for: a signal or example that
+// is empty or holds a line break, and the carriage returns of a summary's
+// line ends. [Export] writes the rest of the ladder.
 func ExportDescriptors(w io.Writer, l *ladder.Ladder) ([]Omission, error) {
 	if l == nil || w == nil {
 		return nil, fmt.Errorf("spreadsheet: export descriptors: %w", ladder.ErrNilArgument)
@@ -68,9 +68,10 @@ func ExportDescriptors(w io.Writer, l *ladder.Ladder) ([]Omission, error) {
 // (a capability the sheet does not name has none); l itself is not
 // changed. name names the sheet in diagnostics. Problems with the content
 // are returned all at once as a ladder.Diagnostics positioned at
-// name:row:col, as for [Import]; so is the returned ladder what
-// ladder.Parse gives for its YAML, parsed under name with the extension
-// .yaml.
+// name:row:col. As with [Import], the ladder returned is what ladder.Parse
+// gives for its YAML rendering, parsed under name with the extension
+// .yaml, so it has passed validation and Validate positions its warnings
+// in that YAML.
 func ImportDescriptors(l *ladder.Ladder, name string, r io.Reader) (*ladder.Ladder, error) {
 	if l == nil || r == nil {
 		return nil, fmt.Errorf("spreadsheet: import descriptors %s: %w", name, ladder.ErrNilArgument)
