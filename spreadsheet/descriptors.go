@@ -164,7 +164,7 @@ func (rd *reader) descriptors(l *ladder.Ladder, src []byte) []ladder.Capability 
 	}
 	seen := map[[2]string]int{}
 	current := -1 // the capability of the row above, for merged cells
-	count := 0
+	count := idsOf(l)
 	for _, rw := range body {
 		if rd.full() {
 			break
@@ -214,8 +214,8 @@ func (rd *reader) descriptors(l *ladder.Ladder, src []byte) []ladder.Capability 
 		seen[key] = rw.line
 		d := rubric.Descriptor{Rating: rating, Summary: rw.raw(col[2]), Signals: items(rw.raw(col[3])), Examples: items(rw.raw(col[4]))}
 		c.Descriptors = append(c.Descriptors, d)
-		if count += 1 + len(d.Signals) + len(d.Examples); count > ladder.DefaultMaxIDs {
-			rd.report(ladder.CodeTooManyIDs, rw.line, 1, "", "more than %d descriptors, signals and examples", ladder.DefaultMaxIDs)
+		if count++; count > ladder.DefaultMaxIDs {
+			rd.report(ladder.CodeTooManyIDs, rw.line, 1, "", "more than %d entities with an id in the ladder and its descriptors", ladder.DefaultMaxIDs)
 			return nil
 		}
 	}
@@ -232,4 +232,23 @@ func items(cell string) []string {
 		}
 	}
 	return out
+}
+
+// idsOf counts the entities with an id in l other than descriptors, as
+// the loader counts them against ladder.DefaultMaxIDs.
+func idsOf(l *ladder.Ladder) int {
+	n := 1 + len(l.Categories) + len(l.Capabilities) + len(l.Titles) + len(l.Rules.Weights) + len(l.Rules.Thresholds)
+	for _, s := range l.Scales {
+		n += 1 + len(s.Ratings)
+	}
+	for _, t := range l.Tracks {
+		n++
+		for _, v := range t.Levels {
+			n += 1 + len(v.Expects) + len(v.Requires)
+		}
+	}
+	if e := l.Rules.Evidence; e != nil {
+		n += len(e.Sources)
+	}
+	return n
 }

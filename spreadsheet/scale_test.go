@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/careerladder/careerladder/spreadsheet"
 )
 
@@ -110,5 +112,33 @@ func BenchmarkImportAdversarial(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestImportDescriptorsLimit checks that descriptors that would take a
+// ladder past ladder.DefaultMaxIDs are refused at the row that does.
+func TestImportDescriptorsLimit(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector makes the large sheets slow")
+	}
+	const n = 33000
+	var m, d strings.Builder
+	m.WriteString("Capability,Junior,Senior\n")
+	d.WriteString("capability,rating\n")
+	for i := range n {
+		fmt.Fprintf(&m, "c%d,a,b\n", i)
+		fmt.Fprintf(&d, "c%d,a\nc%d,b\n", i, i)
+	}
+	l, err := spreadsheet.Import("m.csv", strings.NewReader(m.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = spreadsheet.ImportDescriptors(l, "d.csv", strings.NewReader(d.String()))
+	got := diagnostics(t, d.String(), err)
+	// 1 ladder, 1 scale, 2 ratings, 1 track, 2 levels, n capabilities and
+	// 2n expectations make 3n + 7 = 99,007: the descriptor that makes
+	// 100,001 is the 994th, on row 995.
+	if want := []string{"995:1 too-many-ids"}; !cmp.Equal(want, got) {
+		t.Errorf("got %v, want %v", got, want)
 	}
 }
