@@ -574,6 +574,13 @@ func (im *importer) build(src []byte) *ladder.Ladder {
 	if ents.scale != nil {
 		scale.ID, scale.Name, scale.Description = ents.scale.id, ents.scale.name, ents.scale.summary
 	}
+	if len(ents.ratings) == 0 {
+		count += len(scale.Ratings) // rating: rows are counted already
+	}
+	if count++; count > ladder.DefaultMaxIDs {
+		im.report(ladder.CodeTooManyIDs, header.line, 1, "", "more than %d capabilities, levels, expectations and ratings", ladder.DefaultMaxIDs)
+		return nil
+	}
 	for i := range cells {
 		if r, ok := ratingOf[cells[i].value]; ok {
 			cells[i].value = r
