@@ -25,6 +25,10 @@
 // otherwise. A level that moves from one track to another is reported as
 // removed from the one and added to the other.
 //
+// Ladders matches every list through maps of ids, so its cost grows with
+// the size of the two ladders times the logarithm of the number of
+// changes (for sorting them), not with the square of any list.
+//
 // [Rescore] assesses the same people under both versions and lists the
 // [Move] of everyone whose level changes on a track, with the checks that
 // explain it. Only tracks present in both versions are compared: a track
