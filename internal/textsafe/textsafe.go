@@ -1,27 +1,9 @@
-// Package textsafe escapes text from input files before it is written for
-// a person to read, so that a name or an id cannot act on the terminal
-// that shows it (move the cursor, clear the screen, set the title, make a
-// hyperlink), reorder the text around it, or start a line of its own.
-//
-// The rule: every C0 control (U+0000 to U+001F, newline and tab included),
-// DEL (U+007F), every C1 control (U+0080 to U+009F), the bidirectional
-// controls (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069),
-// the line and paragraph separators (U+2028, U+2029) and every byte that
-// is not part of valid UTF-8 are written as visible escapes in the style
-// of Go's strconv.Quote: \n, \r and \t, \x1b for other C0 controls and
-// DEL and for bad bytes (\xff), \u0085 and \u202e for the rest. Everything
-// else, backslashes included, is written as it is, so that ordinary text
-// is unchanged. The escapes are for display; they are not meant to be
-// read back.
-//
-// A writer's own newlines and tabs, which give its output its structure,
-// are in its format strings, not in the values: [Fprintf] escapes its
-// arguments and leaves the format alone.
 package textsafe
 
 import (
 	"fmt"
 	"io"
+	"reflect"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -40,11 +22,10 @@ func Escaped(r rune) bool {
 	return false
 }
 
-// String returns s with the characters of the package's rule written as
-// escapes. It returns s itself when there is nothing to escape.
-func String(s string) string {
-	i := 0
-	for i < len(s) {
+// Index returns the byte offset of the first character of s that String
+// escapes, or of its first bad byte, or -1 when there is none.
+func Index(s string) int {
+	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= 0x20 && c < 0x7f {
 			i++
@@ -52,11 +33,18 @@ func String(s string) string {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 || Escaped(r) {
-			break
+			return i
 		}
 		i += size
 	}
-	if i == len(s) {
+	return -1
+}
+
+// String returns s with the characters of the package's rule written as
+// escapes. It returns s itself when there is nothing to escape.
+func String(s string) string {
+	i := Index(s)
+	if i < 0 {
 		return s
 	}
 	var b strings.Builder
@@ -94,8 +82,8 @@ func writeHex(b *strings.Builder, prefix string, v uint32, digits int) {
 	b.WriteString(h)
 }
 
-// Fprintf is fmt.Fprintf with every argument that is text (a string, a
-// []string, an error or a fmt.Stringer) escaped by String when it is
+// Fprintf is fmt.Fprintf with every argument that is text (a string or a
+// type of string, a []string, an error or a fmt.Stringer) escaped by String when it is
 // formatted with %s or %v; %q quotes the argument's own text instead, as
 // strconv.Quote does, which escapes these characters too. Other verbs and
 // other values are formatted as fmt does.
@@ -127,7 +115,11 @@ func Args(args ...any) []any {
 		case fmt.Stringer:
 			out[i] = text{v.String(), a}
 		default:
-			out[i] = a
+			if rv := reflect.ValueOf(a); rv.Kind() == reflect.String {
+				out[i] = text{rv.String(), a} // a named string type
+			} else {
+				out[i] = a
+			}
 		}
 	}
 	return out

@@ -48,7 +48,8 @@ func TestFprintf(t *testing.T) {
 	if b.String() != want {
 		t.Errorf("got  %q\nwant %q", b.String(), want)
 	}
-	if got := Sprintf("%s: %s", "k", "v\r"); got != `k: v\r` {
+	type code string
+	if got := Sprintf("%s: %s %v", "k", "v\r", code("c\x1b")); got != `k: v\r c\x1b` {
 		t.Errorf("Sprintf: %q", got)
 	}
 }
@@ -90,6 +91,9 @@ func FuzzString(f *testing.F) {
 		clean := utf8.ValidString(s) && !strings.ContainsFunc(s, Escaped)
 		if clean != (out == s) {
 			t.Fatalf("String(%q) = %q: changed %v, want %v", s, out, out != s, !clean)
+		}
+		if i := Index(s); clean != (i < 0) || i >= 0 && String(s[:i]) != s[:i] {
+			t.Fatalf("Index(%q) = %d", s, i)
 		}
 		if String(out) != out {
 			t.Fatalf("String is not idempotent on %q", s)
