@@ -45,8 +45,9 @@
 //	> path: old -> new      a reordered list
 //	3 changes
 //
-// Newlines inside values are written as \n, so that each change stays on
-// one line. [Report.WriteJSON] writes {"changes": [...]}, each change an
+// Newlines inside values are written as \n, and other control characters,
+// bidirectional controls and bad bytes as escapes such as \x1b and \u202e,
+// so that each change stays on one line and cannot act on a terminal. [Report.WriteJSON] writes {"changes": [...]}, each change an
 // object with the fields kind, path, old, new and summary (all always
 // present; old and new are "" when absent); the changes are never null.
 package diff

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/careerladder/careerladder/internal/textsafe"
 	"github.com/careerladder/careerladder/rubric"
 )
 
@@ -15,7 +16,8 @@ import (
 // signals and examples, for each track a level-by-capability matrix of
 // expectations and each level's requirements in words, the titles, and the
 // rules. Text from the ladder is escaped, so that no name, summary or
-// example can add markup, links, HTML or table cells to the page.
+// example can add markup, links, HTML or table cells to the page, and
+// control characters are written as visible escapes (\x1b).
 func (l *Ladder) WriteMarkdown(w io.Writer) error {
 	if l == nil || w == nil {
 		return fmt.Errorf("ladder: write Markdown: %w", ErrNilArgument)
@@ -301,8 +303,15 @@ func plural(n int) string {
 // backslash-escaped, HTML's special characters become entities, a leading
 // character that would start a block (a heading, list, quote or rule) is
 // escaped too, and line breaks become spaces, so the text stays one inline
-// run wherever it is placed.
+// run wherever it is placed. Control characters, bidirectional controls
+// and bad bytes are written as visible escapes, as textsafe writes them.
 func esc(s string) string {
+	s = textsafe.String(strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == '\t' {
+			return ' '
+		}
+		return r
+	}, s))
 	var b strings.Builder
 	for i, r := range s {
 		switch r {
@@ -315,8 +324,6 @@ func esc(s string) string {
 			b.WriteString("&gt;")
 		case '&':
 			b.WriteString("&amp;")
-		case '\n', '\r', '\t':
-			b.WriteByte(' ')
 		case '#', '+', '-', '=':
 			if i == 0 {
 				b.WriteByte('\\')

@@ -1,6 +1,7 @@
 package diagtest
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/careerladder/careerladder/internal/textsafe"
@@ -27,4 +28,25 @@ func CheckText(t TB, ds ladder.Diagnostics) int {
 		}
 	}
 	return len(ds)
+}
+
+// CheckLines reports through t each line of out, the output of a writer
+// fed hostile text, that holds a character textsafe escapes or a bad byte,
+// or that was forged: that starts, after spaces, with "::", as the text a
+// hostile value puts after a newline to make a GitHub annotation does. It
+// fails on empty output, which would check nothing.
+func CheckLines(t TB, what string, out []byte) {
+	t.Helper()
+	if len(out) == 0 {
+		t.Errorf("%s: no output", what)
+	}
+	for n, line := range strings.Split(string(out), "\n") {
+		if i := textsafe.Index(line); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(line[i:])
+			t.Errorf("%s: line %d holds %U raw: %q", what, n+1, r, line)
+		}
+		if strings.HasPrefix(strings.TrimSpace(line), "::") {
+			t.Errorf("%s: line %d is forged: %q", what, n+1, line)
+		}
+	}
 }
