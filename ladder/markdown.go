@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/careerladder/careerladder/internal/textsafe"
 	"github.com/careerladder/careerladder/rubric"
@@ -16,8 +17,9 @@ import (
 // signals and examples, for each track a level-by-capability matrix of
 // expectations and each level's requirements in words, the titles, and the
 // rules. Text from the ladder is escaped, so that no name, summary or
-// example can add markup, links, HTML or table cells to the page, and
-// control characters are written as visible escapes (\x1b).
+// example can add markup, links, HTML or table cells to the page; bare
+// URLs, www. names and e-mail addresses stay text under GitHub's renderer,
+// and control characters are written as visible escapes (\x1b).
 func (l *Ladder) WriteMarkdown(w io.Writer) error {
 	if l == nil || w == nil {
 		return fmt.Errorf("ladder: write Markdown: %w", ErrNilArgument)
@@ -302,17 +304,24 @@ func plural(n int) string {
 // (emphasis, code, links, images, strikethrough, table cells) are
 // backslash-escaped, HTML's special characters become entities, a leading
 // character that would start a block (a heading, list, quote or rule) is
-// escaped too, and line breaks become spaces, so the text stays one inline
-// run wherever it is placed. Control characters, bidirectional controls
-// and bad bytes are written as visible escapes, as textsafe writes them.
+// escaped too, and line breaks become spaces and spaces at either end go,
+// so the text stays one inline run wherever it is placed. Text that GitHub
+// Flavored Markdown would turn into a link by itself is broken up with
+// what renders the same: the colon of "http://" and the dot of "www." are
+// backslash-escaped, and a word joiner (U+2060, invisible) goes before
+// an "@" that follows what could be the start of an e-mail address. Control
+// characters, bidirectional controls and bad bytes are written as visible
+// escapes, as textsafe writes them.
 func esc(s string) string {
-	s = textsafe.String(strings.Map(func(r rune) rune {
+	s = strings.Trim(strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\r' || r == '\t' {
 			return ' '
 		}
 		return r
-	}, s))
+	}, s), " ")
+	s = textsafe.String(s)
 	var b strings.Builder
+	prev := rune(-1)
 	for i, r := range s {
 		switch r {
 		case '\\', '`', '*', '_', '[', ']', '|', '!', '~':
@@ -330,16 +339,32 @@ func esc(s string) string {
 			}
 			b.WriteRune(r)
 		case '.', ')':
-			// "1." or "1)" at the start would begin an ordered list.
-			if i > 0 && strings.Trim(s[:i], "0123456789") == "" {
+			// "1." or "1)" at the start would begin an ordered list, and
+			// "www." starts a link.
+			if i > 0 && strings.Trim(s[:i], "0123456789") == "" || r == '.' && i >= 3 && strings.EqualFold(s[i-3:i], "www") {
 				b.WriteByte('\\')
+			}
+			b.WriteRune(r)
+		case ':':
+			if strings.HasPrefix(s[i+1:], "//") {
+				b.WriteByte('\\') // a scheme's colon: http://, ftp://
+			}
+			b.WriteRune(r)
+		case '@':
+			if prev >= 0 && (prev < utf8.RuneSelf && (isAlnum(byte(prev)) || strings.ContainsRune(".+-_", prev))) {
+				b.WriteString("&#x2060;") // word joiner
 			}
 			b.WriteRune(r)
 		default:
 			b.WriteRune(r)
 		}
+		prev = r
 	}
 	return b.String()
+}
+
+func isAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // cell keeps a table cell from being empty, which some renderers collapse.
