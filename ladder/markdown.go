@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/careerladder/careerladder/internal/textsafe"
@@ -114,13 +115,14 @@ func (m *markdown) capability(c *Capability) {
 		m.printf("Rated on %s.\n\n", named(s.Name, s.ID))
 	}
 	for _, d := range c.Descriptors {
-		label := d.Rating
+		// A blank label would leave "****", a rule rather than bold text.
+		label := esc(d.Rating)
 		if s != nil {
-			if r := s.Rank(d.Rating); r >= 0 && s.Ratings[r].Label != "" {
-				label = s.Ratings[r].Label
+			if r := s.Rank(d.Rating); r >= 0 && esc(s.Ratings[r].Label) != "" {
+				label = esc(s.Ratings[r].Label)
 			}
 		}
-		m.printf("- **%s**", esc(label))
+		m.printf("- **%s**", label)
 		if d.Summary != "" {
 			m.printf(": %s", esc(d.Summary))
 		}
@@ -304,8 +306,9 @@ func plural(n int) string {
 // (emphasis, code, links, images, strikethrough, table cells) are
 // backslash-escaped, HTML's special characters become entities, a leading
 // character that would start a block (a heading, list, quote or rule) is
-// escaped too, and line breaks become spaces and spaces at either end go,
-// so the text stays one inline run wherever it is placed. Text that GitHub
+// escaped too, and line breaks become spaces and white space at either end
+// goes (it would make an indented code block, or keep "**" from making
+// bold text), so the text stays one inline run wherever it is placed. Text that GitHub
 // Flavored Markdown would turn into a link by itself is broken up with
 // what renders the same: the colon of "http://" and the dot of "www." are
 // backslash-escaped, and a word joiner (U+2060, invisible) goes before
@@ -313,12 +316,12 @@ func plural(n int) string {
 // characters, bidirectional controls and bad bytes are written as visible
 // escapes, as textsafe writes them.
 func esc(s string) string {
-	s = strings.Trim(strings.Map(func(r rune) rune {
+	s = strings.TrimFunc(strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\r' || r == '\t' {
 			return ' '
 		}
 		return r
-	}, s), " ")
+	}, s), unicode.IsSpace)
 	s = textsafe.String(s)
 	var b strings.Builder
 	prev := rune(-1)
@@ -351,7 +354,9 @@ func esc(s string) string {
 			}
 			b.WriteRune(r)
 		case '@':
-			if prev >= 0 && (prev < utf8.RuneSelf && (isAlnum(byte(prev)) || strings.ContainsRune(".+-_", prev))) {
+			// What an address may hold before its "@", and the colon of
+			// mailto: and xmpp:.
+			if prev >= 0 && prev < utf8.RuneSelf && (isAlnum(byte(prev)) || strings.ContainsRune(".+-_:", prev)) {
 				b.WriteString("&#x2060;") // word joiner
 			}
 			b.WriteRune(r)

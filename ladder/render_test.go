@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/careerladder/careerladder/internal/textsafe"
 	"github.com/careerladder/careerladder/ladder"
@@ -94,7 +95,7 @@ func plainText(l *ladder.Ladder) {
 }
 
 func plain(s string) string {
-	if strings.Trim(s, " \t\r\n") == "" {
+	if strings.TrimFunc(s, unicode.IsSpace) == "" {
 		return s
 	}
 	return "x"
@@ -224,8 +225,8 @@ func checkInline(e string) error {
 	if i := textsafe.Index(e); i >= 0 {
 		return fmt.Errorf("raw %q at %d", e[i:i+1], i)
 	}
-	if strings.HasPrefix(e, " ") || strings.HasSuffix(e, " ") {
-		return fmt.Errorf("space at an end")
+	if strings.TrimFunc(e, unicode.IsSpace) != e {
+		return fmt.Errorf("white space at an end")
 	}
 	if e != "" && strings.ContainsRune("#+-=>", rune(e[0])) {
 		return fmt.Errorf("starts a block with %q", e[0])
@@ -260,7 +261,7 @@ func checkInline(e string) error {
 }
 
 func isAddress(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || strings.IndexByte(".+-_", c) >= 0
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || strings.IndexByte(".+-_:", c) >= 0
 }
 
 func TestEscInline(t *testing.T) {
