@@ -33,7 +33,7 @@ func WriteLines(w io.Writer, ins ...Input) error {
 	}
 	for _, in := range ins {
 		if len(in.Ratings) > 0 {
-			return fmt.Errorf("evidence: write JSON Lines: %s has direct ratings, which JSON Lines cannot hold", in.Person)
+			return fmt.Errorf("evidence: write JSON Lines: %q has direct ratings, which JSON Lines cannot hold", in.Person)
 		}
 	}
 	type line struct {
