@@ -40,6 +40,7 @@
 // 640), every coordinate written with two decimals, and nothing read but
 // the arguments. Every piece of text comes from the ladder or the result
 // and is escaped, so hostile names (`<script>`, `&`, quotes, invalid UTF-8)
-// still give well-formed XML; long names are wrapped onto at most three
+// still give well-formed XML, and control characters and bidirectional
+// controls are written as visible escapes such as \x1b and \u202e; long names are wrapped onto at most three
 // lines and shortened with an ellipsis so that they stay inside the canvas.
 package chart

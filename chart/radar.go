@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/careerladder/careerladder/internal/textsafe"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/rubric"
 	"github.com/careerladder/careerladder/scoring"
@@ -307,9 +308,13 @@ func f(v float64) string {
 
 // esc escapes s for XML text; invalid UTF-8 and characters XML does not
 // allow become U+FFFD.
+// esc escapes text for the SVG: control characters, bidirectional
+// controls and bad bytes as textsafe writes them, so that a name can
+// neither reorder the chart's text nor reach a terminal that shows the
+// file, then XML's special characters.
 func esc(s string) string {
 	var b strings.Builder
-	_ = xml.EscapeText(&b, []byte(s)) // a strings.Builder does not fail
+	_ = xml.EscapeText(&b, []byte(textsafe.String(s))) // a strings.Builder does not fail
 	return b.String()
 }
 

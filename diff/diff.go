@@ -51,7 +51,7 @@ func Ladders(old, new *ladder.Ladder) (Report, error) {
 	if old == nil || new == nil {
 		return Report{}, fmt.Errorf("diff: %w", ladder.ErrNilArgument)
 	}
-	d := &differ{old: old, new: new}
+	d := &differ{old: old, new: new, oldScales: scales{l: old}, newScales: scales{l: new}}
 	d.ladder()
 	d.scales()
 	d.categories()
@@ -69,8 +69,9 @@ func Ladders(old, new *ladder.Ladder) (Report, error) {
 }
 
 type differ struct {
-	old, new *ladder.Ladder
-	out      []Change
+	old, new             *ladder.Ladder
+	oldScales, newScales scales
+	out                  []Change
 }
 
 func (d *differ) add(kind, path, old, new, summary string) {
@@ -142,14 +143,15 @@ func (d *differ) order(path, what string, old, new []string) {
 
 // orderSep is order with the separator sep, for keys that hold commas.
 func (d *differ) orderSep(path, what, sep string, old, new []string) {
+	inOld, inNew := set(old), set(new)
 	var o, n []string
 	for _, id := range old {
-		if slices.Contains(new, id) {
+		if inNew[id] {
 			o = append(o, id)
 		}
 	}
 	for _, id := range new {
-		if slices.Contains(old, id) {
+		if inOld[id] {
 			n = append(n, id)
 		}
 	}
@@ -158,21 +160,44 @@ func (d *differ) orderSep(path, what, sep string, old, new []string) {
 	}
 }
 
-// match calls fn for every id of old and new: with both elements when the
-// id is in both lists, else with a nil one.
-func match[T any](old, new []T, id func(*T) string, fn func(key string, o, n *T)) {
-	for i := range old {
-		k := id(&old[i])
-		j := slices.IndexFunc(new, func(t T) bool { return id(&t) == k })
-		if j < 0 {
-			fn(k, &old[i], nil)
-		} else {
-			fn(k, &old[i], &new[j])
+// set returns the strings of list as a set.
+func set(list []string) map[string]bool {
+	m := make(map[string]bool, len(list))
+	for _, s := range list {
+		m[s] = true
+	}
+	return m
+}
+
+// positions maps each key of list to the position of its first
+// occurrence. Lists are matched through such maps rather than by searching
+// one list for each element of the other, so that a diff costs time in
+// proportion to the size of the ladders, not to its square.
+func positions(keys []string) map[string]int {
+	m := make(map[string]int, len(keys))
+	for i, k := range keys {
+		if _, dup := m[k]; !dup {
+			m[k] = i
 		}
 	}
-	for j := range new {
-		k := id(&new[j])
-		if !slices.ContainsFunc(old, func(t T) bool { return id(&t) == k }) {
+	return m
+}
+
+// match calls fn for every id of old and new: with both elements when the
+// id is in both lists (the first element of new with it), else with a nil
+// one. It calls id once for each element of either list.
+func match[T any](old, new []T, id func(*T) string, fn func(key string, o, n *T)) {
+	oldKeys, newKeys := ids(old, id), ids(new, id)
+	inOld, inNew := set(oldKeys), positions(newKeys)
+	for i, k := range oldKeys {
+		if j, ok := inNew[k]; ok {
+			fn(k, &old[i], &new[j])
+		} else {
+			fn(k, &old[i], nil)
+		}
+	}
+	for j, k := range newKeys {
+		if !inOld[k] {
 			fn(k, nil, &new[j])
 		}
 	}
@@ -347,23 +372,78 @@ func (d *differ) level(p, l, what string, o, n *ladder.Level) {
 // direction returns "raised" or "lowered" when both ratings are on the
 // scale of capability c in both ladders, else "".
 func (d *differ) direction(c, old, new string) string {
-	oc, ok1 := d.old.Capability(c)
-	nc, ok2 := d.new.Capability(c)
-	if !ok1 || !ok2 {
-		return ""
-	}
-	os, ok1 := d.old.ScaleOf(oc)
-	ns, ok2 := d.new.ScaleOf(nc)
+	os, ok1 := d.oldScales.of(c)
+	ns, ok2 := d.newScales.of(c)
 	if !ok1 || !ok2 || os.ID != ns.ID {
 		return ""
 	}
-	switch c, ok := ns.Compare(new, old); {
+	switch c, ok := ns.compare(new, old); {
 	case !ok || c == 0:
 		return ""
 	case c > 0:
 		return "raised"
 	}
 	return "lowered"
+}
+
+// scales finds the scale of a capability and the rank of a rating as
+// Ladder.Capability, Ladder.ScaleOf and Scale.Rank do, through maps built
+// on first use: a diff may ask for every expectation of every level.
+type scales struct {
+	l     *ladder.Ladder
+	byCap map[string]*rankedScale
+}
+
+type rankedScale struct {
+	*rubric.Scale
+	ranks map[string]int
+}
+
+// of returns the scale capability c is rated on.
+func (x *scales) of(c string) (*rankedScale, bool) {
+	if x.byCap == nil {
+		l := x.l
+		x.byCap = make(map[string]*rankedScale, len(l.Capabilities))
+		byID := make(map[string]*rankedScale, len(l.Scales))
+		for i := range l.Scales {
+			if _, dup := byID[l.Scales[i].ID]; !dup {
+				byID[l.Scales[i].ID] = &rankedScale{Scale: &l.Scales[i]}
+			}
+		}
+		for i := range l.Capabilities {
+			cp := &l.Capabilities[i]
+			if _, dup := x.byCap[cp.ID]; dup {
+				continue
+			}
+			var s *rankedScale
+			switch {
+			case cp.Scale != "":
+				s = byID[cp.Scale]
+			case len(l.Scales) > 0:
+				s = byID[l.Scales[0].ID]
+			}
+			x.byCap[cp.ID] = s
+		}
+	}
+	s := x.byCap[c]
+	return s, s != nil
+}
+
+// compare is Scale.Compare by the ranks of a and b.
+func (s *rankedScale) compare(a, b string) (int, bool) {
+	if s.ranks == nil {
+		ids := make([]string, len(s.Ratings))
+		for i := range s.Ratings {
+			ids[i] = s.Ratings[i].ID
+		}
+		s.ranks = positions(ids)
+	}
+	ra, okA := s.ranks[a]
+	rb, okB := s.ranks[b]
+	if !okA || !okB {
+		return 0, false
+	}
+	return cmp.Compare(ra, rb), true
 }
 
 // gateKeys returns the key of each gate: its id, or its text, with "#2",
@@ -392,10 +472,11 @@ func gateText(g *rubric.Gate) string {
 func (d *differ) gates(p, what string, old, new []rubric.Gate) {
 	ok, nk := gateKeys(old), gateKeys(new)
 	d.orderSep(p, "gates of "+what, "; ", ok, nk)
+	inOld, inNew := set(ok), positions(nk)
 	var leftOld, leftNew []int
 	for i, k := range ok {
-		j := slices.Index(nk, k)
-		if j < 0 {
+		j, found := inNew[k]
+		if !found {
 			leftOld = append(leftOld, i)
 			continue
 		}
@@ -404,33 +485,48 @@ func (d *differ) gates(p, what string, old, new []rubric.Gate) {
 		d.field(gp+".description", "description of gate "+k+" of "+what, old[i].Description, new[j].Description)
 	}
 	for j, k := range nk {
-		if !slices.Contains(ok, k) {
+		if !inOld[k] {
 			leftNew = append(leftNew, j)
 		}
 	}
 	// Pair the id-less gates left over when exactly one old and one new
 	// gate of a kind remain: the same gate with a new text.
-	kinds := func(list []rubric.Gate, idx []int, kind string) []int {
-		var out []int
-		for _, i := range idx {
-			if list[i].ID == "" && list[i].Kind() == kind {
-				out = append(out, i)
-			}
+	type leftover struct{ old, new, lastNew int }
+	kinds := map[string]*leftover{}
+	kindOf := func(g *rubric.Gate) *leftover {
+		if g.ID != "" || g.Kind() == "" {
+			return nil
 		}
-		return out
+		k := kinds[g.Kind()]
+		if k == nil {
+			k = &leftover{}
+			kinds[g.Kind()] = k
+		}
+		return k
+	}
+	for _, i := range leftOld {
+		if k := kindOf(&old[i]); k != nil {
+			k.old++
+		}
+	}
+	for _, j := range leftNew {
+		if k := kindOf(&new[j]); k != nil {
+			k.new++
+			k.lastNew = j
+		}
 	}
 	paired := map[int]bool{}
 	pairedNew := map[int]bool{}
 	for _, i := range leftOld {
 		kind := old[i].Kind()
-		if old[i].ID != "" || kind == "" || slices.Contains(nk, kind) || slices.Contains(ok, kind) {
+		if _, keyed := inNew[kind]; old[i].ID != "" || kind == "" || keyed || inOld[kind] {
 			continue
 		}
-		os, ns := kinds(old, leftOld, kind), kinds(new, leftNew, kind)
-		if len(os) != 1 || len(ns) != 1 {
+		k := kinds[kind]
+		if k.old != 1 || k.new != 1 {
 			continue
 		}
-		j := ns[0]
+		j := k.lastNew
 		paired[i], pairedNew[j] = true, true
 		gp := p + "[" + kind + "]"
 		d.field(gp, kind+" gate of "+what, gateText(&old[i]), gateText(&new[j]))

@@ -25,6 +25,10 @@
 // otherwise. A level that moves from one track to another is reported as
 // removed from the one and added to the other.
 //
+// Ladders matches every list through maps of ids, so its cost grows with
+// the size of the two ladders times the logarithm of the number of
+// changes (for sorting them), not with the square of any list.
+//
 // [Rescore] assesses the same people under both versions and lists the
 // [Move] of everyone whose level changes on a track, with the checks that
 // explain it. Only tracks present in both versions are compared: a track
@@ -41,8 +45,9 @@
 //	> path: old -> new      a reordered list
 //	3 changes
 //
-// Newlines inside values are written as \n, so that each change stays on
-// one line. [Report.WriteJSON] writes {"changes": [...]}, each change an
+// Newlines inside values are written as \n, and other control characters,
+// bidirectional controls and bad bytes as escapes such as \x1b and \u202e,
+// so that each change stays on one line and cannot act on a terminal. [Report.WriteJSON] writes {"changes": [...]}, each change an
 // object with the fields kind, path, old, new and summary (all always
 // present; old and new are "" when absent); the changes are never null.
 package diff

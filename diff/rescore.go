@@ -52,7 +52,8 @@ func Rescore(oldS, newS *scoring.Scorer, ins []evidence.Input, asOf evidence.Dat
 	if err != nil {
 		return nil, err
 	}
-	ol, nl := oldS.Ladder(), newS.Ladder()
+	nl := newS.Ladder()
+	oi, ni := newLevelIndex(oldS.Ladder()), newLevelIndex(nl)
 	var out []Move
 	for i := range ins {
 		for _, nt := range nl.Tracks {
@@ -65,7 +66,7 @@ func Rescore(oldS, newS *scoring.Scorer, ins []evidence.Input, asOf evidence.Dat
 				continue
 			}
 			m := Move{Person: ins[i].Person, Track: nt.ID, Old: o.ID, New: n.ID}
-			if up(ol, nl, nt.ID, o.ID, n.ID) {
+			if up(oi, ni, nt.ID, o.ID, n.ID) {
 				m.Direction = "up"
 				m.Reasons = upReasons(newS, ins[i], asOf, nt.ID, n)
 			} else {
@@ -109,18 +110,37 @@ func levels(s *scoring.Scorer, ins []evidence.Input, asOf evidence.Date) ([]map[
 	return out, nil
 }
 
-// index returns the position of level id in track of l, -1 for "" and -2
-// when the track or level is missing.
-func index(l *ladder.Ladder, track, id string) int {
+// levelIndex holds the position of each level in its track, by track id
+// and level id, as Ladder.Track and a search of the track's levels find
+// them: the first track and the first level with an id.
+type levelIndex map[string]map[string]int
+
+func newLevelIndex(l *ladder.Ladder) levelIndex {
+	x := make(levelIndex, len(l.Tracks))
+	for i := range l.Tracks {
+		t := &l.Tracks[i]
+		if _, dup := x[t.ID]; dup {
+			continue
+		}
+		m := make(map[string]int, len(t.Levels))
+		for j := range t.Levels {
+			if _, dup := m[t.Levels[j].ID]; !dup {
+				m[t.Levels[j].ID] = j
+			}
+		}
+		x[t.ID] = m
+	}
+	return x
+}
+
+// index returns the position of level id in track, -1 for "" and -2 when
+// the track or level is missing.
+func (x levelIndex) index(track, id string) int {
 	if id == "" {
 		return -1
 	}
-	t, ok := l.Track(track)
+	i, ok := x[track][id]
 	if !ok {
-		return -2
-	}
-	i := slices.IndexFunc(t.Levels, func(v ladder.Level) bool { return v.ID == id })
-	if i < 0 {
 		return -2
 	}
 	return i
@@ -129,14 +149,14 @@ func index(l *ladder.Ladder, track, id string) int {
 // up reports whether moving from level o to level n is a move up: by their
 // positions in the new track when both are there, else in the old track,
 // else by the old level's old position against the new level's new one.
-func up(ol, nl *ladder.Ladder, track, o, n string) bool {
-	if a, b := index(nl, track, o), index(nl, track, n); a > -2 && b > -2 {
+func up(ol, nl levelIndex, track, o, n string) bool {
+	if a, b := nl.index(track, o), nl.index(track, n); a > -2 && b > -2 {
 		return b > a
 	}
-	if a, b := index(ol, track, o), index(ol, track, n); a > -2 && b > -2 {
+	if a, b := ol.index(track, o), ol.index(track, n); a > -2 && b > -2 {
 		return b > a
 	}
-	return index(nl, track, n) > index(ol, track, o)
+	return nl.index(track, n) > ol.index(track, o)
 }
 
 func downReasons(s *scoring.Scorer, in evidence.Input, asOf evidence.Date, track, level string) []string {

@@ -5,26 +5,29 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
+
+	"github.com/careerladder/careerladder/internal/textsafe"
 )
 
 // WriteText writes one line per change — "~ path: old -> new" for a
 // changed value, "+ path: new" for an added one, "- path: old" for a
 // removed one and "> path: old -> new" for a reordered list — then a line
-// counting the changes ("no changes", "1 change", "3 changes"). Newlines
-// inside values are written as \n.
+// counting the changes ("no changes", "1 change", "3 changes"). Newlines,
+// other control characters, bidirectional controls and bad bytes inside
+// paths and values are written as escapes (\n, \x1b, \u202e), so that
+// each change stays on one line and nothing in it acts on a terminal.
 func (r Report) WriteText(w io.Writer) error {
 	b := bufio.NewWriter(w)
 	for _, c := range r.Changes {
 		switch c.Kind {
 		case Added:
-			fmt.Fprintf(b, "+ %s: %s\n", c.Path, oneLine(c.New))
+			textsafe.Fprintf(b, "+ %s: %s\n", c.Path, c.New)
 		case Removed:
-			fmt.Fprintf(b, "- %s: %s\n", c.Path, oneLine(c.Old))
+			textsafe.Fprintf(b, "- %s: %s\n", c.Path, c.Old)
 		case Moved:
-			fmt.Fprintf(b, "> %s: %s -> %s\n", c.Path, oneLine(c.Old), oneLine(c.New))
+			textsafe.Fprintf(b, "> %s: %s -> %s\n", c.Path, c.Old, c.New)
 		default:
-			fmt.Fprintf(b, "~ %s: %s -> %s\n", c.Path, oneLine(c.Old), oneLine(c.New))
+			textsafe.Fprintf(b, "~ %s: %s -> %s\n", c.Path, c.Old, c.New)
 		}
 	}
 	switch n := len(r.Changes); n {
@@ -36,10 +39,6 @@ func (r Report) WriteText(w io.Writer) error {
 		fmt.Fprintf(b, "%d changes\n", n)
 	}
 	return b.Flush()
-}
-
-func oneLine(s string) string {
-	return strings.NewReplacer("\r", `\r`, "\n", `\n`).Replace(s)
 }
 
 // WriteJSON writes the report as indented JSON: {"changes": [...]}, each

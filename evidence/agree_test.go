@@ -64,6 +64,7 @@ func TestSameRulesBothWays(t *testing.T) {
 			fromFile := conv.places(t, err, conv.file)
 			var ds ladder.Diagnostics
 			errors.As(err, &ds)
+			diagtest.CheckText(t, ds)
 			diagtest.CheckRanges(t, src, ds, diagtest.YAML)
 			lines, jerrs := readAll(ld, conv.lines.Bytes())
 			var fromLines []found
@@ -71,6 +72,7 @@ func TestSameRulesBothWays(t *testing.T) {
 				fromLines = append(fromLines, conv.places(t, err, conv.json)...)
 				var ds ladder.Diagnostics
 				errors.As(err, &ds)
+				diagtest.CheckText(t, ds)
 				diagtest.CheckRanges(t, conv.lines.Bytes(), ds, diagtest.JSONLines)
 			}
 			if len(fromFile) == 0 {

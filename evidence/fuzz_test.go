@@ -38,6 +38,7 @@ func FuzzParseInput(f *testing.F) {
 					t.Fatalf("position outside the input (at most %d lines): %v", lines, d)
 				}
 			}
+			diagtest.CheckText(t, ds)
 			diagtest.CheckRanges(t, src, ds, diagtest.YAML)
 			return
 		}

@@ -33,7 +33,7 @@ func WriteLines(w io.Writer, ins ...Input) error {
 	}
 	for _, in := range ins {
 		if len(in.Ratings) > 0 {
-			return fmt.Errorf("evidence: write JSON Lines: %s has direct ratings, which JSON Lines cannot hold", in.Person)
+			return fmt.Errorf("evidence: write JSON Lines: %q has direct ratings, which JSON Lines cannot hold", in.Person)
 		}
 	}
 	type line struct {
@@ -575,7 +575,9 @@ func (jr *LinesReader) decodeLine(b []byte, size int) {
 				if !esc {
 					name = string(b[ks+1 : ke-1])
 				}
-				jr.add(b, ks, ladder.CodeUnknownField, name, fmt.Sprintf("unknown field %q", name),
+				// The path quotes a key that is not a plain word, as the
+				// file loader's paths do.
+				jr.add(b, ks, ladder.CodeUnknownField, (*yamldoc.Path)(nil).Key(name).String(), fmt.Sprintf("unknown field %q", name),
 					"fields here: "+strings.Join(jsonlFieldNames, ", "), yamldoc.Suggest(name, jsonlFieldNames))
 			}
 			continue
@@ -678,7 +680,7 @@ func (jr *LinesReader) field(b []byte, f, ks, vs, ve int) bool {
 		w, err := strconv.ParseFloat(string(v), 64)
 		switch {
 		case err != nil || math.IsInf(w, 0) || math.IsNaN(w):
-			jr.add(b, vs, ladder.CodeBadNumber, name, fmt.Sprintf("number %s is out of range", v), "", "")
+			jr.add(b, vs, ladder.CodeBadNumber, name, fmt.Sprintf("number %q is out of range", v), "", "")
 			return false
 		}
 		l.ev.Weight = w

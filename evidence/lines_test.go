@@ -133,6 +133,7 @@ func TestJSONLinesBadLines(t *testing.T) {
 					t.Errorf("diagnostic %+v", d)
 				}
 			}
+			diagtest.CheckText(t, ds)
 			if n := diagtest.CheckRanges(t, []byte(src), ds, diagtest.JSONLines); n != len(ds) {
 				t.Errorf("%d of %d diagnostics have a position", n, len(ds))
 			}
@@ -669,6 +670,7 @@ func FuzzJSONLines(f *testing.F) {
 					t.Fatalf("diagnostic %+v", d)
 				}
 			}
+			diagtest.CheckText(t, ds)
 			diagtest.CheckRanges(t, src, ds, diagtest.JSONLines)
 		}
 		t.Fatalf("no io.EOF after %d lines", lines)

@@ -66,6 +66,7 @@ func TestInvalidInputs(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			diagtest.CheckText(t, ds)
 			if n := diagtest.CheckRanges(t, src, ds, diagtest.YAML); n != len(ds) {
 				t.Errorf("%d of %d diagnostics have a position", n, len(ds))
 			}

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/careerladder/careerladder/internal/textsafe"
 )
 
 // Severity says whether a diagnostic fails a document. The zero Severity is
@@ -118,7 +120,12 @@ func (d Diagnostic) Severity() Severity { return d.Code.Severity() }
 // Error returns the diagnostic as "file:line:col: code: summary", with
 // "warning: " before the summary of a warning and, when there is a
 // suggestion, (did you mean "name"?) after it. When the position is
-// unknown, the path stands in for the line and column.
+// unknown, the path stands in for the line and column. It is always one
+// line: control characters, bidirectional controls and bad bytes in the
+// file name, the path or the summary are written as escapes such as \n,
+// \x1b and \u202e (values from the document are quoted in summaries
+// already), so that a diagnostic can neither forge another line nor act
+// on the terminal that shows it.
 func (d Diagnostic) Error() string {
 	pos := d.Range.String()
 	if !d.Range.IsValid() && d.Path != "" {
@@ -128,7 +135,7 @@ func (d Diagnostic) Error() string {
 			pos = d.Path
 		}
 	}
-	s := pos + ": " + string(d.Code) + ": "
+	s := textsafe.String(pos) + ": " + textsafe.String(string(d.Code)) + ": "
 	if d.Severity() == Warning {
 		s += "warning: "
 	}
@@ -137,12 +144,13 @@ func (d Diagnostic) Error() string {
 
 // Message returns the summary with the suggestion, if any, after it:
 // unknown field "nmae" (did you mean "name"?). It is the one place the
-// suggestion is put into words.
+// suggestion is put into words. Like Error, it is one line without
+// control characters.
 func (d Diagnostic) Message() string {
 	if d.Suggestion == "" {
-		return d.Summary
+		return textsafe.String(d.Summary)
 	}
-	return fmt.Sprintf("%s (did you mean %q?)", d.Summary, d.Suggestion)
+	return fmt.Sprintf("%s (did you mean %q?)", textsafe.String(d.Summary), d.Suggestion)
 }
 
 // Diagnostics is a list of diagnostics. As an error it stands for all of

@@ -183,7 +183,8 @@
 // diagnostic. The format has no include or reference mechanism: loading
 // reads only the name or path given, from the caller's file system, and
 // nothing else — no network, no environment. [Ladder.WriteMarkdown] escapes
-// all text from the file. SECURITY.md in the repository has the details and
+// all text from the file, and [Diagnostic.Error] quotes the values it
+// echoes: a diagnostic is always one line. SECURITY.md in the repository has the details and
 // how to report a problem.
 //
 // # Writing

@@ -71,7 +71,7 @@ tracks:
 	// tiny.yaml:1:1: missing-field: missing field "capabilities"
 	// tiny.yaml:7:1: unknown-field: unknown field "capabilites" (did you mean "capabilities"?)
 	// tiny.yaml:13:50: unknown-ref: unknown capability "comunication"
-	// tiny.yaml:14:52: bad-number: integer 012 is not plain decimal
+	// tiny.yaml:14:52: bad-number: integer "012" is not plain decimal
 }
 
 //go:embed testdata/mini.yaml

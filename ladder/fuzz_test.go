@@ -48,6 +48,7 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("position outside the input (%d lines): %v", lines, d)
 			}
 		}
+		diagtest.CheckText(t, ds)
 		diagtest.CheckRanges(t, src, ds, diagtest.YAML)
 	})
 }

@@ -155,6 +155,7 @@ func TestInvalidCases(t *testing.T) {
 					}
 				}
 			}
+			diagtest.CheckText(t, ds)
 			if n := diagtest.CheckRanges(t, src, ds, diagtest.YAML); n != len(ds) {
 				t.Errorf("%d of %d diagnostics have a position", n, len(ds))
 			}

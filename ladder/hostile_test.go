@@ -63,6 +63,7 @@ func TestHostile(t *testing.T) {
 					t.Fatalf("error %T: %v", err, err)
 				}
 			})
+			diagtest.CheckText(t, ds)
 			diagtest.CheckRanges(t, src, ds, diagtest.YAML)
 			got := map[string]bool{}
 			for _, d := range ds {

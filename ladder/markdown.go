@@ -6,7 +6,10 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/careerladder/careerladder/internal/textsafe"
 	"github.com/careerladder/careerladder/rubric"
 )
 
@@ -15,7 +18,9 @@ import (
 // signals and examples, for each track a level-by-capability matrix of
 // expectations and each level's requirements in words, the titles, and the
 // rules. Text from the ladder is escaped, so that no name, summary or
-// example can add markup, links, HTML or table cells to the page.
+// example can add markup, links, HTML or table cells to the page; bare
+// URLs, www. names and e-mail addresses stay text under GitHub's renderer,
+// and control characters are written as visible escapes (\x1b).
 func (l *Ladder) WriteMarkdown(w io.Writer) error {
 	if l == nil || w == nil {
 		return fmt.Errorf("ladder: write Markdown: %w", ErrNilArgument)
@@ -110,13 +115,14 @@ func (m *markdown) capability(c *Capability) {
 		m.printf("Rated on %s.\n\n", named(s.Name, s.ID))
 	}
 	for _, d := range c.Descriptors {
-		label := d.Rating
+		// A blank label would leave "****", a rule rather than bold text.
+		label := esc(d.Rating)
 		if s != nil {
-			if r := s.Rank(d.Rating); r >= 0 && s.Ratings[r].Label != "" {
-				label = s.Ratings[r].Label
+			if r := s.Rank(d.Rating); r >= 0 && esc(s.Ratings[r].Label) != "" {
+				label = esc(s.Ratings[r].Label)
 			}
 		}
-		m.printf("- **%s**", esc(label))
+		m.printf("- **%s**", label)
 		if d.Summary != "" {
 			m.printf(": %s", esc(d.Summary))
 		}
@@ -300,10 +306,25 @@ func plural(n int) string {
 // (emphasis, code, links, images, strikethrough, table cells) are
 // backslash-escaped, HTML's special characters become entities, a leading
 // character that would start a block (a heading, list, quote or rule) is
-// escaped too, and line breaks become spaces, so the text stays one inline
-// run wherever it is placed.
+// escaped too, and line breaks become spaces and white space at either end
+// goes (it would make an indented code block, or keep "**" from making
+// bold text), so the text stays one inline run wherever it is placed. Text that GitHub
+// Flavored Markdown would turn into a link by itself is broken up with
+// what renders the same: the colon of "http://" and the dot of "www." are
+// backslash-escaped, and a word joiner (U+2060, invisible) goes before
+// an "@" that follows what could be the start of an e-mail address. Control
+// characters, bidirectional controls and bad bytes are written as visible
+// escapes, as textsafe writes them.
 func esc(s string) string {
+	s = strings.TrimFunc(strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == '\t' {
+			return ' '
+		}
+		return r
+	}, s), unicode.IsSpace)
+	s = textsafe.String(s)
 	var b strings.Builder
+	prev := rune(-1)
 	for i, r := range s {
 		switch r {
 		case '\\', '`', '*', '_', '[', ']', '|', '!', '~':
@@ -315,24 +336,40 @@ func esc(s string) string {
 			b.WriteString("&gt;")
 		case '&':
 			b.WriteString("&amp;")
-		case '\n', '\r', '\t':
-			b.WriteByte(' ')
 		case '#', '+', '-', '=':
 			if i == 0 {
 				b.WriteByte('\\')
 			}
 			b.WriteRune(r)
 		case '.', ')':
-			// "1." or "1)" at the start would begin an ordered list.
-			if i > 0 && strings.Trim(s[:i], "0123456789") == "" {
+			// "1." or "1)" at the start would begin an ordered list, and
+			// "www." starts a link.
+			if i > 0 && strings.Trim(s[:i], "0123456789") == "" || r == '.' && i >= 3 && strings.EqualFold(s[i-3:i], "www") {
 				b.WriteByte('\\')
+			}
+			b.WriteRune(r)
+		case ':':
+			if strings.HasPrefix(s[i+1:], "//") {
+				b.WriteByte('\\') // a scheme's colon: http://, ftp://
+			}
+			b.WriteRune(r)
+		case '@':
+			// What an address may hold before its "@", and the colon of
+			// mailto: and xmpp:.
+			if prev >= 0 && prev < utf8.RuneSelf && (isAlnum(byte(prev)) || strings.ContainsRune(".+-_:", prev)) {
+				b.WriteString("&#x2060;") // word joiner
 			}
 			b.WriteRune(r)
 		default:
 			b.WriteRune(r)
 		}
+		prev = r
 	}
 	return b.String()
+}
+
+func isAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // cell keeps a table cell from being empty, which some renderers collapse.

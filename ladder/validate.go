@@ -121,8 +121,16 @@ func (c *checker) unknown(what, id, where string, names []string, p *yamldoc.Pat
 		is.Summary += " " + where
 	}
 	is.Suggestion = yamldoc.Suggest(id, names)
-	if len(names) > 0 && len(names) <= 20 {
-		is.Detail = "known: " + strings.Join(names, ", ")
+	// The detail lists the names as they are, so only those that are ids:
+	// a name that is not has a bad-id problem of its own.
+	known := make([]string, 0, len(names))
+	for _, n := range names {
+		if rubric.CheckID(n) == nil {
+			known = append(known, n)
+		}
+	}
+	if len(known) > 0 && len(known) <= 20 {
+		is.Detail = "known: " + strings.Join(known, ", ")
 	}
 }
 
@@ -335,7 +343,7 @@ func (c *checker) expects(t *Track, li int, lp *yamldoc.Path) {
 		}
 		if s := c.scaleOf(e.Capability); s != nil {
 			if r, ok := s.Compare(e.Rating, prev); ok && r < 0 {
-				c.add(CodeExpectationFalls, ep, false, "level %q expects %s %q, less than %q below it expects (%q)",
+				c.add(CodeExpectationFalls, ep, false, "level %q expects %q at %q, less than %q below it expects (%q)",
 					v.ID, e.Capability, e.Rating, t.Levels[li-1].ID, prev)
 			}
 		}
@@ -368,8 +376,8 @@ func (c *checker) gates(v *Level, lp *yamldoc.Path) (unreachable string) {
 			f := g.CategoryFloor
 			if c.ref("category", f.Category, c.categories, gp.Key("category_floor").Key("category"), false) &&
 				float64(f.Min) > c.catPoints[f.Category] {
-				unreachable = fmt.Sprintf("it needs %d points in %s but at most %s can be earned there", f.Min, f.Category, num(c.catPoints[f.Category]))
-				c.add(CodeUnreachableLevel, gp.Key("category_floor").Key("min"), false, "gate needs %d points in %s but at most %s can be earned there",
+				unreachable = fmt.Sprintf("it needs %d points in %q but at most %s can be earned there", f.Min, f.Category, num(c.catPoints[f.Category]))
+				c.add(CodeUnreachableLevel, gp.Key("category_floor").Key("min"), false, "gate needs %d points in %q but at most %s can be earned there",
 					f.Min, f.Category, num(c.catPoints[f.Category]))
 			}
 		case "evidence":
@@ -440,7 +448,7 @@ func (c *checker) checkTitles() {
 		slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(l.Titles[a].MinPoints, l.Titles[b].MinPoints) })
 		family := "titles"
 		if fam != "" {
-			family = fmt.Sprintf("titles of track %s", fam)
+			family = fmt.Sprintf("titles of track %q", fam)
 		}
 		for k := 1; k < len(idx); k++ {
 			a, b := l.Titles[idx[k-1]], l.Titles[idx[k]]

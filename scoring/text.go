@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/careerladder/careerladder/internal/textsafe"
 	"github.com/careerladder/careerladder/ladder"
 )
 
@@ -28,17 +29,20 @@ func (r *Result) WriteJSON(w io.Writer) error {
 
 // WriteText writes r as a report a person can read: the capability
 // ratings with disagreements, points and titles, and for each track the
-// level reached and what the next one needs.
+// level reached and what the next one needs. Control characters,
+// bidirectional controls and bad bytes in names and ids from the input are
+// written as escapes such as \x1b and \u202e, so that the report cannot
+// act on the terminal that shows it or forge a line.
 func (r *Result) WriteText(w io.Writer) error {
 	if r == nil || w == nil {
 		return fmt.Errorf("scoring: write text: %w", ladder.ErrNilArgument)
 	}
 	b := bufio.NewWriter(w)
-	fmt.Fprintf(b, "%s against ladder %s, as of %s\n", orDash(r.Person), r.Ladder, r.AsOf)
+	textsafe.Fprintf(b, "%s against ladder %s, as of %s\n", orDash(r.Person), r.Ladder, r.AsOf)
 	if len(r.Perspectives) > 0 {
-		fmt.Fprintf(b, "Perspectives: %s\n", strings.Join(r.Perspectives, ", "))
+		textsafe.Fprintf(b, "Perspectives: %s\n", strings.Join(r.Perspectives, ", "))
 	}
-	fmt.Fprintf(b, "\nCapabilities (the worst case, then the best where perspectives differ)\n")
+	textsafe.Fprintf(b, "\nCapabilities (the worst case, then the best where perspectives differ)\n")
 	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', 0)
 	for _, c := range r.Capabilities {
 		rating := ratingText(c.Rating)
@@ -70,24 +74,24 @@ func (r *Result) WriteText(w io.Writer) error {
 			}
 		}
 		if len(notes) == 0 {
-			fmt.Fprintf(tw, "  %s\t%s\n", c.Name, rating)
+			textsafe.Fprintf(tw, "  %s\t%s\n", c.Name, rating)
 		} else {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\n", c.Name, rating, strings.Join(notes, "; "))
+			textsafe.Fprintf(tw, "  %s\t%s\t%s\n", c.Name, rating, strings.Join(notes, "; "))
 		}
 	}
 	tw.Flush()
 	if p := r.Points; p.Total > 0 || p.Level != nil || len(p.Titles) > 0 {
-		fmt.Fprintf(b, "\nPoints: %s", num(p.Total))
+		textsafe.Fprintf(b, "\nPoints: %s", num(p.Total))
 		if p.Best != p.Total {
-			fmt.Fprintf(b, " (best case %s)", num(p.Best))
+			textsafe.Fprintf(b, " (best case %s)", num(p.Best))
 		}
 		if p.Level != nil {
-			fmt.Fprintf(b, ", level %s", p.Level.ID)
+			textsafe.Fprintf(b, ", level %s", p.Level.ID)
 		}
 		if p.Next != nil {
-			fmt.Fprintf(b, ", %s to %s", pointsText(p.ToNext), p.Next.ID)
+			textsafe.Fprintf(b, ", %s to %s", pointsText(p.ToNext), p.Next.ID)
 		} else if p.Level != nil {
-			fmt.Fprintf(b, ", the top level")
+			textsafe.Fprintf(b, ", the top level")
 		}
 		fmt.Fprintln(b)
 		if len(p.Categories) > 1 {
@@ -98,29 +102,29 @@ func (r *Result) WriteText(w io.Writer) error {
 					parts[i] += " (best " + num(c.Best) + ")"
 				}
 			}
-			fmt.Fprintf(b, "By category: %s\n", strings.Join(parts, ", "))
+			textsafe.Fprintf(b, "By category: %s\n", strings.Join(parts, ", "))
 		}
 		if len(p.Titles) > 0 {
-			fmt.Fprintf(b, "Titles: %s\n", names(p.Titles))
+			textsafe.Fprintf(b, "Titles: %s\n", names(p.Titles))
 		}
 	}
 	for i := range r.Tracks {
 		t := &r.Tracks[i]
-		fmt.Fprintf(b, "\nTrack %s: ", t.Name)
+		textsafe.Fprintf(b, "\nTrack %s: ", t.Name)
 		if t.Level == nil {
-			fmt.Fprintf(b, "no level reached")
+			textsafe.Fprintf(b, "no level reached")
 		} else {
-			fmt.Fprintf(b, "%s", t.Level.Name)
+			textsafe.Fprintf(b, "%s", t.Level.Name)
 		}
 		if t.Best != nil && (t.Level == nil || t.Best.ID != t.Level.ID) {
-			fmt.Fprintf(b, " (best case %s)", t.Best.Name)
+			textsafe.Fprintf(b, " (best case %s)", t.Best.Name)
 		}
 		fmt.Fprintln(b)
 		if t.Gap == nil {
-			fmt.Fprintf(b, "  The top of the track.\n")
+			textsafe.Fprintf(b, "  The top of the track.\n")
 			continue
 		}
-		fmt.Fprintf(b, "  Next: %s\n", t.Next.Name)
+		textsafe.Fprintf(b, "  Next: %s\n", t.Next.Name)
 		writeGap(b, t.Gap)
 	}
 	excluded := 0
@@ -130,12 +134,12 @@ func (r *Result) WriteText(w io.Writer) error {
 		}
 	}
 	if len(r.Evidence) > 0 {
-		fmt.Fprintf(b, "\nEvidence: %d item%s, %d counted toward a rating", len(r.Evidence), plural(len(r.Evidence)), len(r.Evidence)-excluded)
+		textsafe.Fprintf(b, "\nEvidence: %d item%s, %d counted toward a rating", len(r.Evidence), plural(len(r.Evidence)), len(r.Evidence)-excluded)
 		if excluded > 0 {
-			fmt.Fprintf(b, "; not counted:")
+			textsafe.Fprintf(b, "; not counted:")
 			for _, it := range r.Evidence {
 				if it.Status != Counted {
-					fmt.Fprintf(b, "\n  %s (%s, %s): %s", it.ID, it.Capability, it.Date, it.Status)
+					textsafe.Fprintf(b, "\n  %s (%s, %s): %s", it.ID, it.Capability, it.Date, it.Status)
 				}
 			}
 		}
@@ -143,27 +147,28 @@ func (r *Result) WriteText(w io.Writer) error {
 	}
 	for _, rt := range r.Ratings {
 		if rt.Status != Counted {
-			fmt.Fprintf(b, "Rating not counted: %s rated %s %s: %s\n", rt.Assessor, rt.Capability, rt.Rating, rt.Status)
+			textsafe.Fprintf(b, "Rating not counted: %s rated %s %s: %s\n", rt.Assessor, rt.Capability, rt.Rating, rt.Status)
 		}
 	}
 	return b.Flush()
 }
 
 // WriteText writes g as a person reads it: the requirements not yet met,
-// level by level, and the cheapest path.
+// level by level, and the cheapest path. Text from the input is escaped as
+// by Result.WriteText.
 func (g *Gap) WriteText(w io.Writer) error {
 	if g == nil || w == nil {
 		return fmt.Errorf("scoring: write text: %w", ladder.ErrNilArgument)
 	}
 	b := bufio.NewWriter(w)
-	fmt.Fprintf(b, "What %s (%s) needs\n", g.Level.Name, g.Track.Name)
+	textsafe.Fprintf(b, "What %s (%s) needs\n", g.Level.Name, g.Track.Name)
 	writeGap(b, g)
 	return b.Flush()
 }
 
 func writeGap(b *bufio.Writer, g *Gap) {
 	if g.Met() {
-		fmt.Fprintf(b, "  Every requirement is met.\n")
+		textsafe.Fprintf(b, "  Every requirement is met.\n")
 		return
 	}
 	var levels []string
@@ -174,34 +179,34 @@ func writeGap(b *bufio.Writer, g *Gap) {
 	}
 	for _, lv := range levels {
 		if len(levels) > 1 {
-			fmt.Fprintf(b, "  For %s:\n", lv)
+			textsafe.Fprintf(b, "  For %s:\n", lv)
 		}
 		for _, c := range g.Checks {
 			switch {
 			case c.Level != lv || c.Met:
 			case c.Tolerated:
-				fmt.Fprintf(b, "    - %s, within the tolerance\n", c.Text)
+				textsafe.Fprintf(b, "    - %s, within the tolerance\n", c.Text)
 			default:
-				fmt.Fprintf(b, "    - %s\n", c.Text)
+				textsafe.Fprintf(b, "    - %s\n", c.Text)
 			}
 		}
 	}
 	p := &g.Path
 	switch {
 	case !p.Possible:
-		fmt.Fprintf(b, "  No ratings, however high, meet these requirements.\n")
+		textsafe.Fprintf(b, "  No ratings, however high, meet these requirements.\n")
 	case p.Steps > 0:
 		exact := ""
 		if !p.Exact {
 			exact = " (search cut short: may not be the fewest)"
 		}
-		fmt.Fprintf(b, "  Cheapest path, %d rating step%s%s:\n", p.Steps, plural(p.Steps), exact)
+		textsafe.Fprintf(b, "  Cheapest path, %d rating step%s%s:\n", p.Steps, plural(p.Steps), exact)
 		for _, c := range p.Changes {
-			fmt.Fprintf(b, "    - %s: %s -> %s\n", c.Name, ratingText(c.From), c.To)
+			textsafe.Fprintf(b, "    - %s: %s -> %s\n", c.Name, ratingText(c.From), c.To)
 		}
 	}
 	for _, e := range p.Evidence {
-		fmt.Fprintf(b, "  Evidence still needed for %s: %d more of %s (%d of %d).\n", e.Level, e.Need-e.Have, e.Gate, e.Have, e.Need)
+		textsafe.Fprintf(b, "  Evidence still needed for %s: %d more of %s (%d of %d).\n", e.Level, e.Need-e.Have, e.Gate, e.Have, e.Need)
 	}
 }
 

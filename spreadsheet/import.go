@@ -255,7 +255,7 @@ func (im *importer) columns(header record, body []record) *sheetColumns {
 			addTrack(tv[0])
 			key := tv[0] + "/" + tv[1]
 			if first, dup := seenLevel[key]; dup {
-				im.report(ladder.CodeDuplicateID, header.line, i+1, "", "level %s is also column %d", key, first)
+				im.report(ladder.CodeDuplicateID, header.line, i+1, "", "level %q is also column %d", key, first)
 				continue
 			}
 			seenLevel[key] = i + 1

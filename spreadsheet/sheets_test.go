@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/careerladder/careerladder/internal/diagtest"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/spreadsheet"
 )
@@ -22,6 +23,7 @@ func diagnostics(t *testing.T, sheet string, err error) []string {
 	if !errors.As(err, &ds) {
 		t.Fatalf("err = %v, want Diagnostics", err)
 	}
+	diagtest.CheckText(t, ds)
 	src := strings.TrimPrefix(sheet, "\uFEFF")
 	bom := len(sheet) - len(src)
 	lines := strings.SplitAfter(src, "\n")
@@ -157,6 +159,10 @@ func TestTeamSheets(t *testing.T) {
 			want: []string{"ladder team=team", "category tech=tech", "capability coding=Coding [tech]", "capability testing=Testing [tech]",
 				"level main/junior=Junior: coding=r1", "rating r1=1"}},
 		{name: "exported layout, a row of a name only", sheet: "id,name,category,summary,main/junior\ncoding,Coding,,,r1\n,Technical,,,\n", diags: []string{"3:2 bad-value"}},
+
+		// Values echoed in summaries are quoted: a diagnostic stays one line.
+		{name: "hostile notes and duplicate", sheet: "Capability,\"Ju\nnior\x1b\",\"Ju\nnior\x1b\",Notes\n\"C\u202e\",1,2,x\n",
+			diags: []string{"1:3 duplicate-id", "1:4 unknown-field"}},
 
 		// All at once: every problem, each at its place.
 		{name: "all at once", sheet: "Capability,Junior,Notes,Senior\nCoding,1,,2,x\nTechnical,,,\n",

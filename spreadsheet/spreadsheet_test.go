@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/careerladder/careerladder"
+	"github.com/careerladder/careerladder/internal/diagtest"
 	"github.com/careerladder/careerladder/internal/golden"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/rubric"
@@ -367,6 +368,8 @@ func TestImportDiagnostics(t *testing.T) {
 		{"invalid UTF-8", "Capability,Junior\nCod\xffing,1\n", []string{"s.csv:2:4: syntax"}},
 		{"exported: bad ids", "id,name,e/a\nCoding,Coding,Good\nx,X,n/a\nx,Y,1\n",
 			[]string{"s.csv:2:1: bad-id", "s.csv:2:3: bad-id", "s.csv:4:1: duplicate-id"}},
+		{"hostile names, quoted in summaries", "id,name,\"t\n::error::x/l\",\"t\n::error::x/l\"\n\"c\x1b[2J\",C,a,b\n",
+			[]string{"s.csv:1:4: duplicate-id", "s.csv:4:1: bad-id"}},
 		{"all at once", "Capability,Junior\n,1\nCoding,1,2\nCo\"de,3\nCoding,1\nCoding,2\n",
 			[]string{"s.csv:2:1: bad-value", "s.csv:3:3: syntax", "s.csv:4:3: syntax", "s.csv:6:1: duplicate-id"}},
 	} {
@@ -379,6 +382,7 @@ func TestImportDiagnostics(t *testing.T) {
 			if !errors.As(err, &ds) {
 				t.Fatalf("err = %v, want Diagnostics", err)
 			}
+			diagtest.CheckText(t, ds)
 			var got []string
 			lines := strings.SplitAfter(tc.sheet, "\n")
 			for _, d := range ds {
@@ -526,6 +530,7 @@ func FuzzImport(f *testing.F) {
 	f.Add("Capability,Junior,Senior\nCommunication,2,3\nCoding,1,3\n")
 	f.Add("id,name,category,summary,a/b,a/c\nx,X,p,s,r1,n/a\n")
 	f.Add(",IC/Junior,main/junior,Junior\nA,b,,c\n")
+	f.Add("id,name,category,summary,\"t\n::error::x/l\",\"t\n::error::x/l\"\n\"c\x1b\",C,,,a,b\n")
 	f.Add("Title\nCapability;Junior;Notes\nTechnical;;\nCoding;1;x\n")
 	f.Add("id,name,category,summary,t/l\nc,C,k,,r\nladder:x,X,,,\nrating:r,R,,,\nlevel:t/l,L,,,\n")
 	f.Fuzz(func(t *testing.T, sheet string) {
@@ -535,6 +540,7 @@ func FuzzImport(f *testing.F) {
 			if !errors.As(err, &ds) {
 				t.Fatalf("not Diagnostics: %v", err)
 			}
+			diagtest.CheckText(t, ds)
 			// Every problem is one of the sheet, at its row and cell.
 			for _, d := range ds {
 				if !d.Range.IsValid() {
@@ -611,6 +617,7 @@ func FuzzImportDescriptors(f *testing.F) {
 			if !errors.As(err, &ds) {
 				t.Fatalf("not Diagnostics: %v", err)
 			}
+			diagtest.CheckText(t, ds)
 			for _, d := range ds {
 				if !d.Range.IsValid() {
 					t.Fatalf("no position: %v", d)

@@ -12,6 +12,7 @@ import (
 	"github.com/careerladder/careerladder/chart"
 	"github.com/careerladder/careerladder/diff"
 	"github.com/careerladder/careerladder/evidence"
+	"github.com/careerladder/careerladder/internal/textsafe"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
 	"github.com/careerladder/careerladder/spreadsheet"
@@ -271,9 +272,9 @@ func runDiff(c *cli, args []string) (int, error) {
 		if err == nil && len(evidenceFiles) > 0 {
 			fmt.Fprintf(&out, "\n%d %s would change level\n", len(moves), map[bool]string{true: "person-track", false: "person-tracks"}[len(moves) == 1])
 			for _, m := range moves {
-				fmt.Fprintf(&out, "%s, %s: %s -> %s (%s)\n", m.Person, m.Track, orNone(m.Old), orNone(m.New), m.Direction)
+				textsafe.Fprintf(&out, "%s, %s: %s -> %s (%s)\n", m.Person, m.Track, orNone(m.Old), orNone(m.New), m.Direction)
 				for _, r := range m.Reasons {
-					fmt.Fprintf(&out, "  - %s\n", r)
+					textsafe.Fprintf(&out, "  - %s\n", r)
 				}
 			}
 		}

@@ -30,6 +30,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/careerladder/careerladder/internal/textsafe"
 )
 
 // Exit statuses.
@@ -115,7 +117,7 @@ func run(args []string, c *cli) int {
 	}
 	code, err := cmd.run(c, rest)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "ladder %s: %v\n", name, err)
+		textsafe.Fprintf(c.stderr, "ladder %s: %v\n", name, err)
 		var ue usageError
 		if errors.As(err, &ue) {
 			fmt.Fprintf(c.stderr, "\n%s", cmd.help)

@@ -14,8 +14,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/careerladder/careerladder/evidence"
+	"github.com/careerladder/careerladder/internal/textsafe"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
 )
@@ -55,7 +57,8 @@ level-by-capability matrix of expectations per track, each level's
 requirements, titles and rules in words. Text from the file is escaped so
 that it cannot break the page. "-" reads standard input. --chart adds an
 image below the title, such as a radar chart written by "ladder chart"; the
-URL may not hold spaces, angle brackets or control characters.
+URL may not hold spaces, angle brackets, control or bidirectional
+characters.
 
 Exit status: 0 success; 1 when the ladder is invalid (diagnostics on
 standard error); 2 for a usage or I/O error.
@@ -73,7 +76,7 @@ func runRender(c *cli, args []string) (int, error) {
 	if len(paths) != 1 {
 		return exitUsage, usagef("render takes one file")
 	}
-	if strings.ContainsFunc(*chartURL, func(r rune) bool { return r <= ' ' || r == '<' || r == '>' || r == 0x7f }) {
+	if strings.ContainsFunc(*chartURL, func(r rune) bool { return r <= ' ' || r == '<' || r == '>' || textsafe.Escaped(r) }) || !utf8.ValidString(*chartURL) {
 		return exitUsage, usagef("--chart %q: spaces, angle brackets and control characters are not allowed", *chartURL)
 	}
 	l, code, err := loadLadder(c, paths[0])

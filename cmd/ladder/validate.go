@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/careerladder/careerladder/evidence"
+	"github.com/careerladder/careerladder/internal/textsafe"
 	"github.com/careerladder/careerladder/internal/yamldoc"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
@@ -138,7 +139,7 @@ func runValidate(c *cli, args []string) (int, error) {
 		fr := validateFile(c, p, kind.value, scorer)
 		if fr.Error != "" {
 			unreadable = append(unreadable, fr.fileResult)
-			fmt.Fprintf(c.stderr, "ladder validate: %s\n", fr.Error)
+			textsafe.Fprintf(c.stderr, "ladder validate: %s\n", fr.Error)
 		}
 		rep.Files = append(rep.Files, fr.fileResult)
 		all = append(all, fr.diags...)
@@ -305,11 +306,13 @@ func plural(n int) string {
 	return "s"
 }
 
-// ghMessage and ghProperty escape text for GitHub workflow commands.
+// ghMessage and ghProperty escape text for GitHub workflow commands, after
+// writing control characters as textsafe does, so that an annotation
+// neither acts on a terminal nor forges a line of its own.
 func ghMessage(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(textsafe.String(s))
 }
 
 func ghProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(textsafe.String(s))
 }

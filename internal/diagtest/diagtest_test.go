@@ -51,3 +51,23 @@ func TestCheckRanges(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckText(t *testing.T) {
+	for _, tc := range []struct {
+		d  ladder.Diagnostic
+		ok bool
+	}{
+		{ladder.Diagnostic{Code: ladder.CodeBadType, Summary: `found "a\nb"`}, true},
+		{ladder.Diagnostic{Code: ladder.CodeBadType, Summary: "found é \uFFFD"}, true},
+		{ladder.Diagnostic{Code: ladder.CodeBadType, Summary: "found a\nb"}, false},
+		{ladder.Diagnostic{Code: ladder.CodeBadType, Summary: "x", Detail: "\x1b[2J"}, false},
+		{ladder.Diagnostic{Code: ladder.CodeBadType, Summary: "x", Path: "a[\"\u202e\"]"}, false},
+		{ladder.Diagnostic{Code: ladder.CodeBadType, Summary: "bad \xff byte"}, false},
+	} {
+		var r recorder
+		CheckText(&r, ladder.Diagnostics{tc.d})
+		if ok := len(r.errs) == 0; ok != tc.ok {
+			t.Errorf("%q: ok %v, want %v: %v", tc.d.Summary, ok, tc.ok, r.errs)
+		}
+	}
+}

@@ -121,7 +121,7 @@ func (d *decoder) badType(n *yaml.Node, p *Path, t reflect.Type) {
 	if (want == "a number" || want == "an integer") && n.Kind == yaml.ScalarNode && n.Style == 0 && numberRE.MatchString(n.Value) {
 		// The YAML reader keeps numbers it cannot represent, such as
 		// 1e400, as strings.
-		d.add(n, p, CodeBadNumber, fmt.Sprintf("number %s is out of range", n.Value), "")
+		d.add(n, p, CodeBadNumber, fmt.Sprintf("number %q is out of range", n.Value), "")
 		return
 	}
 	detail := ""
@@ -143,7 +143,7 @@ func (d *decoder) resolve(n *yaml.Node, p *Path) *yaml.Node {
 		return nil
 	}
 	if d.doc.aliasy[a] {
-		d.add(n, p, CodeAlias, fmt.Sprintf("alias *%s refers to a node that itself contains aliases", n.Value),
+		d.add(n, p, CodeAlias, fmt.Sprintf("alias %q refers to a node that itself contains aliases", "*"+n.Value),
 			"aliases are expanded one level only; write the nested value out")
 		return nil
 	}
@@ -169,7 +169,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, p *Path) {
 		return
 	}
 	if n.Style&yaml.TaggedStyle != 0 && !coreTags[n.Tag] {
-		d.add(n, p, CodeBadTag, fmt.Sprintf("tag %s is not supported", n.Tag),
+		d.add(n, p, CodeBadTag, fmt.Sprintf("tag %q is not supported", n.Tag),
 			"only the core tags !!str, !!int, !!float, !!bool, !!null, !!map and !!seq may be used")
 		return
 	}
@@ -223,14 +223,14 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, p *Path) {
 		}
 		b, err := strconv.ParseBool(strings.ToLower(n.Value))
 		if err != nil {
-			d.add(n, p, CodeBadType, fmt.Sprintf("expected true or false, found %s", n.Value), "")
+			d.add(n, p, CodeBadType, fmt.Sprintf("expected true or false, found %q", n.Value), "")
 			return
 		}
 		v.SetBool(b)
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		if i, ok := d.integer(n, p, t); ok {
 			if v.OverflowInt(i) {
-				d.add(n, p, CodeBadNumber, fmt.Sprintf("integer %s is out of range", n.Value), "")
+				d.add(n, p, CodeBadNumber, fmt.Sprintf("integer %q is out of range", n.Value), "")
 				return
 			}
 			v.SetInt(i)
@@ -263,23 +263,23 @@ func (d *decoder) integer(n *yaml.Node, p *Path, t reflect.Type) (int64, bool) {
 			return 0, false
 		}
 		if f != math.Trunc(f) {
-			d.add(n, p, CodeBadNumber, fmt.Sprintf("expected an integer, found %s", s), "")
+			d.add(n, p, CodeBadNumber, fmt.Sprintf("expected an integer, found %q", s), "")
 			return 0, false
 		}
 		if math.Abs(f) > 1<<53 {
-			d.add(n, p, CodeBadNumber, fmt.Sprintf("integer %s is out of range", s), "")
+			d.add(n, p, CodeBadNumber, fmt.Sprintf("integer %q is out of range", s), "")
 			return 0, false
 		}
 		return int64(f), true
 	}
 	if !decimal(s) {
-		d.add(n, p, CodeBadNumber, fmt.Sprintf("integer %s is not plain decimal", s),
+		d.add(n, p, CodeBadNumber, fmt.Sprintf("integer %q is not plain decimal", s),
 			"write integers in decimal without leading zeros, underscores or a base prefix")
 		return 0, false
 	}
 	i, err := strconv.ParseInt(s, 10, 64)
 	if err != nil {
-		d.add(n, p, CodeBadNumber, fmt.Sprintf("integer %s is out of range", s), "")
+		d.add(n, p, CodeBadNumber, fmt.Sprintf("integer %q is out of range", s), "")
 		return 0, false
 	}
 	return i, true
@@ -315,23 +315,23 @@ func (d *decoder) number(n *yaml.Node, p *Path, t reflect.Type) (float64, bool) 
 	}
 	s := n.Value
 	if n.Tag == "!!int" && !decimal(s) {
-		d.add(n, p, CodeBadNumber, fmt.Sprintf("number %s is not plain decimal", s),
+		d.add(n, p, CodeBadNumber, fmt.Sprintf("number %q is not plain decimal", s),
 			"write numbers in decimal without leading zeros, underscores or a base prefix")
 		return 0, false
 	}
 	if leadingZero(s) {
-		d.add(n, p, CodeBadNumber, fmt.Sprintf("number %s has a leading zero", s),
+		d.add(n, p, CodeBadNumber, fmt.Sprintf("number %q has a leading zero", s),
 			"YAML 1.1 and 1.2 read leading zeros differently; write the number without them")
 		return 0, false
 	}
 	lower := strings.ToLower(s)
 	if strings.Contains(lower, "inf") || strings.Contains(lower, "nan") || strings.Contains(s, "_") {
-		d.add(n, p, CodeBadNumber, fmt.Sprintf("number %s is not a finite decimal", s), "")
+		d.add(n, p, CodeBadNumber, fmt.Sprintf("number %q is not a finite decimal", s), "")
 		return 0, false
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-		d.add(n, p, CodeBadNumber, fmt.Sprintf("number %s is out of range", s), "")
+		d.add(n, p, CodeBadNumber, fmt.Sprintf("number %q is out of range", s), "")
 		return 0, false
 	}
 	return f, true

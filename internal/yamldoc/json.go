@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"path"
 	"strings"
+
+	"github.com/careerladder/careerladder/internal/textsafe"
 )
 
 // IsJSONName reports whether a file name says the file is JSON.
@@ -37,14 +38,14 @@ func CheckJSON(src []byte) []Issue {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		// Offset counts the bytes read, the offending one included.
-		return char(max(se.Offset-1, 0), CodeSyntax, "JSON: "+se.Error())
+		return char(max(se.Offset-1, 0), CodeSyntax, "JSON: "+textsafe.String(se.Error()))
 	}
 	// io.ErrUnexpectedEOF, or io.EOF for input with no value at all.
 	if len(bytes.TrimSpace(src)) == 0 {
 		p := lines.At(1, 1)
 		return []Issue{{Code: CodeEmpty, Start: p, End: p, Summary: "document is empty"}}
 	}
-	return char(int64(len(src)), CodeSyntax, fmt.Sprintf("JSON: %v", err))
+	return char(int64(len(src)), CodeSyntax, "JSON: "+textsafe.String(err.Error()))
 }
 
 // jsonNodes counts the values of src, valid JSON, as the YAML parser makes

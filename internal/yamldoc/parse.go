@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/careerladder/careerladder/internal/textsafe"
 )
 
 // A Document is one parsed YAML or JSON document.
@@ -115,7 +117,7 @@ func Parse(src []byte, lim Limits) (doc *Document, issues []Issue) {
 		// is reported as a syntax problem of the input that caused it.
 		if r := recover(); r != nil {
 			doc = &Document{lines: doc.lines}
-			issues = []Issue{doc.whole(CodeSyntax, fmt.Sprintf("input cannot be parsed: %v", r))}
+			issues = []Issue{doc.whole(CodeSyntax, "input cannot be parsed: "+textsafe.String(fmt.Sprint(r)))}
 		}
 	}()
 	dec := yaml.NewDecoder(bytes.NewReader(src))
@@ -203,7 +205,9 @@ func (doc *Document) syntaxIssue(err error) Issue {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
 	start := doc.lines.At(line, 1)
-	return Issue{Code: CodeSyntax, Start: start, End: doc.lines.End(start), Summary: msg}
+	// The parser's messages quote some of the input (an anchor's name)
+	// as it is.
+	return Issue{Code: CodeSyntax, Start: start, End: doc.lines.End(start), Summary: textsafe.String(msg)}
 }
 
 // control returns the byte offset of the first character YAML does not

@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/careerladder/careerladder/internal/textsafe"
 )
 
 type pair struct {
@@ -247,6 +250,13 @@ func FuzzDecode(f *testing.F) {
 		issues = append(issues, Decode(d, &v, Limits{MaxNodes: 1000})...)
 		for _, is := range issues {
 			checkRange(t, src, is)
+			// Values are quoted where an issue echoes them: no issue
+			// holds a raw control character, newline or bad byte.
+			for _, f := range []string{is.Summary, is.Detail, is.Path} {
+				if !utf8.ValidString(f) || strings.ContainsFunc(f, textsafe.Escaped) {
+					t.Fatalf("issue %s holds raw controls: %q", is.Code, f)
+				}
+			}
 		}
 		_ = fmt.Sprint(v)
 	})

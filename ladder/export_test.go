@@ -1,0 +1,4 @@
+package ladder
+
+// Esc is esc, for the tests of the Markdown escaping.
+var Esc = esc
