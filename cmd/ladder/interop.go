@@ -122,7 +122,7 @@ with its row and column. --descriptors FILE reads the capabilities'
 descriptors from a second sheet (columns capability, rating, summary,
 signals, examples), as "ladder export --descriptors" writes it. Problems
 are reported as file:row:col: code: summary, each followed, where there is
-more to say, by a line that starts with a tab and says what to change.
+more to say, by a line indented by two spaces that says what to change.
 
 Exit status: 0 success; 1 when the sheet has problems; 2 usage or I/O error.
 `
@@ -158,7 +158,7 @@ func runImport(c *cli, args []string) (int, error) {
 			for _, d := range ds {
 				fmt.Fprintln(c.stderr, d.Error())
 				if d.Detail != "" {
-					fmt.Fprintf(c.stderr, "\t%s\n", d.Detail)
+					textsafe.Fprintf(c.stderr, "  %s\n", d.Detail)
 				}
 			}
 			return nil, exitFindings, fmt.Errorf("%s is not a valid ladder sheet", path)

@@ -393,7 +393,7 @@ func TestExportImport(t *testing.T) {
 	team := filepath.Join(t.TempDir(), "team.csv")
 	os.WriteFile(team, []byte("Engineering Ladder,,,\nCapability,Junior,Senior,Notes\nTechnical,,,\nCoding,1,2,ask Sam\n"), 0o644)
 	if _, errOut, code := ladderRun(t, "", "import", "--from", "csv", team); code != 1 || !strings.HasPrefix(errOut, team+":2:4: unknown-field: ") ||
-		!strings.Contains(errOut, "\n\t") {
+		!strings.Contains(errOut, "\n  ") {
 		t.Errorf("team sheet: %d\n%s", code, errOut)
 	}
 	os.WriteFile(team, []byte("Engineering Ladder;;;\r\nCapability;Junior;Senior;\r\nTechnical;;;\r\nCoding;1;2;\r\n"), 0o644)
