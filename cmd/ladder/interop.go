@@ -100,7 +100,7 @@ func runExport(c *cli, args []string) (int, error) {
 		return exitUsage, err
 	}
 	for _, o := range omitted {
-		fmt.Fprintf(c.stderr, "%s: omitted: %s\n", paths[0], o)
+		textsafe.Fprintf(c.stderr, "%s: omitted: %s\n", paths[0], o.String())
 	}
 	_, err = c.stdout.Write(out.Bytes())
 	return exitOK, err
