@@ -23,6 +23,7 @@
 //	name: Engineer to CTO
 //	version: "1.0.0"
 //	updated: 2026-11-27            # the day of this version, for exports
+//	target: engineering/senior     # the level plans aim at by default (LEVEL or TRACK/LEVEL)
 //	scales:                        # the first is the default scale
 //	  - id: proficiency
 //	    ratings:                   # lowest first
@@ -155,11 +156,11 @@
 //	missing-field      a required field absent or empty
 //	bad-type           a value of the wrong kind (a list for a string, a number for a string, ...)
 //	bad-number         an integer with a fraction, leading zero or base prefix; NaN, Inf, out of range
-//	bad-value          a value outside what its field allows (a minimum, an empty list, an enumeration)
+//	bad-value          a value outside what its field allows (a minimum, an empty list, an enumeration, a target level on several tracks)
 //	bad-format         a format other than careerladder/v1
 //	bad-id             an id that is not a slug
 //	duplicate-id       an id used twice where it must be unique
-//	unknown-ref        a reference to a capability, category, scale, rating, track or source that does not exist
+//	unknown-ref        a reference to a capability, category, scale, rating, track, level or source that does not exist
 //	gate-kind          a gate with no kind, or with several
 //	points-order       a rating worth fewer points than the one below it
 //	level-order        a level whose grade is not above the graded level before it

@@ -1,6 +1,11 @@
 package ladder
 
 import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/careerladder/careerladder/internal/yamldoc"
 	"github.com/careerladder/careerladder/rubric"
 )
 
@@ -37,6 +42,10 @@ type Ladder struct {
 	// Tracks are the career tracks (IC, management, ...), each an ordered
 	// list of levels.
 	Tracks []Track `yaml:"tracks,omitempty" jsonschema:"minItems=1"`
+	// Target is the level people aim at unless they choose another, as
+	// LEVEL (the id of a level of one track only) or TRACK/LEVEL; plans
+	// and reports measure the way to it.
+	Target string `yaml:"target,omitempty" jsonschema:"pattern=^[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)?$"`
 	// Titles are job titles held over ranges of points.
 	Titles []rubric.Title `yaml:"titles,omitempty"`
 	// Rules holds the ladder-wide scoring rules.
@@ -204,6 +213,89 @@ func (t *Track) Level(id string) (*Level, bool) {
 		}
 	}
 	return nil, false
+}
+
+// FindLevel returns the track and level that ref names: "TRACK/LEVEL", or
+// "LEVEL" alone when exactly one track has a level with that id, as the
+// target of a ladder and the --target of the ladder command are written.
+// A ref that names no level is a Diagnostics (unknown-ref, with the id
+// probably meant), as is a bare level id that several tracks share
+// (bad-value: write TRACK/LEVEL); their path is "target".
+func (l *Ladder) FindLevel(ref string) (*Track, *Level, error) {
+	t, v, is := l.findLevel(ref, root.Key("target"))
+	if is != nil {
+		return nil, nil, fromIssues("", []yamldoc.Issue{*is})
+	}
+	return t, v, nil
+}
+
+// findLevel is FindLevel with the problem as an issue at path p.
+func (l *Ladder) findLevel(ref string, p *yamldoc.Path) (*Track, *Level, *yamldoc.Issue) {
+	issue := func(code Code, format string, args ...any) *yamldoc.Issue {
+		return &yamldoc.Issue{Code: string(code), Path: p.String(), At: p, Summary: fmt.Sprintf(format, args...)}
+	}
+	if l == nil {
+		return nil, nil, issue(CodeUnknownRef, "no ladder to find level %q in", ref)
+	}
+	trackID, levelID, qualified := strings.Cut(ref, "/")
+	if !qualified {
+		trackID, levelID = "", ref
+	}
+	var found []*Track
+	var all []string
+	for i := range l.Tracks {
+		t := &l.Tracks[i]
+		if qualified && t.ID != trackID {
+			continue
+		}
+		for j := range t.Levels {
+			all = append(all, t.Levels[j].ID)
+			if t.Levels[j].ID == levelID {
+				found = append(found, t)
+			}
+		}
+	}
+	switch {
+	case qualified && len(found) == 0 && !slices.ContainsFunc(l.Tracks, func(t Track) bool { return t.ID == trackID }):
+		ids := make([]string, len(l.Tracks))
+		for i := range l.Tracks {
+			ids[i] = l.Tracks[i].ID
+		}
+		is := issue(CodeUnknownRef, "unknown track %q", trackID)
+		is.Suggestion, is.Detail = yamldoc.Suggest(trackID, ids), known(ids)
+		if is.Suggestion != "" {
+			is.Suggestion += "/" + levelID
+		}
+		return nil, nil, is
+	case len(found) == 0:
+		is := issue(CodeUnknownRef, "unknown level %q", levelID)
+		if qualified {
+			is.Summary += fmt.Sprintf(" of track %q", trackID)
+		}
+		is.Suggestion, is.Detail = yamldoc.Suggest(levelID, all), known(all)
+		if is.Suggestion != "" && qualified {
+			is.Suggestion = trackID + "/" + is.Suggestion
+		}
+		return nil, nil, is
+	case len(found) > 1:
+		var refs []string
+		for _, t := range found {
+			refs = append(refs, t.ID+"/"+levelID)
+		}
+		is := issue(CodeBadValue, "level %q is on several tracks", levelID)
+		is.Detail = "write one of " + strings.Join(refs, ", ")
+		return nil, nil, is
+	}
+	v, _ := found[0].Level(levelID)
+	return found[0], v, nil
+}
+
+// known lists ids for a diagnostic's detail, when they are few enough.
+func known(ids []string) string {
+	if len(ids) == 0 || len(ids) > 20 {
+		return ""
+	}
+	return "known: " + strings.Join(ids, ", ")
 }
 
 // Expectation returns the rating level v expects of capability id, and

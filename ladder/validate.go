@@ -159,6 +159,16 @@ func (c *checker) run() {
 	c.checkTracks()
 	c.checkTitles()
 	c.checkUnused()
+	if l.Target != "" && strings.Count(l.Target, "/") <= 1 && rubric.CheckID(strings.ReplaceAll(l.Target, "/", "-")) == nil {
+		// A target that is not an id pair is reported as bad-id.
+		if _, _, is := l.findLevel(l.Target, root.Key("target")); is != nil {
+			if c.r.Full() {
+				c.r.Drop()
+			} else {
+				c.r.Add(*is)
+			}
+		}
+	}
 }
 
 func (c *checker) checkScales() {
