@@ -45,6 +45,10 @@
 //     and ratings in; capability ratings, a level per track, the gap to any
 //     level with the cheapest path, and a trace of every input out, for one
 //     person or a stream of them on every core.
+//   - [github.com/careerladder/careerladder/growth]: planning over time — the
+//     way to any target level with what each new rating looks like, a report
+//     that leads with its answer, the pace of evidence, a person's history
+//     day by day and a promotion packet.
 //   - [github.com/careerladder/careerladder/spreadsheet],
 //     [github.com/careerladder/careerladder/diff],
 //     [github.com/careerladder/careerladder/caseexport] and
@@ -54,7 +58,7 @@
 //   - cmd/ladder: the command-line tool for CI and people (validate, schema,
 //     assess, render, export, import, diff, chart).
 //
-// Imports point down only: scoring uses evidence, ladder and rubric;
+// Imports point down only: growth uses scoring; scoring uses evidence, ladder and rubric;
 // evidence uses ladder and rubric; ladder uses rubric and the internal YAML
 // walker. No package keeps global mutable state.
 //

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -179,8 +180,12 @@ func TestSchema(t *testing.T) {
 
 func TestAssess(t *testing.T) {
 	out, _, code := ladderRun(t, "", "assess", "--ladder", "testdata/ladders/cto.yaml", "--evidence", "testdata/evidence/senior-engineer.yaml", "--as-of", "2026-11-27")
-	if code != 0 || !strings.Contains(out, "Track Engineering: Senior Engineer (best case Tech Lead)") {
-		t.Errorf("text: exit %d\n%s", code, out)
+	text, err := os.ReadFile(filepath.Join(root, "growth/testdata/cto.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code != 0 || out != string(text) {
+		t.Errorf("text: exit %d, output differs from the library's golden report\n%s", code, out)
 	}
 	out, _, code = ladderRun(t, "", "assess", "--format", "json", "--track", "leadership", "--ladder", "testdata/ladders/cto.yaml",
 		"--evidence", "testdata/evidence/senior-engineer.yaml", "--as-of", "2026-11-27")
@@ -191,13 +196,33 @@ func TestAssess(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &res); err != nil || code != 0 || res.Person != "alex" || len(res.Tracks) != 1 || res.Tracks[0].ID != "leadership" {
 		t.Errorf("json: exit %d, %v, %+v", code, err, res)
 	}
-	golden, err := os.ReadFile(filepath.Join(root, "scoring/testdata/cto.json"))
+	golden, err := os.ReadFile(filepath.Join(root, "growth/testdata/cto.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	full, _, _ := ladderRun(t, "", "assess", "--format", "json", "--ladder", "testdata/ladders/cto.yaml", "--evidence", "testdata/evidence/senior-engineer.yaml", "--as-of", "2026-11-27")
 	if full != string(golden) {
-		t.Errorf("assess --format json differs from the library's golden result")
+		t.Errorf("assess --format json differs from the library's golden report")
+	}
+	// Scripts that read the result read it as before: the plan is one
+	// more field beside the result's.
+	result, err := os.ReadFile(filepath.Join(root, "scoring/testdata/cto.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var withPlan, without map[string]any
+	if err := json.Unmarshal([]byte(full), &withPlan); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(result, &without); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := withPlan["plan"]; !ok {
+		t.Errorf("the ladder's target gave no plan")
+	}
+	delete(withPlan, "plan")
+	if a, b := fmt.Sprint(withPlan), fmt.Sprint(without); a != b {
+		t.Errorf("the report's JSON without its plan is not the result's")
 	}
 	// Ratings and evidence for one person merge.
 	dir := t.TempDir()
@@ -206,7 +231,7 @@ func TestAssess(t *testing.T) {
 	other := filepath.Join(dir, "o.yaml")
 	os.WriteFile(other, []byte("format: careerladder/evidence/v1\nperson: kim\nratings: {self: {mobile: m1}}\n"), 0o644)
 	out, _, code = ladderRun(t, "", "assess", "--ladder", "testdata/ladders/snowflake.yaml", "--ratings", "testdata/evidence/snowflake.yaml", "--ratings", ratings, "--as-of", "2026-11-27")
-	if code != 0 || !strings.Contains(out, "Mobile              m1 to m5") {
+	if code != 0 || !strings.Contains(out, "Mobile              Milestone 1 to Milestone 5") {
 		t.Errorf("merged ratings: exit %d\n%s", code, out)
 	}
 	for _, tc := range []struct {
@@ -223,11 +248,52 @@ func TestAssess(t *testing.T) {
 		{[]string{"--ladder", "testdata/ladders/cto.yaml", "--evidence", "testdata/evidence/senior-engineer.yaml", "--track", "sales"}, 2, "no track"},
 		{[]string{"--ladder", "testdata/ladders/cto.yaml", "--evidence", "no/such.yaml"}, 2, "no such file"},
 		{[]string{"--ladder", "testdata/ladders/cto.yaml", "--evidence", "testdata/evidence/sparse.yaml", "extra"}, 2, "unexpected argument"},
+		{[]string{"--ladder", "testdata/ladders/cto.yaml", "--evidence", "testdata/evidence/senior-engineer.yaml", "--target", "ct"}, 2, `unknown level "ct" (did you mean "cto"?)`},
+		{[]string{"--ladder", "testdata/ladders/cto.yaml", "--evidence", "testdata/evidence/senior-engineer.yaml", "--target", "sales/cto"}, 2, `unknown track "sales"`},
 	} {
 		_, errOut, code := ladderRun(t, "", append([]string{"assess"}, tc.args...)...)
 		if code != tc.code || !strings.Contains(errOut, tc.msg) {
 			t.Errorf("assess %v: exit %d, want %d with %q:\n%s", tc.args, code, tc.code, tc.msg, errOut)
 		}
+	}
+}
+
+// TestAssessTarget aims at levels: any level of any track, its way and
+// the pace of its evidence, in text and JSON.
+func TestAssessTarget(t *testing.T) {
+	base := []string{"assess", "--ladder", "testdata/ladders/cto.yaml", "--evidence", "testdata/evidence/senior-engineer.yaml", "--as-of", "2026-11-27"}
+	out, _, code := ladderRun(t, "", append(base, "--target", "tech-lead")...)
+	if code != 0 || !strings.Contains(out, "Target: Tech Lead on Engineering, 1 level to go\n") ||
+		!strings.Contains(out, "Cheapest path to Tech Lead, 1 rating step:\n  Influence building  Learning -> Practising\n") ||
+		!strings.Contains(out, "Leadership: no level yet; next Head of Engineering, 5 rating steps away") {
+		t.Errorf("--target tech-lead: exit %d\n%s", code, out)
+	}
+	out, _, code = ladderRun(t, "", append(base, "--target", "leadership/head-of-engineering", "--format", "json")...)
+	var rep struct {
+		Tracks []struct{ ID string }
+		Plan   struct {
+			Track, Target struct{ ID string }
+			Steps         []struct {
+				Level struct{ ID string }
+				Path  struct{ Steps int }
+			}
+			Pace []struct{ Have, Need int }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != 0 || rep.Plan.Target.ID != "head-of-engineering" ||
+		len(rep.Plan.Steps) != 1 || rep.Plan.Steps[0].Path.Steps != 5 || len(rep.Plan.Pace) != 1 || rep.Plan.Pace[0].Have != 14 || rep.Plan.Pace[0].Need != 18 {
+		t.Errorf("--target json: exit %d, %v, %+v", code, err, rep.Plan)
+	}
+	// The ladder's own target, and --track beside it.
+	out, _, code = ladderRun(t, "", append(base, "--track", "engineering")...)
+	if code != 0 || !strings.Contains(out, "Target: CTO (small company) on Leadership") || strings.Contains(out, "\nLeadership:") {
+		t.Errorf("--track with the ladder's target: exit %d\n%s", code, out)
+	}
+	// Streams hold many people; a plan is for one.
+	stream := filepath.Join(t.TempDir(), "org.jsonl")
+	os.WriteFile(stream, []byte(`{"person": "a", "id": "e1", "capability": "influence", "rating": "learning", "date": "2026-01-01", "source": "peer"}`+"\n"), 0o644)
+	if _, errOut, code := ladderRun(t, "", "assess", "--ladder", "testdata/ladders/cto.yaml", "--evidence", stream, "--target", "cto"); code != 2 || !strings.Contains(errOut, "--target plans for one person") {
+		t.Errorf("--target with a stream: exit %d\n%s", code, errOut)
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/careerladder/careerladder/evidence"
+	"github.com/careerladder/careerladder/growth"
 	"github.com/careerladder/careerladder/internal/textsafe"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/scoring"
@@ -97,11 +98,12 @@ func runRender(c *cli, args []string) (int, error) {
 	return exitOK, err
 }
 
-const assessHelp = `usage: ladder assess --ladder FILE (--evidence FILE | --ratings FILE)... [--as-of YYYY-MM-DD] [--track ID] [--format text|json]
+const assessHelp = `usage: ladder assess --ladder FILE (--evidence FILE | --ratings FILE)... [--as-of YYYY-MM-DD] [--track ID] [--target [TRACK/]LEVEL] [--format text|json]
 
 Assesses one person against a ladder: capability ratings (worst and best
-case when assessors disagree), the level reached on each track, and what
-the next level needs with the cheapest path to it.
+case when assessors disagree), the level reached on each track, what the
+next level needs with the cheapest path to it, and the way to a target
+level.
 
   --ladder FILE      the ladder (YAML or JSON)
   --evidence FILE    an evidence file (format careerladder/evidence/v1);
@@ -114,16 +116,28 @@ the next level needs with the cheapest path to it.
                      follow one another; --format json writes JSON Lines,
                      one result a line. A person whose lines have problems
                      is reported on standard error and skipped (exit 1).
-  --as-of DATE       the day of the assessment; evidence after it does not
-                     count. Default: today, in local time.
+                     Streams have no plan: --target is refused with them.
+  --as-of DATE       the day of the assessment; evidence after it, and
+                     assessments dated after it, do not count. Default:
+                     today, in local time.
   --track ID         report this track only.
-  --format text      a report for people (the default);
+  --target LEVEL     plan the way to this level: the requirements of every
+                     level on the way and the cheapest path, what each new
+                     rating looks like, and the pace of evidence. LEVEL is
+                     a level id, or TRACK/LEVEL where several tracks have
+                     the id. Default: the ladder's target, if it names one.
+  --format text      a report for people, the answer first: a summary of
+                     the levels, the target, the points, the cheapest path
+                     and the evidence still needed, then the details (the
+                     default);
   --format json      the result as one JSON document, whose fields are
-                     those of scoring.Result (see its documentation):
+                     those of scoring.Result (see its documentation), with
+                     "plan" added when there is a target (growth.Plan):
                      stable, sorted, and the same for the same input.
 
 Exit status: 0 success; 1 when a file is invalid (diagnostics on standard
-error) or the files are for different people; 2 for a usage or I/O error.
+error) or the files are for different people; 2 for a usage or I/O error,
+an unknown --target included.
 `
 
 func runAssess(c *cli, args []string) (int, error) {
@@ -134,6 +148,7 @@ func runAssess(c *cli, args []string) (int, error) {
 	fs.Var(&ratings, "ratings", "")
 	asOfText := fs.String("as-of", "", "")
 	track := fs.String("track", "", "")
+	target := fs.String("target", "", "")
 	format := &choice{"text", []string{"text", "json"}}
 	fs.Var(format, "format", "")
 	pos, err := parseFlags(fs, args)
@@ -156,11 +171,17 @@ func runAssess(c *cli, args []string) (int, error) {
 	if err != nil {
 		return code, err
 	}
+	if err := checkTarget(s, *target); err != nil {
+		return exitUsage, err
+	}
 	inputs := append(append(files{}, ratings...), evidenceFiles...)
 	for _, p := range inputs {
 		if isJSONLines(p) {
 			if len(inputs) > 1 {
 				return exitUsage, usagef("a JSON Lines file holds many people; give it as the only input")
+			}
+			if *target != "" {
+				return exitUsage, usagef("--target plans for one person; a JSON Lines file holds many")
 			}
 			return assessStream(c, s, p, asOf, *track, format.value)
 		}
@@ -169,22 +190,38 @@ func runAssess(c *cli, args []string) (int, error) {
 	if err != nil {
 		return code, err
 	}
-	res, err := s.Assess(in, asOf)
+	rep, err := growth.Assess(s, in, asOf, *target)
 	if err != nil {
 		return exitUsage, err
 	}
-	res = onlyTrack(res, *track)
+	rep.Result = onlyTrack(rep.Result, *track)
 	var out bytes.Buffer
 	if format.value == "json" {
-		err = res.WriteJSON(&out)
+		err = rep.WriteJSON(&out)
 	} else {
-		err = res.WriteText(&out)
+		err = rep.WriteText(&out)
 	}
 	if err != nil {
 		return exitUsage, err
 	}
 	_, err = c.stdout.Write(out.Bytes())
 	return exitOK, err
+}
+
+// checkTarget checks that target names a level of s's ladder ("" does):
+// a usage error with the level probably meant.
+func checkTarget(s *scoring.Scorer, target string) error {
+	if target == "" {
+		return nil
+	}
+	if _, _, err := s.Ladder().FindLevel(target); err != nil {
+		var ds ladder.Diagnostics
+		if errors.As(err, &ds) && len(ds) > 0 {
+			return usagef("--target %q: %s", target, ds[0].Message())
+		}
+		return usagef("--target %q: %v", target, err)
+	}
+	return nil
 }
 
 func isJSONLines(path string) bool {
