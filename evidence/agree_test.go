@@ -24,13 +24,17 @@ import (
 // lie outside the evidence items, which JSON Lines does not have (the
 // format, the person, the ladder, direct ratings, the file as a whole).
 var notItemCases = map[string]string{
-	"bad-format.yaml":                  "the format field",
-	"bad-value-reserved-assessor.yaml": "direct ratings",
-	"empty.yaml":                       "an empty file",
-	"syntax.json":                      "the file's syntax",
-	"unknown-ref-ladder.yaml":          "the ladder field",
-	"unknown-ref-not-applicable.yaml":  "direct ratings",
-	"unknown-ref-ratings-key.yaml":     "direct ratings",
+	"bad-format.yaml":                         "the format field",
+	"bad-value-assessment-date.yaml":          "direct ratings",
+	"bad-value-reserved-assessor.yaml":        "direct ratings",
+	"bad-value-reserved-assessor-listed.yaml": "direct ratings",
+	"duplicate-id-assessment.yaml":            "direct ratings",
+	"empty.yaml":                              "an empty file",
+	"syntax.json":                             "the file's syntax",
+	"unknown-ref-assessment.yaml":             "direct ratings",
+	"unknown-ref-ladder.yaml":                 "the ladder field",
+	"unknown-ref-not-applicable.yaml":         "direct ratings",
+	"unknown-ref-ratings-key.yaml":            "direct ratings",
 }
 
 // TestSameRulesBothWays runs every case of testdata/invalid-evidence

@@ -192,14 +192,45 @@ func (r *refs) checkInput(in *Input, lim yamldoc.Limits) []yamldoc.Issue {
 		add(root.Key("ladder"), false, problem{code: ladder.CodeUnknownRef,
 			summary: fmt.Sprintf("the evidence is for ladder %q, not %q", in.Ladder, r.id)})
 	}
-	for _, a := range in.Ratings {
-		ap := root.Key("ratings").Key(a.Assessor)
+	listed := yamldoc.Listed(in.Ratings)
+	type made struct {
+		assessor string
+		date     Date
+	}
+	assessed := make(map[made]int, len(in.Ratings))
+	for i, a := range in.Ratings {
+		// As a file writes them: a mapping by assessor, or a list when an
+		// assessment has a date or an assessor repeats.
+		ap, assessor, key := root.Key("ratings").Key(a.Assessor), root.Key("ratings").Key(a.Assessor), true
+		if listed {
+			ap = root.Key("ratings").Index(i)
+			assessor, key = ap.Key("assessor"), false
+		}
 		if a.Assessor == ReservedAssessor {
-			add(ap, true, problem{code: ladder.CodeBadValue,
+			add(assessor, key, problem{code: ladder.CodeBadValue,
 				summary: fmt.Sprintf("the assessor name %q is reserved for ratings derived from evidence", a.Assessor)})
+		}
+		if !a.Date.IsZero() && !a.Date.Valid() {
+			add(ap.Key("date"), false, problem{code: ladder.CodeBadValue,
+				summary: fmt.Sprintf("date %d-%d-%d is not a day of the calendar in the years 1 to 9999", a.Date.Year, a.Date.Month, a.Date.Day)})
+		} else if a.Assessor != "" {
+			m := made{a.Assessor, a.Date}
+			if j, dup := assessed[m]; dup {
+				at, what := ap.Key("date"), "on "+a.Date.String()
+				if a.Date.IsZero() {
+					at, what = assessor, "without a date"
+				}
+				add(at, false, problem{code: ladder.CodeDuplicateID,
+					summary: fmt.Sprintf("%s has two assessments %s", a.Assessor, what), detail: fmt.Sprintf("the first at ratings[%d]", j)})
+			} else {
+				assessed[m] = i
+			}
 		}
 		if r == nil {
 			continue
+		}
+		if listed {
+			ap = ap.Key("ratings")
 		}
 		for _, g := range a.Ratings {
 			gp := ap.Key(g.Capability)

@@ -20,6 +20,7 @@
 //	ladder: cto                      # optional; must match
 //	ratings:                         # direct ratings by assessor
 //	  manager: {communication: proficient, influence: learning}
+//	  self: {communication: advanced}
 //	evidence:
 //	  - id: tps-01
 //	    capability: technical-problem-solving
@@ -28,6 +29,16 @@
 //	    source: peer
 //	    summary: Found the connection-pool leak behind the checkout outages.
 //	    tags: [hard-problem]
+//
+// Assessments made on a day, several by one assessor, are a list instead:
+//
+//	ratings:
+//	  - {assessor: manager, date: 2026-05-29, ratings: {communication: practising}}
+//	  - {assessor: manager, date: 2026-08-28, ratings: {communication: proficient}}
+//	  - {assessor: self, ratings: {communication: advanced}}   # undated
+//
+// An assessor's ratings on a day are those of their latest assessment dated
+// on or before it; an undated one counts until a dated one does.
 //
 // The same items as JSON Lines, one item a line with its person, the lines
 // of a person consecutive:
@@ -46,7 +57,8 @@
 // items of a person share an id; against a ladder, the capability exists
 // and the rating is on its scale. Direct ratings need a known capability
 // and a rating of its scale or n/a; the assessor name [ReservedAssessor]
-// is reserved. Each reader adds the rules of its syntax (unknown keys,
+// is reserved; an assessment's date is a day, and no assessor has two
+// assessments on one day (or two undated ones). Each reader adds the rules of its syntax (unknown keys,
 // types, sizes). Every problem is reported as a ladder.Diagnostic with a
 // stable code: with a position from a file or stream, with a path
 // (evidence[3].rating) from Go.

@@ -23,19 +23,30 @@ type Input struct {
 	// Ladder, when set, is the id of the ladder the input is for; loading
 	// the input for another ladder fails.
 	Ladder string `yaml:"ladder,omitempty" jsonschema:"pattern=^[a-z0-9]+([._-][a-z0-9]+)*$"`
-	// Ratings are direct ratings, keyed by assessor (self, manager,
-	// peer-alex, ...). Assessors are kept apart, never averaged.
+	// Ratings are direct ratings by assessor (self, manager, peer-alex,
+	// ...), kept apart, never averaged: a mapping from assessor to ratings,
+	// or a list of assessments, each with its assessor, its ratings and
+	// the day it was made. An assessor's ratings on a day are those of
+	// their latest assessment dated on or before it; an undated one counts
+	// on every day until a dated one replaces it.
 	Ratings []Assessment `yaml:"ratings,omitempty"`
 	// Evidence lists dated observations, each tied to a capability.
 	Evidence []Item `yaml:"evidence,omitempty" cl:"checked"`
 }
 
 // An Assessment is one assessor's direct ratings, as Snowflake's milestones
-// or a manager's review give them.
+// or a manager's review give them, made on a day or undated. In a file,
+// assessments without a date, one per assessor, may be written as a
+// mapping from assessor to ratings; dated ones, or several by one
+// assessor, as a list.
 type Assessment struct {
 	// Assessor names who rated, such as self or manager. "evidence" is
 	// reserved for the ratings derived from evidence.
-	Assessor string `yaml:"assessor" cl:"key"`
+	Assessor string `yaml:"assessor" cl:"key,list" jsonschema:"pattern=^[a-z0-9]+([._-][a-z0-9]+)*$"`
+	// Date is the day the assessment was made, as 2006-01-02; it counts
+	// from that day until the assessor's next one. Absent means undated:
+	// it counts on every day before the assessor's first dated one.
+	Date Date `yaml:"date,omitempty"`
 	// Ratings maps capability ids to rating ids (or "n/a").
 	Ratings []Rating `yaml:"ratings" cl:"value"`
 }

@@ -67,11 +67,12 @@ func mapType(r *jsonschema.Reflector, t reflect.Type) *jsonschema.Schema {
 		return nil
 	}
 	et := t.Elem()
-	key, value := -1, -1
+	key, value, list := -1, -1, false
 	for i := 0; i < et.NumField(); i++ {
-		switch et.Field(i).Tag.Get("cl") {
+		cl, opt, _ := strings.Cut(et.Field(i).Tag.Get("cl"), ",")
+		switch cl {
 		case "key":
-			key = i
+			key, list = i, opt == "list"
 		case "value":
 			value = i
 		}
@@ -84,6 +85,11 @@ func mapType(r *jsonschema.Reflector, t reflect.Type) *jsonschema.Schema {
 	sub.DoNotReference = true
 	es := sub.ReflectFromType(et)
 	keyName := yamlName(et.Field(key))
+	var whole *jsonschema.Schema // the element as a whole, for the list form
+	if list {
+		whole = sub.ReflectFromType(et)
+		whole.Version, whole.ID = "", ""
+	}
 	var vs *jsonschema.Schema
 	if value >= 0 {
 		vs, _ = es.Properties.Get(yamlName(et.Field(value)))
@@ -93,11 +99,17 @@ func mapType(r *jsonschema.Reflector, t reflect.Type) *jsonschema.Schema {
 		es.Version, es.ID = "", ""
 		vs = es
 	}
-	return &jsonschema.Schema{
+	keyed := &jsonschema.Schema{
 		Type:                 "object",
 		PropertyNames:        &jsonschema.Schema{Pattern: rubric.IDPattern},
 		AdditionalProperties: vs,
 	}
+	if !list {
+		return keyed
+	}
+	// Either form: a mapping from key to value, or a list of whole
+	// elements (see yamldoc's cl:"key,list").
+	return &jsonschema.Schema{OneOf: []*jsonschema.Schema{keyed, {Type: "array", Items: whole}}}
 }
 
 // requireNonEmpty gives every required string property of s, and every
@@ -112,6 +124,10 @@ func requireNonEmpty(s *jsonschema.Schema) {
 		}
 		requireNonEmpty(ap)
 	}
+	for _, o := range s.OneOf {
+		requireNonEmpty(o)
+	}
+	requireNonEmpty(s.Items)
 	if s.Properties == nil {
 		return
 	}
@@ -148,6 +164,9 @@ func unwrap(s *jsonschema.Schema) {
 	}
 	unwrap(s.Items)
 	unwrap(s.AdditionalProperties)
+	for _, o := range s.OneOf {
+		unwrap(o)
+	}
 }
 
 func yamlName(f reflect.StructField) string {
@@ -214,9 +233,16 @@ func generateEvidenceSchema(t *testing.T) []byte {
 	}
 	tags, _ := ev.Properties.Get("tags")
 	tags.Items.Pattern = rubric.IDPattern
-	// The assessor name "evidence" is reserved for derived ratings.
+	// The assessor name "evidence" is reserved for derived ratings, in
+	// both forms of ratings.
 	ratings, _ := s.Properties.Get("ratings")
-	ratings.PropertyNames.Not = &jsonschema.Schema{Const: evidence.ReservedAssessor}
+	if len(ratings.OneOf) != 2 {
+		t.Fatal("ratings is not a mapping or a list in the schema")
+	}
+	reserved := &jsonschema.Schema{Const: evidence.ReservedAssessor}
+	ratings.OneOf[0].PropertyNames.Not = reserved
+	assessor, _ := ratings.OneOf[1].Items.Properties.Get("assessor")
+	assessor.Not = reserved
 	return marshal(t, s)
 }
 

@@ -87,11 +87,23 @@ type perspective struct {
 	ranks []int
 }
 
-// given is one direct rating with its assessor.
+// given is one direct rating with its assessor, the day of its assessment
+// and how that assessment stands on the day of the evaluation.
 type given struct {
 	assessor string
+	day      int // the assessment's day number; math.MinInt when undated
+	state    assessmentState
 	r        evidence.Rating
 }
+
+// assessmentState says whether an assessment counts on the day.
+type assessmentState uint8
+
+const (
+	inForce    assessmentState = iota // the assessor's latest on or before the day
+	superseded                        // a later one of the assessor is in force
+	future                            // dated after the day
+)
 
 func (e *evaluation) directRatings(as []evidence.Assessment) []perspective {
 	s := e.s
@@ -103,13 +115,38 @@ func (e *evaluation) directRatings(as []evidence.Assessment) []perspective {
 		return e.buf.views[:0]
 	}
 	all := e.buf.given[:0]
-	for _, a := range as {
+	for i := range as {
+		a := &as[i]
+		d := math.MinInt // undated
+		if !a.Date.IsZero() {
+			d = dayNumber(a.Date)
+		}
 		for _, r := range a.Ratings {
-			all = append(all, given{a.Assessor, r})
+			all = append(all, given{a.Assessor, d, inForce, r})
+		}
+	}
+	// Each assessor's assessment in force is their latest dated on or
+	// before the day, else their undated one.
+	slices.SortStableFunc(all, func(a, b given) int { return strings.Compare(a.assessor, b.assessor) })
+	for i := 0; i < len(all); {
+		j, latest := i, math.MinInt
+		for ; j < len(all) && all[j].assessor == all[i].assessor; j++ {
+			if d := all[j].day; d <= e.today && d > latest {
+				latest = d
+			}
+		}
+		for ; i < j; i++ {
+			switch d := all[i].day; {
+			case d > e.today:
+				all[i].state = future
+			case d < latest:
+				all[i].state = superseded
+			}
 		}
 	}
 	// Canonical order, so that the first of two conflicting ratings is
-	// the same whatever the input order.
+	// the same whatever the input order: the ratings in force before the
+	// others, newer assessments before older ones.
 	capOrder := func(id string) int {
 		if k := s.capIndex.find(id); k >= 0 {
 			return k
@@ -118,29 +155,38 @@ func (e *evaluation) directRatings(as []evidence.Assessment) []perspective {
 	}
 	slices.SortStableFunc(all, func(a, b given) int {
 		return cmp.Or(strings.Compare(a.assessor, b.assessor), cmp.Compare(capOrder(a.r.Capability), capOrder(b.r.Capability)),
-			strings.Compare(a.r.Capability, b.r.Capability), strings.Compare(a.r.Rating, b.r.Rating))
+			strings.Compare(a.r.Capability, b.r.Capability), cmp.Compare(a.state, b.state), cmp.Compare(b.day, a.day),
+			strings.Compare(a.r.Rating, b.r.Rating))
 	})
 	e.buf.given = all // kept for the next evaluation
 	views := e.buf.views[:0]
 	e.res.Ratings = alloc(e.mem, &e.mem.ratings, n)[:0]
+	cur := -1 // the perspective of the current assessor, -1 until a rating of theirs is in force
 	for i, g := range all {
 		if i == 0 || g.assessor != all[i-1].assessor {
+			cur = -1
+		}
+		if cur < 0 && g.state == inForce {
 			ranks := take(&e.buf.ints, len(s.caps))
 			for k := range ranks {
 				ranks[k] = noOpinion
 			}
 			views = append(views, perspective{name: g.assessor, ranks: ranks})
+			cur = len(views) - 1
 		}
-		v := &views[len(views)-1]
 		t := RatingTrace{Assessor: g.assessor, Capability: g.r.Capability, Rating: g.r.Rating, Status: Counted}
 		k := s.capIndex.find(g.r.Capability)
 		known := k >= 0
 		switch {
 		case g.assessor == evidence.ReservedAssessor:
 			t.Status = ReservedAssessor
+		case g.state == future:
+			t.Status = Future
+		case g.state == superseded:
+			t.Status = TooOld
 		case !known:
 			t.Status = UnknownCapability
-		case v.ranks[k] != noOpinion || (i > 0 && all[i-1].assessor == g.assessor && all[i-1].r.Capability == g.r.Capability):
+		case views[cur].ranks[k] != noOpinion || (i > 0 && all[i-1].assessor == g.assessor && all[i-1].r.Capability == g.r.Capability && all[i-1].state == inForce):
 			t.Status = Duplicate
 		case g.r.Rating == rubric.NotApplicable:
 			t.Status = NotApplicable
@@ -148,7 +194,7 @@ func (e *evaluation) directRatings(as []evidence.Assessment) []perspective {
 			t.Status = UnknownRating
 		default:
 			t.Status = Counted
-			v.ranks[k] = s.caps[k].rank(g.r.Rating)
+			views[cur].ranks[k] = s.caps[k].rank(g.r.Rating)
 		}
 		e.res.Ratings = append(e.res.Ratings, t)
 	}

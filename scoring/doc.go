@@ -6,7 +6,7 @@
 //	s, err := scoring.Compile(l)                      // once per ladder
 //	in, err := evidence.Loader{Ladder: l}.LoadFile("alex.yaml") // or an evidence.Input built in Go
 //	res, err := s.Assess(in, evidence.Date{Year: 2026, Month: 11, Day: 27})
-//	res.WriteText(os.Stdout)
+//	res.WriteText(os.Stdout)                          // or WriteJSON: stable, named by the json tags
 //
 // The calls differ along one axis each: [Scorer.Assess] returns a Result of
 // its own, [Scorer.AssessInto] reuses a [ResultBuffer]'s memory, and
@@ -20,6 +20,9 @@
 // derived from evidence are separate perspectives, never averaged: a
 // capability's Rating is the lowest one (the worst case), Best the highest,
 // with a note of how far apart they are; levels are reported for both.
+// An assessor's ratings on a day are those of their latest assessment dated
+// on or before it; an undated one counts until a dated one does. The rest
+// are traced: too-old when replaced, future when dated after the day.
 //
 // Evidence is a floor, not an opinion: a rating that evidence demonstrates
 // is reached in both cases even where an assessor rates lower, and thin
@@ -93,9 +96,4 @@
 // Misuse: a nil or zero argument (a Scorer not made by Compile, a zero or
 // invalid day, a nil context, sequence or writer) is an error wrapping
 // ladder.ErrNilArgument, never a panic.
-//
-// # Output
-//
-// [Result.WriteText] writes a report for people, [Result.WriteJSON] stable
-// JSON named by the json tags of the Result types.
 package scoring

@@ -26,8 +26,8 @@ type Result struct {
 	Points PointsResult `json:"points"`
 	// Tracks holds the level reached on each track, in ladder order.
 	Tracks []TrackResult `json:"tracks"`
-	// Ratings traces every direct rating given, sorted by assessor and
-	// then in ladder order of capabilities.
+	// Ratings traces every direct rating given, sorted by assessor, then
+	// in ladder order of capabilities, then those in force first.
 	Ratings []RatingTrace `json:"ratings"`
 	// Evidence traces every evidence item given, in ladder order of
 	// capabilities (unknown ones last), newest first, then by id.
@@ -247,10 +247,10 @@ const (
 	UnknownCapability               // "unknown-capability": no capability has the id
 	UnknownRating                   // "unknown-rating": the capability's scale has no such rating
 	Duplicate                       // "duplicate": another input has the same id (or assessor and capability)
-	Future                          // "future": dated after the assessment day
+	Future                          // "future": dated (or its assessment dated) after the assessment day
 	SourceNotAccepted               // "source-not-accepted": the policy does not accept the source
 	ZeroWeight                      // "zero-weight": the source or item weight is zero
-	TooOld                          // "too-old": dated before the policy's window
+	TooOld                          // "too-old": dated before the policy's window, or its assessment replaced by a later one
 	BelowRating                     // "below-rating": below the rating the capability reached, so it did not decide it
 	NotEnough                       // "not-enough": too few items or sources to demonstrate any rating
 	NotApplicable                   // "not-applicable": a direct rating of n/a

@@ -59,7 +59,7 @@ func (c *checker) value(v reflect.Value, p *Path) {
 		c.structure(v, p, -1)
 	case reflect.Slice:
 		et := v.Type().Elem()
-		if c.types.keyed(et) {
+		if c.types.keyed(et) && !c.types.listed(v) {
 			si := c.types.info(et)
 			for i := 0; i < v.Len(); i++ {
 				el := v.Index(i)

@@ -350,14 +350,26 @@ func (d *decoder) slice(n *yaml.Node, v reflect.Value, p *Path) {
 	v.Set(s)
 }
 
-// keyedSlice decodes a mapping into a slice of keyed elements, in order.
+// keyedSlice decodes a mapping into a slice of keyed elements, in order;
+// or a list of whole elements, when the type allows it.
 func (d *decoder) keyedSlice(n *yaml.Node, v reflect.Value, p *Path) {
+	et := v.Type().Elem()
+	si := d.types.info(et)
+	if n.Kind == yaml.SequenceNode && si.list {
+		d.doc.listKey(n, si.keyName())
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, c := range n.Content {
+			cp := p.child("", i)
+			d.countID(c, &cp)
+			d.value(c, s.Index(i), &cp)
+		}
+		v.Set(s)
+		return
+	}
 	if n.Kind != yaml.MappingNode {
 		d.badType(n, p, v.Type())
 		return
 	}
-	et := v.Type().Elem()
-	si := d.types.info(et)
 	s := reflect.MakeSlice(v.Type(), 0, len(n.Content)/2)
 	seen := make(map[string]*yaml.Node, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {

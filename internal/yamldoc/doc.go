@@ -19,7 +19,11 @@
 //     a mapping: each key becomes that field. If another field is tagged
 //     `cl:"value"`, the mapping value decodes into it; otherwise the value is
 //     a mapping of the element's other fields. This keeps the order of keyed
-//     entries, which Go maps would lose.
+//     entries, which Go maps would lose. With `cl:"key,list"` the slice may
+//     also be written as a list of whole elements, the key a field like the
+//     others; it is written so when an element has more than its key and
+//     value, or two elements share a key (see Encode), and issues about its
+//     elements then have paths by index.
 //   - Types that implement [encoding.TextUnmarshaler] are written as strings.
 //
 // Aliases are followed once and never recursively: an alias whose anchored

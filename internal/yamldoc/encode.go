@@ -45,7 +45,7 @@ func (e encoder) value(v reflect.Value) *yaml.Node {
 	case reflect.Struct:
 		return e.structure(v, -1)
 	case reflect.Slice:
-		if e.types.keyed(t.Elem()) {
+		if e.types.keyed(t.Elem()) && !e.types.listed(v) {
 			si := e.types.info(t.Elem())
 			n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 			for i := 0; i < v.Len(); i++ {

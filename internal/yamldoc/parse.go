@@ -31,6 +31,37 @@ type Document struct {
 	lines *Lines
 	// keys indexes the keys of large mappings for Locate, built on demand.
 	keys map[*yaml.Node]map[string]int
+	// listed holds the lists that decoded into keyed slices (see
+	// types.listed), with the name of their key field, so that Locate
+	// finds an element by its key as in the mapping form.
+	listed map[*yaml.Node]string
+}
+
+// listKey notes that list n decoded into a keyed slice whose key field is
+// named key.
+func (doc *Document) listKey(n *yaml.Node, key string) {
+	if doc.listed == nil {
+		doc.listed = map[*yaml.Node]string{}
+	}
+	doc.listed[n] = key
+}
+
+// listElem returns the first element of list n, noted by listKey, whose key
+// field has the value k, and that value's node; nil when there is none.
+func (doc *Document) listElem(n *yaml.Node, k string) (elem, key *yaml.Node) {
+	field, ok := doc.listed[n]
+	if !ok {
+		return nil, nil
+	}
+	for _, el := range n.Content {
+		if el.Kind != yaml.MappingNode {
+			continue
+		}
+		if i := doc.keyIndex(el, field); i >= 0 && el.Content[i+1].Kind == yaml.ScalarNode && el.Content[i+1].Value == k {
+			return el, el.Content[i+1]
+		}
+	}
+	return nil, nil
 }
 
 // keyIndex returns the position in n.Content of the first key k of
@@ -365,6 +396,9 @@ func (doc *Document) Locate(p *Path, key bool) (start, end Pos) {
 			if i := doc.keyIndex(n, s.key); i >= 0 {
 				k, next = n.Content[i], n.Content[i+1]
 			}
+		case s.index < 0 && n.Kind == yaml.SequenceNode:
+			// A keyed slice written as a list: the key is a field.
+			next, k = doc.listElem(n, s.key)
 		}
 		if next == nil {
 			return doc.head(n)
