@@ -45,6 +45,19 @@
 // faster pace, which the Pace states (Need items over the window's length).
 // A Pace is derived from the evidence as of one day and nothing else.
 //
+// # History
+//
+// [NewHistory] follows a person over days, as [Every] lays them out (every
+// three months back from a day, say): on each day the level on each track in
+// the worst and the best case, each capability's rating, the points and the
+// count of each evidence gate, each what scoring.Scorer.Assess gives as of
+// that day. Dated assessments count from their day until the assessor's
+// next one. It assesses once and then follows the windows of the evidence
+// policy and of the gates from day to day, so that five years by month cost
+// about two assessments rather than sixty (BENCHMARKS.md). History.WriteText
+// writes a line a day and each capability's changes; History.WriteJSON the
+// same as JSON.
+//
 // # Guarantees
 //
 // Nothing here reads the clock, the network or the environment: days come

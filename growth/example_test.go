@@ -9,6 +9,7 @@ import (
 	"github.com/careerladder/careerladder/evidence"
 	"github.com/careerladder/careerladder/growth"
 	"github.com/careerladder/careerladder/ladder"
+	"github.com/careerladder/careerladder/rubric"
 	"github.com/careerladder/careerladder/scoring"
 )
 
@@ -115,4 +116,31 @@ func ExampleReport_WriteJSON() {
 	// "ratings":
 	// "evidence":
 	// "plan":
+}
+
+// A year by quarter: each day as Assess gives it as of that day, at the
+// cost of about one assessment.
+func ExampleNewHistory() {
+	s, in := ctoScorer()
+	days, err := growth.Every(evidence.Date{Year: 2025, Month: 11, Day: 27}, evidence.Date{Year: 2026, Month: 11, Day: 27}, rubric.Period{N: 3, Unit: "mo"})
+	if err != nil {
+		panic(err)
+	}
+	h, err := growth.NewHistory(s, in, days)
+	if err != nil {
+		panic(err)
+	}
+	for _, d := range h.Days {
+		level := "none"
+		if l := d.Levels[0].Level; l != nil {
+			level = l.Name
+		}
+		fmt.Printf("%s  %-16s points %v, %s: %d of %d\n", d.Date, level, d.Points, h.Gates[3].Level.Name, d.Counts[3], h.Gates[3].Need)
+	}
+	// Output:
+	// 2025-11-27  Engineer         points 9, CTO (small company): 0 of 24
+	// 2026-02-27  Engineer         points 9, CTO (small company): 3 of 24
+	// 2026-05-27  Senior Engineer  points 9, CTO (small company): 7 of 24
+	// 2026-08-27  Senior Engineer  points 9, CTO (small company): 11 of 24
+	// 2026-11-27  Senior Engineer  points 9, CTO (small company): 14 of 24
 }

@@ -93,6 +93,7 @@ type given struct {
 	assessor string
 	day      int // the assessment's day number; math.MinInt when undated
 	state    assessmentState
+	empty    bool // stands for an assessment without ratings, which rates nothing
 	r        evidence.Rating
 }
 
@@ -122,12 +123,17 @@ func (e *evaluation) directRatings(as []evidence.Assessment) []perspective {
 			d = dayNumber(a.Date)
 		}
 		for _, r := range a.Ratings {
-			all = append(all, given{a.Assessor, d, inForce, r})
+			all = append(all, given{assessor: a.Assessor, day: d, r: r})
+		}
+		if len(a.Ratings) == 0 {
+			// An assessment without ratings still replaces older ones.
+			all = append(all, given{assessor: a.Assessor, day: d, empty: true})
 		}
 	}
 	// Each assessor's assessment in force is their latest dated on or
-	// before the day, else their undated one.
-	slices.SortStableFunc(all, func(a, b given) int { return strings.Compare(a.assessor, b.assessor) })
+	// before the day, else their undated one. Neither sort needs to be
+	// stable: the second orders by every field the trace shows.
+	slices.SortFunc(all, func(a, b given) int { return strings.Compare(a.assessor, b.assessor) })
 	for i := 0; i < len(all); {
 		j, latest := i, math.MinInt
 		for ; j < len(all) && all[j].assessor == all[i].assessor; j++ {
@@ -153,7 +159,7 @@ func (e *evaluation) directRatings(as []evidence.Assessment) []perspective {
 		}
 		return len(s.caps)
 	}
-	slices.SortStableFunc(all, func(a, b given) int {
+	slices.SortFunc(all, func(a, b given) int {
 		return cmp.Or(strings.Compare(a.assessor, b.assessor), cmp.Compare(capOrder(a.r.Capability), capOrder(b.r.Capability)),
 			strings.Compare(a.r.Capability, b.r.Capability), cmp.Compare(a.state, b.state), cmp.Compare(b.day, a.day),
 			strings.Compare(a.r.Rating, b.r.Rating))
@@ -165,6 +171,9 @@ func (e *evaluation) directRatings(as []evidence.Assessment) []perspective {
 	for i, g := range all {
 		if i == 0 || g.assessor != all[i-1].assessor {
 			cur = -1
+		}
+		if g.empty {
+			continue
 		}
 		if cur < 0 && g.state == inForce {
 			ranks := take(&e.buf.ints, len(s.caps))
@@ -186,7 +195,7 @@ func (e *evaluation) directRatings(as []evidence.Assessment) []perspective {
 			t.Status = TooOld
 		case !known:
 			t.Status = UnknownCapability
-		case views[cur].ranks[k] != noOpinion || (i > 0 && all[i-1].assessor == g.assessor && all[i-1].r.Capability == g.r.Capability && all[i-1].state == inForce):
+		case views[cur].ranks[k] != noOpinion || (i > 0 && !all[i-1].empty && all[i-1].assessor == g.assessor && all[i-1].r.Capability == g.r.Capability && all[i-1].state == inForce):
 			t.Status = Duplicate
 		case g.r.Rating == rubric.NotApplicable:
 			t.Status = NotApplicable

@@ -74,4 +74,10 @@ func TestDatedAssessments(t *testing.T) {
 	if c := assess(t, s, in, ymd(2026, 9, 1)).Capabilities[5]; c.ID != "influence" || c.Rating != "" {
 		t.Errorf("influence after the August assessment: %+v", c)
 	}
+	// An assessment without ratings replaces older ones too.
+	empty := in
+	empty.Ratings = append(append([]evidence.Assessment(nil), in.Ratings...), evidence.Assessment{Assessor: "manager", Date: ymd(2026, 10, 1)})
+	if res := assess(t, s, empty, ymd(2026, 10, 2)); !reflect.DeepEqual(res.Perspectives, []string{"peer", "self"}) {
+		t.Errorf("after an empty assessment: perspectives %v", res.Perspectives)
+	}
 }

@@ -5,7 +5,8 @@
 //
 //	ladder validate [--format text|json|github] [--strict] [--kind auto|ladder|evidence] [--ladder FILE] FILE...
 //	ladder schema [ladder|evidence]
-//	ladder assess --ladder FILE (--evidence FILE | --ratings FILE)... [--as-of YYYY-MM-DD] [--track ID] [--format text|json]
+//	ladder assess --ladder FILE (--evidence FILE | --ratings FILE)... [--as-of YYYY-MM-DD] [--track ID] [--target [TRACK/]LEVEL] [--format text|json]
+//	ladder history --ladder FILE (--evidence FILE | --ratings FILE)... [--every PERIOD] [--since DAY] [--until DAY] [--format text|json]
 //	ladder render [--format markdown] [--chart URL] FILE
 //	ladder export --format csv|case FILE
 //	ladder import --from csv FILE.csv
@@ -72,6 +73,7 @@ func commands() []command {
 		{"validate", "check ladder and evidence files", validateHelp, runValidate},
 		{"schema", "print the JSON Schema of ladder or evidence files", schemaHelp, runSchema},
 		{"assess", "assess a person against a ladder", assessHelp, runAssess},
+		{"history", "follow a person over time", historyHelp, runHistory},
 		{"render", "write a ladder as a Markdown page", renderHelp, runRender},
 		{"export", "write a ladder as CSV or as a CASE 1.1 package", exportHelp, runExport},
 		{"import", "read a ladder from a CSV spreadsheet", importHelp, runImport},

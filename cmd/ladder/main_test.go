@@ -297,6 +297,52 @@ func TestAssessTarget(t *testing.T) {
 	}
 }
 
+// TestHistory follows the example person by quarter, in text and JSON as
+// the library writes them, and refuses what a history cannot be.
+func TestHistory(t *testing.T) {
+	base := []string{"history", "--ladder", "testdata/ladders/cto.yaml", "--evidence", "testdata/evidence/senior-engineer.yaml", "--since", "2025-11-27", "--until", "2026-11-27"}
+	for _, tc := range []struct{ format, golden string }{{"text", "growth/testdata/cto-history.txt"}, {"json", "growth/testdata/cto-history.json"}} {
+		out, errOut, code := ladderRun(t, "", append(base, "--format", tc.format)...)
+		want, err := os.ReadFile(filepath.Join(root, tc.golden))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if code != 0 || out != string(want) {
+			t.Errorf("history --format %s: exit %d, output differs from %s\n%s%s", tc.format, code, tc.golden, out, errOut)
+		}
+	}
+	// The default step is three months back from --until, and --since
+	// defaults to the earliest day of the evidence (2024-06-10).
+	out, _, code := ladderRun(t, "", "history", "--ladder", "testdata/ladders/cto.yaml", "--evidence", "testdata/evidence/senior-engineer.yaml", "--until", "2026-11-27", "--format", "json")
+	var h struct{ Days []struct{ Date string } }
+	if err := json.Unmarshal([]byte(out), &h); err != nil || code != 0 || len(h.Days) != 10 || h.Days[0].Date != "2024-08-27" || h.Days[9].Date != "2026-11-27" {
+		t.Errorf("default days: exit %d, %v, %+v", code, err, h.Days)
+	}
+	for _, tc := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"--every", "3 months"}, 2, "--every"},
+		{[]string{"--since", "2027-01-01"}, 2, "is after --until"},
+		{[]string{"--until", "yesterday"}, 2, "--until"},
+		{[]string{"--since", "0001-01-01", "--every", "1d"}, 2, "more than 10000 days"},
+		{[]string{"--format", "csv"}, 2, "--format"},
+		{[]string{"extra"}, 2, "unexpected argument"},
+	} {
+		args := append([]string{"history", "--ladder", "testdata/ladders/cto.yaml", "--evidence", "testdata/evidence/senior-engineer.yaml", "--until", "2026-11-27"}, tc.args...)
+		if _, errOut, code := ladderRun(t, "", args...); code != tc.code || !strings.Contains(errOut, tc.msg) {
+			t.Errorf("history %v: exit %d, want %d with %q:\n%s", tc.args, code, tc.code, tc.msg, errOut)
+		}
+	}
+	if _, errOut, code := ladderRun(t, "", "history", "--ladder", "testdata/ladders/cto.yaml", "--evidence", "testdata/invalid-evidence/duplicate-id-assessment.yaml"); code != 1 || !strings.Contains(errOut, "duplicate-id") {
+		t.Errorf("invalid evidence: exit %d\n%s", code, errOut)
+	}
+	if _, errOut, code := ladderRun(t, "", "history", "--ladder", "testdata/ladders/cto.yaml"); code != 2 || !strings.Contains(errOut, "at least one") {
+		t.Errorf("no evidence: exit %d\n%s", code, errOut)
+	}
+}
+
 func TestRender(t *testing.T) {
 	out, _, code := ladderRun(t, "", "render", "testdata/ladders/cto.yaml")
 	want, err := os.ReadFile(filepath.Join(root, "ladder/testdata/markdown/cto.md"))
@@ -325,7 +371,7 @@ func TestHelpVersionUnknown(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "usage: ladder COMMAND") {
 		t.Errorf("help: %d\n%s", code, out)
 	}
-	for _, c := range []string{"validate", "schema", "assess", "render", "version", "help"} {
+	for _, c := range []string{"validate", "schema", "assess", "history", "render", "version", "help"} {
 		out, _, code := ladderRun(t, "", "help", c)
 		if code != 0 || !strings.Contains(out, "usage: ladder "+c) {
 			t.Errorf("help %s: %d\n%s", c, code, out)

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+
+	"github.com/careerladder/careerladder/evidence"
+	"github.com/careerladder/careerladder/growth"
+	"github.com/careerladder/careerladder/rubric"
+)
+
+// maxDays bounds the days of one history.
+const maxDays = 10_000
+
+const historyHelp = `usage: ladder history --ladder FILE (--evidence FILE | --ratings FILE)... [--every PERIOD] [--since DAY] [--until DAY] [--format text|json]
+
+Follows one person over time: for each day, the level on each track (worst
+and best case), each capability's rating, the points and the count of
+each evidence gate, as "ladder assess --as-of DAY" gives them. Dated
+assessments in the evidence (ratings as a list, each with a date) count
+from their day until the assessor's next one.
+
+  --ladder FILE      the ladder (YAML or JSON)
+  --evidence FILE    evidence files for one person, merged, as for assess;
+  --ratings FILE     JSON Lines streams are refused.
+  --every PERIOD     the step between days: 3mo (the default), 1mo, 2w, 1y...
+  --until DAY        the last day, as YYYY-MM-DD. Default: today, in local
+                     time.
+  --since DAY        the first day allowed; the days are --until and every
+                     PERIOD before it back to --since. Default: the earliest
+                     day in the evidence (an item's or an assessment's).
+  --format text      a line a day: levels, points and the count of each kind
+                     of evidence the gates count, with what each level needs;
+                     then each capability's rating and the days it changed
+                     (the default);
+  --format json      the history as one JSON document, whose fields are
+                     those of growth.History: stable and sorted.
+
+Exit status: 0 success; 1 when a file is invalid (diagnostics on standard
+error); 2 for a usage or I/O error, more than 10,000 days included.
+`
+
+func runHistory(c *cli, args []string) (int, error) {
+	fs := flag.NewFlagSet("history", flag.ContinueOnError)
+	ladderFile := fs.String("ladder", "", "")
+	var evidenceFiles, ratings files
+	fs.Var(&evidenceFiles, "evidence", "")
+	fs.Var(&ratings, "ratings", "")
+	everyText := fs.String("every", "3mo", "")
+	sinceText := fs.String("since", "", "")
+	untilText := fs.String("until", "", "")
+	format := &choice{"text", []string{"text", "json"}}
+	fs.Var(format, "format", "")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return exitUsage, err
+	}
+	switch {
+	case len(pos) > 0:
+		return exitUsage, usagef("unexpected argument %q", pos[0])
+	case *ladderFile == "":
+		return exitUsage, usagef("--ladder is required")
+	case len(evidenceFiles)+len(ratings) == 0:
+		return exitUsage, usagef("give at least one --evidence or --ratings file")
+	}
+	every, err := rubric.ParsePeriod(*everyText)
+	if err != nil {
+		return exitUsage, usagef("--every %q: %v", *everyText, err)
+	}
+	until, err := dayFlag(c, "until", *untilText)
+	if err != nil {
+		return exitUsage, err
+	}
+	s, code, err := scorerFor(c, *ladderFile, "")
+	if err != nil {
+		return code, err
+	}
+	inputs := append(append(files{}, ratings...), evidenceFiles...)
+	for _, p := range inputs {
+		if isJSONLines(p) {
+			return exitUsage, usagef("a history is of one person; %s holds many", p)
+		}
+	}
+	in, code, err := loadInputs(c, s, inputs)
+	if err != nil {
+		return code, err
+	}
+	since := earliest(in, until)
+	if *sinceText != "" {
+		if since, err = dayFlag(c, "since", *sinceText); err != nil {
+			return exitUsage, err
+		}
+	}
+	if since.Compare(until) > 0 {
+		return exitUsage, usagef("--since %s is after --until %s", since, until)
+	}
+	if n := every.Days(); n > 0 && float64(until.Time().Sub(since.Time()).Hours())/24/n > maxDays {
+		return exitUsage, usagef("more than %d days from %s to %s every %s: choose a longer --every", maxDays, since, until, every)
+	}
+	days, err := growth.Every(since, until, every)
+	if err != nil {
+		return exitUsage, err
+	}
+	h, err := growth.NewHistory(s, in, days)
+	if err != nil {
+		return exitUsage, err
+	}
+	var out bytes.Buffer
+	switch format.value {
+	case "json":
+		err = h.WriteJSON(&out)
+	default:
+		err = h.WriteText(&out)
+	}
+	if err != nil {
+		return exitUsage, err
+	}
+	_, err = c.stdout.Write(out.Bytes())
+	return exitOK, err
+}
+
+// dayFlag reads the day of flag name; "" is today.
+func dayFlag(c *cli, name, text string) (evidence.Date, error) {
+	if text == "" {
+		return evidence.DateOf(c.now()), nil
+	}
+	d, err := evidence.ParseDate(text)
+	if err != nil {
+		return evidence.Date{}, usagef("--%s %q is not a day written as YYYY-MM-DD", name, text)
+	}
+	return d, nil
+}
+
+// earliest returns the earliest day of in, an item's or a dated
+// assessment's; until when it has none before.
+func earliest(in evidence.Input, until evidence.Date) evidence.Date {
+	first := until
+	for _, it := range in.Evidence {
+		if it.Date.Valid() && it.Date.Compare(first) < 0 {
+			first = it.Date
+		}
+	}
+	for _, a := range in.Ratings {
+		if a.Date.Valid() && a.Date.Compare(first) < 0 {
+			first = a.Date
+		}
+	}
+	return first
+}
