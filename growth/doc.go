@@ -58,6 +58,18 @@
 // writes a line a day and each capability's changes; History.WriteJSON the
 // same as JSON.
 //
+// # Promotion packets
+//
+// [WritePacket] writes the Markdown a manager takes to a promotion
+// discussion: each requirement of the target level with its status and
+// the evidence behind it (id, date, source, summary, links), what is still
+// missing, and the cheapest path with what good looks like. Every text
+// from the ladder and the evidence is escaped, links are written as code,
+// and the tests render the packet with cmark-gfm to check that the HTML
+// holds only the packet's own elements. (GitHub's autolink extension still
+// links an e-mail address written in a text: it finds addresses after
+// escapes are read, so no escape can stop it.)
+//
 // # Guarantees
 //
 // Nothing here reads the clock, the network or the environment: days come

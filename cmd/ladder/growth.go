@@ -147,3 +147,77 @@ func earliest(in evidence.Input, until evidence.Date) evidence.Date {
 	}
 	return first
 }
+
+const packetHelp = `usage: ladder packet --ladder FILE (--evidence FILE | --ratings FILE)... [--target [TRACK/]LEVEL] [--as-of YYYY-MM-DD]
+
+Writes a promotion packet as Markdown (CommonMark with GitHub tables), for a
+manager to take to a promotion discussion: a summary; each requirement of
+the target level with its status and what supports it (evidence items with
+id, date, source, summary and links; the direct ratings); what is still
+missing, the levels on the way included; and the cheapest path with what
+each new rating looks like. All text from the files is escaped: it cannot
+make headings, lists, emphasis, links, images or HTML, links are written as
+code, and control characters as escapes.
+
+  --ladder FILE      the ladder (YAML or JSON)
+  --evidence FILE    evidence files for one person, merged, as for assess;
+  --ratings FILE     JSON Lines streams are refused.
+  --target LEVEL     the level, as LEVEL or TRACK/LEVEL. Default: the
+                     ladder's target; one of the two is needed.
+  --as-of DATE       the day of the packet. Default: today, in local time.
+
+Exit status: 0 success; 1 when a file is invalid (diagnostics on standard
+error); 2 for a usage or I/O error, an unknown or missing target included.
+`
+
+func runPacket(c *cli, args []string) (int, error) {
+	fs := flag.NewFlagSet("packet", flag.ContinueOnError)
+	ladderFile := fs.String("ladder", "", "")
+	var evidenceFiles, ratings files
+	fs.Var(&evidenceFiles, "evidence", "")
+	fs.Var(&ratings, "ratings", "")
+	asOfText := fs.String("as-of", "", "")
+	target := fs.String("target", "", "")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return exitUsage, err
+	}
+	switch {
+	case len(pos) > 0:
+		return exitUsage, usagef("unexpected argument %q", pos[0])
+	case *ladderFile == "":
+		return exitUsage, usagef("--ladder is required")
+	case len(evidenceFiles)+len(ratings) == 0:
+		return exitUsage, usagef("give at least one --evidence or --ratings file")
+	}
+	asOf, err := asOfDay(c, *asOfText)
+	if err != nil {
+		return exitUsage, err
+	}
+	s, code, err := scorerFor(c, *ladderFile, "")
+	if err != nil {
+		return code, err
+	}
+	if err := checkTarget(s, *target); err != nil {
+		return exitUsage, err
+	}
+	if *target == "" && s.Ladder().Target == "" {
+		return exitUsage, usagef("ladder %s names no target: give --target", s.Ladder().ID)
+	}
+	inputs := append(append(files{}, ratings...), evidenceFiles...)
+	for _, p := range inputs {
+		if isJSONLines(p) {
+			return exitUsage, usagef("a packet is for one person; %s holds many", p)
+		}
+	}
+	in, code, err := loadInputs(c, s, inputs)
+	if err != nil {
+		return code, err
+	}
+	var out bytes.Buffer
+	if err := growth.WritePacket(&out, s, in, asOf, *target); err != nil {
+		return exitUsage, err
+	}
+	_, err = c.stdout.Write(out.Bytes())
+	return exitOK, err
+}

@@ -7,6 +7,7 @@
 //	ladder schema [ladder|evidence]
 //	ladder assess --ladder FILE (--evidence FILE | --ratings FILE)... [--as-of YYYY-MM-DD] [--track ID] [--target [TRACK/]LEVEL] [--format text|json]
 //	ladder history --ladder FILE (--evidence FILE | --ratings FILE)... [--every PERIOD] [--since DAY] [--until DAY] [--format text|json]
+//	ladder packet --ladder FILE (--evidence FILE | --ratings FILE)... [--target [TRACK/]LEVEL] [--as-of YYYY-MM-DD]
 //	ladder render [--format markdown] [--chart URL] FILE
 //	ladder export --format csv|case FILE
 //	ladder import --from csv FILE.csv
@@ -74,6 +75,7 @@ func commands() []command {
 		{"schema", "print the JSON Schema of ladder or evidence files", schemaHelp, runSchema},
 		{"assess", "assess a person against a ladder", assessHelp, runAssess},
 		{"history", "follow a person over time", historyHelp, runHistory},
+		{"packet", "write a promotion packet as Markdown", packetHelp, runPacket},
 		{"render", "write a ladder as a Markdown page", renderHelp, runRender},
 		{"export", "write a ladder as CSV or as a CASE 1.1 package", exportHelp, runExport},
 		{"import", "read a ladder from a CSV spreadsheet", importHelp, runImport},

@@ -343,6 +343,38 @@ func TestHistory(t *testing.T) {
 	}
 }
 
+// TestPacket writes the example person's packet as the library does, and
+// refuses what a packet cannot be.
+func TestPacket(t *testing.T) {
+	out, errOut, code := ladderRun(t, "", "packet", "--ladder", "testdata/ladders/cto.yaml", "--evidence", "testdata/evidence/senior-engineer.yaml", "--as-of", "2026-11-27")
+	want, err := os.ReadFile(filepath.Join(root, "growth/testdata/cto-packet.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code != 0 || out != string(want) {
+		t.Errorf("packet: exit %d, output differs from the library's golden packet\n%s", code, errOut)
+	}
+	out, _, code = ladderRun(t, "", "packet", "--ladder", "testdata/ladders/cto.yaml", "--evidence", "testdata/evidence/senior-engineer.yaml", "--as-of", "2026-11-27", "--target", "engineering/tech-lead")
+	if code != 0 || !strings.HasPrefix(out, "# Promotion packet: alex for Tech Lead\n") {
+		t.Errorf("packet --target: exit %d\n%s", code, out)
+	}
+	for _, tc := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"--ladder", "testdata/ladders/sparse.yaml", "--evidence", "testdata/evidence/sparse.yaml"}, 2, "names no target"},
+		{[]string{"--ladder", "testdata/ladders/cto.yaml", "--evidence", "testdata/evidence/senior-engineer.yaml", "--target", "cfo"}, 2, `unknown level "cfo"`},
+		{[]string{"--ladder", "testdata/ladders/cto.yaml", "--evidence", "testdata/invalid-evidence/unknown-ref-assessment.yaml"}, 1, "unknown-ref"},
+		{[]string{"--ladder", "testdata/ladders/cto.yaml"}, 2, "at least one"},
+		{[]string{"--ladder", "testdata/ladders/cto.yaml", "--evidence", "testdata/evidence/senior-engineer.yaml", "--as-of", "soon"}, 2, "--as-of"},
+	} {
+		if _, errOut, code := ladderRun(t, "", append([]string{"packet"}, tc.args...)...); code != tc.code || !strings.Contains(errOut, tc.msg) {
+			t.Errorf("packet %v: exit %d, want %d with %q:\n%s", tc.args, code, tc.code, tc.msg, errOut)
+		}
+	}
+}
+
 func TestRender(t *testing.T) {
 	out, _, code := ladderRun(t, "", "render", "testdata/ladders/cto.yaml")
 	want, err := os.ReadFile(filepath.Join(root, "ladder/testdata/markdown/cto.md"))
@@ -371,7 +403,7 @@ func TestHelpVersionUnknown(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "usage: ladder COMMAND") {
 		t.Errorf("help: %d\n%s", code, out)
 	}
-	for _, c := range []string{"validate", "schema", "assess", "history", "render", "version", "help"} {
+	for _, c := range []string{"validate", "schema", "assess", "history", "packet", "render", "version", "help"} {
 		out, _, code := ladderRun(t, "", "help", c)
 		if code != 0 || !strings.Contains(out, "usage: ladder "+c) {
 			t.Errorf("help %s: %d\n%s", c, code, out)
