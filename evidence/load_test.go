@@ -114,7 +114,7 @@ func TestLoadInputErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	in, err := (evidence.Loader{Ladder: s.Ladder()}).Parse("alex.yaml", src)
-	if err != nil || len(in.Evidence) != 36 || len(in.Ratings) != 2 {
+	if err != nil || len(in.Evidence) != 36 || len(in.Ratings) != 8 {
 		t.Errorf("parse: %v, %d items", err, len(in.Evidence))
 	}
 }

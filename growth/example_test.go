@@ -138,9 +138,9 @@ func ExampleNewHistory() {
 		fmt.Printf("%s  %-16s points %v, %s: %d of %d\n", d.Date, level, d.Points, h.Gates[3].Level.Name, d.Counts[3], h.Gates[3].Need)
 	}
 	// Output:
-	// 2025-11-27  Engineer         points 9, CTO (small company): 0 of 24
-	// 2026-02-27  Engineer         points 9, CTO (small company): 3 of 24
-	// 2026-05-27  Senior Engineer  points 9, CTO (small company): 7 of 24
+	// 2025-11-27  none             points 2, CTO (small company): 0 of 24
+	// 2026-02-27  Engineer         points 5, CTO (small company): 3 of 24
+	// 2026-05-27  Senior Engineer  points 8, CTO (small company): 7 of 24
 	// 2026-08-27  Senior Engineer  points 9, CTO (small company): 11 of 24
 	// 2026-11-27  Senior Engineer  points 9, CTO (small company): 14 of 24
 }

@@ -519,17 +519,46 @@ func (t *text) notCounted() {
 			t.printf("  %s (%s, %s): %s\n", clean(it.ID), clean(t.capability(it.Capability)), dateOr(it.Date), clean(t.status(it, r)))
 		}
 	}
+	// The ratings of earlier and later assessments are counted, not
+	// listed: a year of quarterly reviews would fill a page.
 	first := true
-	for i := range r.Ratings {
-		rt := &r.Ratings[i]
-		if rt.Status == scoring.Counted {
-			continue
-		}
+	heading := func() {
 		if first {
 			t.printf("\nRatings not counted:\n")
 			first = false
 		}
+	}
+	replaced, later := map[string]int{}, map[string]int{}
+	var assessors []string
+	for i := range r.Ratings {
+		rt := &r.Ratings[i]
+		switch rt.Status {
+		case scoring.Counted:
+			continue
+		case scoring.TooOld, scoring.Future:
+			if replaced[rt.Assessor]+later[rt.Assessor] == 0 {
+				assessors = append(assessors, rt.Assessor)
+			}
+			if rt.Status == scoring.TooOld {
+				replaced[rt.Assessor]++
+			} else {
+				later[rt.Assessor]++
+			}
+			continue
+		}
+		heading()
 		t.printf("  %s rated %s %s: %s\n", clean(rt.Assessor), clean(t.capability(rt.Capability)), clean(t.rating(rt.Capability, rt.Rating)),
 			clean(t.ratingStatus(rt)))
+	}
+	for _, a := range assessors {
+		heading()
+		var parts []string
+		if n := replaced[a]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d rating%s of earlier assessments, which later ones replace", n, plural(n)))
+		}
+		if n := later[a]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d of assessments dated after %s", n, r.AsOf))
+		}
+		t.printf("  %s: %s\n", clean(a), strings.Join(parts, "; "))
 	}
 }
