@@ -34,7 +34,10 @@ from their day until the assessor's next one.
                      then each capability's rating and the days it changed
                      (the default);
   --format json      the history as one JSON document, whose fields are
-                     those of growth.History: stable and sorted.
+                     those of growth.History: stable and sorted;
+  --format svg       a chart over time, 900 pixels wide: the level on each
+                     track, the points, and each kind of evidence the gates
+                     count, each against what the levels need.
 
 Exit status: 0 success; 1 when a file is invalid (diagnostics on standard
 error); 2 for a usage or I/O error, more than 10,000 days included.
@@ -49,7 +52,7 @@ func runHistory(c *cli, args []string) (int, error) {
 	everyText := fs.String("every", "3mo", "")
 	sinceText := fs.String("since", "", "")
 	untilText := fs.String("until", "", "")
-	format := &choice{"text", []string{"text", "json"}}
+	format := &choice{"text", []string{"text", "json", "svg"}}
 	fs.Var(format, "format", "")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -109,6 +112,8 @@ func runHistory(c *cli, args []string) (int, error) {
 	switch format.value {
 	case "json":
 		err = h.WriteJSON(&out)
+	case "svg":
+		err = h.WriteSVG(&out)
 	default:
 		err = h.WriteText(&out)
 	}

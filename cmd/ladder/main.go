@@ -6,7 +6,7 @@
 //	ladder validate [--format text|json|github] [--strict] [--kind auto|ladder|evidence] [--ladder FILE] FILE...
 //	ladder schema [ladder|evidence]
 //	ladder assess --ladder FILE (--evidence FILE | --ratings FILE)... [--as-of YYYY-MM-DD] [--track ID] [--target [TRACK/]LEVEL] [--format text|json]
-//	ladder history --ladder FILE (--evidence FILE | --ratings FILE)... [--every PERIOD] [--since DAY] [--until DAY] [--format text|json]
+//	ladder history --ladder FILE (--evidence FILE | --ratings FILE)... [--every PERIOD] [--since DAY] [--until DAY] [--format text|json|svg]
 //	ladder packet --ladder FILE (--evidence FILE | --ratings FILE)... [--target [TRACK/]LEVEL] [--as-of YYYY-MM-DD]
 //	ladder render [--format markdown] [--chart URL] FILE
 //	ladder export --format csv|case FILE

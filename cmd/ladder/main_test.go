@@ -311,6 +311,10 @@ func TestHistory(t *testing.T) {
 			t.Errorf("history --format %s: exit %d, output differs from %s\n%s%s", tc.format, code, tc.golden, out, errOut)
 		}
 	}
+	svg, _, code := ladderRun(t, "", append(base, "--every", "1mo", "--format", "svg")...)
+	if want, err := os.ReadFile(filepath.Join(root, "growth/testdata/cto-history.svg")); err != nil || code != 0 || svg != string(want) {
+		t.Errorf("history --format svg: exit %d, %v, output differs from the library's golden chart", code, err)
+	}
 	// The default step is three months back from --until, and --since
 	// defaults to the earliest day of the evidence (2024-06-10).
 	out, _, code := ladderRun(t, "", "history", "--ladder", "testdata/ladders/cto.yaml", "--evidence", "testdata/evidence/senior-engineer.yaml", "--until", "2026-11-27", "--format", "json")
