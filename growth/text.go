@@ -490,7 +490,11 @@ func (t *text) capabilities() {
 			}
 			notes += ev
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\n", clean(c.Name), clean(rating), clean(notes))
+		if notes == "" {
+			fmt.Fprintf(tw, "  %s\t%s\n", clean(c.Name), clean(rating))
+		} else {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", clean(c.Name), clean(rating), clean(notes))
+		}
 	}
 	tw.Flush()
 }

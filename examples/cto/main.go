@@ -1,9 +1,13 @@
 // Command cto prints a readiness report: where a senior engineer with six
 // years of experience stands on the ladder from engineer to the CTO of a
-// small company, what the CTO level needs that they lack, and the cheapest
-// path there.
+// small company, and the plan to CTO first: the levels on the way, the
+// cheapest path with what each new rating looks like, and the pace of the
+// evidence the top levels count.
 //
 //	go run ./examples/cto                      # the embedded example, as of 2026-11-27
+//	go run ./examples/cto -history             # the year before, by quarter
+//	go run ./examples/cto -packet              # the promotion packet, as Markdown
+//	go run ./examples/cto -target tech-lead    # another target than the ladder's (cto)
 //	go run ./examples/cto -evidence alex.yaml  # another person's evidence file
 //	go run ./examples/cto -as-of 2027-06-30    # another day
 //	go run ./examples/cto -ladder              # the ladder itself, as a summary
@@ -23,6 +27,7 @@ import (
 
 	"github.com/careerladder/careerladder"
 	"github.com/careerladder/careerladder/evidence"
+	"github.com/careerladder/careerladder/growth"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/rubric"
 	"github.com/careerladder/careerladder/scoring"
@@ -42,6 +47,9 @@ func run(w io.Writer, args []string) error {
 	fl := flag.NewFlagSet("cto", flag.ContinueOnError)
 	evidenceFile := fl.String("evidence", "", "an evidence file for the CTO ladder (default: the embedded example)")
 	asOfText := fl.String("as-of", defaultAsOf, "the day of the assessment, as YYYY-MM-DD")
+	target := fl.String("target", "", "the level to plan for, as LEVEL or TRACK/LEVEL (default: the ladder's, cto)")
+	history := fl.Bool("history", false, "print the year before the day, by quarter, instead of a report")
+	packet := fl.Bool("packet", false, "print the promotion packet for the target, as Markdown, instead of a report")
 	summary := fl.Bool("ladder", false, "print the ladder instead of a report")
 	if err := fl.Parse(args); err != nil {
 		return err
@@ -70,21 +78,29 @@ func run(w io.Writer, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := s.Assess(in, asOf)
+	switch {
+	case *history:
+		since := evidence.Date{Year: asOf.Year - 1, Month: asOf.Month, Day: asOf.Day}
+		if !since.Valid() { // from 29 February
+			since.Day--
+		}
+		days, err := growth.Every(since, asOf, rubric.Period{N: 3, Unit: "mo"})
+		if err != nil {
+			return err
+		}
+		h, err := growth.NewHistory(s, in, days)
+		if err != nil {
+			return err
+		}
+		return h.WriteText(w)
+	case *packet:
+		return growth.WritePacket(w, s, in, asOf, *target)
+	}
+	rep, err := growth.Assess(s, in, asOf, *target)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "Readiness report\n================\n\n")
-	if err := res.WriteText(w); err != nil {
-		return err
-	}
-	top := l.Tracks[len(l.Tracks)-1]
-	gap, err := s.Gap(in, asOf, top.ID, top.Levels[len(top.Levels)-1].ID)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(w)
-	return gap.WriteText(w)
+	return rep.WriteText(w)
 }
 
 // summarize prints the ladder: its scale, capabilities by category, and
