@@ -71,7 +71,7 @@ func (h *History) WriteText(w io.Writer) error {
 		for j, g := range of[i] {
 			needs[j] = fmt.Sprintf("%s %d", named(h.Gates[g].Level), h.Gates[g].Need)
 		}
-		fmt.Fprintf(b, "  %s: %s; needed: %s\n", letter(i), clean(k), clean(strings.Join(needs, ", ")))
+		(&text{w: b}).wrap("  "+letter(i)+": ", k+"; needed: "+strings.Join(needs, ", "))
 	}
 	if len(h.Capabilities) > 0 && len(h.Days) > 0 {
 		fmt.Fprintf(b, "\nRatings (worst to best case), and the days they changed\n")

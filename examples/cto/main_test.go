@@ -81,7 +81,7 @@ func TestHistory(t *testing.T) {
 	contains(t, out,
 		"alex on Engineer to CTO of a small company, 5 days from 2025-11-27 to 2026-11-27",
 		"  2026-05-27  Senior Engineer               -           8 to 10  8   7",
-		"needed: Tech Lead 12, Head of Engineering 18, CTO (small company) 24",
+		"needed: Tech Lead 12, Head of Engineering 18, CTO (small\n    company) 24",
 		"Communication and comprehension: unrated on 2025-11-27, Practising to",
 	)
 	packet := output(t, "-packet", "-target", "head-of-engineering")
