@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/careerladder/careerladder/evidence"
+	"github.com/careerladder/careerladder/internal/textsafe"
 	"github.com/careerladder/careerladder/ladder"
 	"github.com/careerladder/careerladder/rubric"
 	"github.com/careerladder/careerladder/scoring"
@@ -348,31 +348,11 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// clean makes text from a ladder or evidence safe for a terminal: control
-// characters (escape sequences, carriage returns, line breaks) and the
-// Unicode formatting characters that reorder text are written as Go
-// escapes (\x1b, \u202e) instead of raw.
-func clean(s string) string {
-	if !strings.ContainsFunc(s, unsafeRune) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if !unsafeRune(r) {
-			b.WriteRune(r)
-			continue
-		}
-		q := strconv.QuoteRune(r)
-		b.WriteString(q[1 : len(q)-1])
-	}
-	return b.String()
-}
-
-// unsafeRune reports whether r must not reach a terminal raw.
-func unsafeRune(r rune) bool {
-	return unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == unicode.ReplacementChar ||
-		r == '\u2028' || r == '\u2029'
-}
+// clean makes text from a ladder or evidence safe for a terminal, by the
+// module's one rule (internal/textsafe): control characters, the
+// characters that reorder text and bad bytes are written as escapes
+// (\x1b, \u202e) instead of raw.
+func clean(s string) string { return textsafe.String(s) }
 
 // dateOr returns d as text, or "undated".
 func dateOr(d evidence.Date) string {
