@@ -19,15 +19,13 @@
 // Each assessor's direct ratings (self, manager, ...) and the ratings
 // derived from evidence are separate perspectives, never averaged: a
 // capability's Rating is the lowest one (the worst case), Best the highest,
-// with a note of how far apart they are; levels are reported for both.
-// An assessor's ratings on a day are those of their latest assessment dated
-// on or before it; an undated one counts until a dated one does. The rest
-// are traced: too-old when replaced, future when dated after the day.
+// with a note of how far apart they are; levels are reported for both. An
+// assessor's ratings on a day are their latest assessment's on or before it
+// (an undated one until a dated one does); replaced ones trace as too-old.
 //
-// Evidence is a floor, not an opinion: a rating that evidence demonstrates
-// is reached in both cases even where an assessor rates lower, and thin
-// evidence lowers nothing. So adding evidence never lowers a rating or a
-// level under the default aggregation (highest).
+// Evidence is a floor: what it demonstrates holds in both cases even where
+// an assessor rates lower, and thin evidence lowers nothing, so adding
+// evidence never lowers a rating or a level (aggregating by highest).
 //
 // # Evidence
 //
