@@ -56,7 +56,8 @@
 // policy and of the gates from day to day, so that five years by month cost
 // about two assessments rather than sixty (BENCHMARKS.md). History.WriteText
 // writes a line a day and each capability's changes; History.WriteJSON the
-// same as JSON.
+// same as JSON; History.WriteSVG a chart over time of the levels, the points
+// and each kind of evidence against what the gates need.
 //
 // # Promotion packets
 //
