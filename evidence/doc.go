@@ -13,38 +13,21 @@
 //	err = ld.Check(in)                            // an Input built in Go, checked the same way
 //	for in, err := range ld.NewLinesReader(f, "people.jsonl").All() { ... }
 //
-// An evidence file:
+// An evidence file, and the same items as JSON Lines (one item a line
+// with its person, a person's lines consecutive):
 //
 //	format: careerladder/evidence/v1
 //	person: alex
 //	ladder: cto                      # optional; must match
-//	ratings:                         # direct ratings by assessor
-//	  manager: {communication: proficient, influence: learning}
-//	  self: {communication: advanced}
+//	ratings:                         # by assessor; or a list of dated assessments:
+//	  manager: {communication: proficient}   # - {assessor: manager, date: 2026-08-28, ratings: {...}}
 //	evidence:
-//	  - id: tps-01
-//	    capability: technical-problem-solving
-//	    rating: advanced
-//	    date: 2026-11-07
-//	    source: peer
-//	    summary: Found the connection-pool leak behind the checkout outages.
-//	    tags: [hard-problem]
-//
-// Assessments made on a day, several by one assessor, are a list instead:
-//
-//	ratings:
-//	  - {assessor: manager, date: 2026-05-29, ratings: {communication: practising}}
-//	  - {assessor: manager, date: 2026-08-28, ratings: {communication: proficient}}
-//	  - {assessor: self, ratings: {communication: advanced}}   # undated
-//
-// An assessor's ratings on a day are those of their latest assessment dated
-// on or before it; an undated one counts until a dated one does.
-//
-// The same items as JSON Lines, one item a line with its person, the lines
-// of a person consecutive:
+//	  - {id: tps-01, capability: technical-problem-solving, rating: advanced, date: 2026-11-07, source: peer, tags: [hard-problem]}
 //
 //	{"person": "alex", "id": "tps-01", "capability": "technical-problem-solving", "rating": "advanced", "date": "2026-11-07", "source": "peer", "tags": ["hard-problem"]}
 //
+// An assessor's ratings on a day are those of their latest assessment
+// dated on or before it; an undated one counts until a dated one does.
 // [Schema] returns the JSON Schema (draft 2020-12) of evidence files,
 // committed as evidence/evidence.schema.json.
 //
