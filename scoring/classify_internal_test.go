@@ -167,33 +167,6 @@ func referenceDuplicates(in []Evidence) []bool {
 	return dup
 }
 
-// TestStrTable checks lookups against a map, for keys that share their
-// first and last eight bytes and differ only in length or the middle.
-func TestStrTable(t *testing.T) {
-	keys := []string{"", "a", "leading", "learning", "proficient", "abcdefgh-x-12345678", "abcdefgh-y-12345678",
-		"abcdefgh--12345678", "abcdefgh12345678", "abcdefgh2345678", "a"}
-	tab := newStrTable(keys)
-	want := map[string]int{}
-	for i, k := range keys {
-		if _, ok := want[k]; !ok {
-			want[k] = i
-		}
-	}
-	for _, k := range append(slices.Clone(keys), "b", "abcdefgh-z-12345678", "learnin", "learning ", "abcdefgh") {
-		w, ok := want[k]
-		if !ok {
-			w = -1
-		}
-		if got := tab.find(k); got != w {
-			t.Errorf("find(%q) = %d, want %d", k, got, w)
-		}
-	}
-	var empty strTable
-	if got := empty.find("a"); got != -1 {
-		t.Errorf("empty table: find = %d", got)
-	}
-}
-
 // TestSortKeys checks sortKeys against a comparison sort on keys of every
 // size around its thresholds, shaped as the sorter makes them (an index
 // payload in the low bits) and varying in few bits or many.
