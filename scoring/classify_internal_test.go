@@ -208,28 +208,12 @@ func TestIDHeadChunk(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 5))
 	for range 2000 {
 		id := string(randomBytes(r, r.IntN(21)))
-		_, hi, lo := hashHead(id)
+		hi, lo := idHead(id)
 		for lcp := range min(len(id), 7) + 1 {
 			st := sorter{lcp: lcp, heads: []uint64{hi, lo}}
 			if got, want := st.idChunk(0), idChunk(id[lcp:]); got != want {
 				t.Fatalf("id %q, prefix %d: chunk %x, want %x", id, lcp, got, want)
 			}
-		}
-	}
-}
-
-// TestLoadShort checks the loads that hashes and keys are built from
-// against a byte-by-byte reading, for every length they serve.
-func TestLoadShort(t *testing.T) {
-	r := rand.New(rand.NewPCG(9, 9))
-	for range 1000 {
-		b := randomBytes(r, r.IntN(8))
-		var want uint64
-		for i, c := range b {
-			want |= uint64(c) << (8 * i)
-		}
-		if got := loadShort(string(b)); got != want {
-			t.Fatalf("loadShort(%x) = %x, want %x", b, got, want)
 		}
 	}
 }

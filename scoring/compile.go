@@ -59,16 +59,14 @@ type buffers struct {
 	given     []given       // the direct ratings, sorted
 	views     []perspective // the perspectives
 	// small scratch of one evaluation; see take
-	ints   []int
-	bools  []bool
-	floats []float64
-	words  []uint64
-	int32s []int32
-	// duplicates; see dupFilter
-	hashes, bits, seen, quick []uint64
-	heads                     []uint64 // see hashHead
-	sub                       []int32
-	table                     []slot
+	ints     []int
+	bools    []bool
+	floats   []float64
+	words    []uint64
+	int32s   []int32
+	ids      mapBuffer[string, int32] // an item of each id; see markDuplicate
+	srcIndex mapBuffer[string, int32] // the index of each source in evaluation.sources
+	heads    []uint64                 // see idHead
 }
 
 // take returns n zeroed elements from the end of *buf and extends it. When
@@ -96,6 +94,31 @@ func grow[T any](s []T, n int) []T {
 		return make([]T, n)
 	}
 	return s[:n]
+}
+
+// A mapBuffer is a map reused from one use to the next.
+type mapBuffer[K comparable, V any] struct {
+	m    map[K]V
+	held int // the most entries m has held
+}
+
+// get returns the map, empty, for about n entries. Clearing a map costs in
+// proportion to the most entries it ever held, so one that held far more
+// than n is dropped for a new one.
+func (b *mapBuffer[K, V]) get(n int) map[K]V {
+	b.held = max(b.held, len(b.m))
+	if b.m == nil || b.held > 4*n+256 {
+		b.m, b.held = make(map[K]V, n), 0
+	} else {
+		clear(b.m)
+	}
+	return b.m
+}
+
+// clear empties the map, so that it keeps no keys alive.
+func (b *mapBuffer[K, V]) clear() {
+	b.held = max(b.held, len(b.m))
+	clear(b.m)
 }
 
 // capability is a capability with its scale resolved.

@@ -372,5 +372,15 @@ func (x *vecIndex) find(v, slab []float64, dims int) (slot uint64, state int) {
 	}
 }
 
+// tableSize returns the size of an open-addressing table for n entries:
+// a power of two, at least twice n.
+func tableSize(n int) int {
+	size := 4
+	for size < 2*n {
+		size <<= 1
+	}
+	return size
+}
+
 // put enters state i in the slot find returned.
 func (x *vecIndex) put(slot uint64, i int) { x.table[slot] = int32(i) + 1 }

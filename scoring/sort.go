@@ -26,7 +26,7 @@ type sorter struct {
 	keys    []uint64
 	idxBits uint
 	lcp     int
-	heads   []uint64 // see hashHead
+	heads   []uint64 // see idHead
 	// buckets plan
 	buckets bool
 	days    int     // days per capability: the day span plus one
@@ -48,7 +48,7 @@ const (
 
 // newSorter prepares a sorter for e's items, whose days span span days
 // and whose ids share their first lcp bytes; heads holds the first 16
-// bytes of each id, as hashHead returns them.
+// bytes of each id, as idHead returns them.
 func (e *evaluation) newSorter(span, lcp int, heads []uint64) sorter {
 	n := len(e.items)
 	buf := e.buf
