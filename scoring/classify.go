@@ -11,7 +11,8 @@ import (
 )
 
 // How evidence is classified, in four passes whose cost is linear in the
-// items and whose allocations do not depend on how many there are:
+// items but for the sort (O(n log n)), and whose allocations do not depend
+// on how many there are once the working memory has grown to fit:
 //
 //  1. In input order: resolve the capability, rating and source of each
 //     item, find duplicate ids (see markDuplicate), and note the range of
@@ -118,8 +119,6 @@ func (e *evaluation) evidence(in []Evidence) []int {
 	// Pass 1.
 	ids := buf.ids.get(n)
 	srcIndex := buf.srcIndex.get(0)
-	heads := grow(buf.heads, 2*n) // the first 16 bytes of each id, for the sort keys
-	buf.heads = heads
 	minDay, maxDay := math.MaxInt, math.MinInt
 	id0, lcp := "", 0
 	for i := range in {
@@ -138,7 +137,6 @@ func (e *evaluation) evidence(in []Evidence) []int {
 		} else {
 			lcp = commonPrefix(id0[:lcp], ev.ID)
 		}
-		heads[2*i], heads[2*i+1] = idHead(ev.ID)
 		if ev.ID != "" {
 			e.markDuplicate(ids, i)
 		}
@@ -158,7 +156,7 @@ func (e *evaluation) evidence(in []Evidence) []int {
 	latest := take(&buf.int32s, nc) // under "latest", the item deciding it, plus one
 	e.counts = take(&buf.ints, len(s.counters))
 	cstart, caccept := e.counterWindows()
-	sorter := e.newSorter(maxDay-minDay, lcp, heads)
+	sorter := e.newSorter(maxDay-minDay, lcp)
 	for i := range items {
 		it := &items[i]
 		src := &e.sources[it.src]
@@ -419,16 +417,6 @@ func (e *evaluation) markDuplicate(ids map[string]int32, i int) {
 	} else {
 		e.items[i].reason = ReasonDuplicate
 	}
-}
-
-// idHead returns the first 16 bytes of id as two words, big-endian and
-// zero-padded as idChunk packs them, for the sort keys.
-func idHead(id string) (hi, lo uint64) {
-	hi = idChunk(id)
-	if len(id) > 8 {
-		lo = idChunk(id[8:])
-	}
-	return hi, lo
 }
 
 // commonPrefix returns the length of the common prefix of a and b.

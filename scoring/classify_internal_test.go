@@ -167,65 +167,6 @@ func referenceDuplicates(in []Evidence) []bool {
 	return dup
 }
 
-// TestSortKeys checks sortKeys against a comparison sort on keys of every
-// size around its thresholds, shaped as the sorter makes them (an index
-// payload in the low bits) and varying in few bits or many.
-func TestSortKeys(t *testing.T) {
-	const low = 9 // payload bits, enough for 300 keys
-	shapes := map[string]func(r *rand.Rand) uint64{
-		"random":     func(r *rand.Rand) uint64 { return r.Uint64() },
-		"equal":      func(r *rand.Rand) uint64 { return 0xabcdef << 20 },
-		"top-bit":    func(r *rand.Rand) uint64 { return uint64(r.IntN(2)) << 63 },
-		"just-above": func(r *rand.Rand) uint64 { return uint64(r.IntN(4)) << low },
-		"clustered": func(r *rand.Rand) uint64 {
-			return uint64(r.IntN(7))<<60 | uint64(r.IntN(3))<<50 | uint64(r.IntN(1<<20))<<low
-		},
-	}
-	var tmp []uint64
-	var count []int32
-	for name, shape := range shapes {
-		for _, n := range []int{0, 1, 2, fewMinKeys - 1, fewMinKeys, fewMinKeys + 1, 100, 200, radixMinKeys - 1, radixMinKeys, 300} {
-			r := rand.New(rand.NewPCG(uint64(n), 3))
-			keys := make([]uint64, n)
-			for i := range keys {
-				keys[i] = shape(r)>>low<<low | uint64(i)
-			}
-			want := slices.Clone(keys)
-			slices.Sort(want)
-			tmp, count = sortKeys(keys, tmp, count, low)
-			if !slices.Equal(keys, want) {
-				t.Errorf("%s, %d keys: sortKeys = %x, want %x", name, n, keys, want)
-			}
-		}
-	}
-}
-
-// TestIDHeadChunk checks that the sort key's id bits taken from the heads
-// equal those taken from the id itself, for every prefix length the heads
-// serve: a chunk that lost bytes would still sort correctly (ties are
-// settled by comparison) but slowly.
-func TestIDHeadChunk(t *testing.T) {
-	r := rand.New(rand.NewPCG(5, 5))
-	for range 2000 {
-		id := string(randomBytes(r, r.IntN(21)))
-		hi, lo := idHead(id)
-		for lcp := range min(len(id), 7) + 1 {
-			st := sorter{lcp: lcp, heads: []uint64{hi, lo}}
-			if got, want := st.idChunk(0), idChunk(id[lcp:]); got != want {
-				t.Fatalf("id %q, prefix %d: chunk %x, want %x", id, lcp, got, want)
-			}
-		}
-	}
-}
-
-func randomBytes(r *rand.Rand, n int) []byte {
-	b := make([]byte, n)
-	for i := range b {
-		b[i] = byte(r.IntN(256))
-	}
-	return b
-}
-
 // TestItemTraceJSON checks the hand-written JSON of item traces against
 // what encoding/json writes for the same fields, on strings with every
 // kind of character it escapes or replaces, and numbers in every format,

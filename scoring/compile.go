@@ -45,19 +45,17 @@ type Scorer struct {
 
 // buffers is the per-item working memory of one assessment at a time.
 type buffers struct {
-	eval      evaluation // the evaluation these buffers serve
-	sources   []source
-	items     []item
-	keys, tmp []uint64 // sort keys; see sorter
-	bucket    []int32
-	count     []int32
-	place     []int32   // place[i] is where item i goes in the trace
-	counted   []weighed // the counting items, in canonical order
-	path      pathScratch
-	texts     texts         // the texts of a gap's checks
-	fresh     memory        // always fresh: the memory of results that callers keep
-	given     []given       // the direct ratings, sorted
-	views     []perspective // the perspectives
+	eval    evaluation // the evaluation these buffers serve
+	sources []source
+	items   []item
+	keys    []uint64  // sort keys; see sorter
+	place   []int32   // place[i] is where item i goes in the trace
+	counted []weighed // the counting items, in canonical order
+	path    pathScratch
+	texts   texts         // the texts of a gap's checks
+	fresh   memory        // always fresh: the memory of results that callers keep
+	given   []given       // the direct ratings, sorted
+	views   []perspective // the perspectives
 	// small scratch of one evaluation; see take
 	ints     []int
 	bools    []bool
@@ -66,7 +64,6 @@ type buffers struct {
 	int32s   []int32
 	ids      mapBuffer[string, int32] // an item of each id; see markDuplicate
 	srcIndex mapBuffer[string, int32] // the index of each source in evaluation.sources
-	heads    []uint64                 // see idHead
 }
 
 // take returns n zeroed elements from the end of *buf and extends it. When
