@@ -131,6 +131,43 @@ func BenchmarkBaselineLoop(b *testing.B) {
 	}
 }
 
+// BenchmarkAssessToLoop measures Assess against the hand-written loop as
+// a ratio within each iteration: it runs both on the same items,
+// alternating which goes first, and reports the time of Assess over the
+// time of the loop ("assess/loop"). Like BenchmarkScaling, it pairs runs
+// close in time, which separate benchmarks on a shared machine are not.
+func BenchmarkAssessToLoop(b *testing.B) {
+	s := compile(b, "cto.yaml")
+	loop := baselineLoop(s.Ladder())
+	for _, n := range benchSizes {
+		in := scoring.Input{Person: "p", Evidence: workload.Evidence(s.Ladder(), n, asOf, 7)}
+		reps := max(1, 10_000/n) // about as long as 10,000 items
+		s.Assess(in, asOf)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			var tAssess, tLoop time.Duration
+			sink := 0
+			for i := range b.N {
+				for j := range 2 {
+					start := time.Now()
+					if (i+j)%2 == 0 {
+						for range reps {
+							s.Assess(in, asOf)
+						}
+						tAssess += time.Since(start)
+					} else {
+						for range reps {
+							sink += loop(in.Evidence)
+						}
+						tLoop += time.Since(start)
+					}
+				}
+			}
+			b.ReportMetric(tAssess.Seconds()/tLoop.Seconds(), "assess/loop")
+			_ = sink
+		})
+	}
+}
+
 // baselineLoop returns the hand-written loop over the evidence for l: it
 // returns the sum of the ranks reached, so that nothing is optimised away.
 func baselineLoop(l *ladder.Ladder) func(items []scoring.Evidence) int {
