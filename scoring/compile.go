@@ -124,12 +124,12 @@ type capability struct {
 	cat      int // index into Scorer.cats, or -1
 	scale    *rubric.Scale
 	ratings  []string  // rating ids, lowest first
+	rankOf   index     // ranks by rating id, shared by the capabilities of a scale
 	points   []float64 // weighted points of each rating
 }
 
-// rank returns the rank of rating id on c's scale, or -1. Scales have a
-// handful of ratings, which a scan finds sooner than a map.
-func (c *capability) rank(id string) int { return slices.Index(c.ratings, id) }
+// rank returns the rank of rating id on c's scale, or -1.
+func (c *capability) rank(id string) int { return c.rankOf.find(id) }
 
 // An index finds the position of a string among a fixed set. It is a
 // map, whose hash is seeded at random for each map: ids that collide under
@@ -272,16 +272,21 @@ func Compile(l *ladder.Ladder) (*Scorer, error) {
 			weights[w.Capability] = w.Factor
 		}
 	}
-	ratings := map[*rubric.Scale][]string{} // shared by the capabilities of a scale
+	type scaleIDs struct {
+		ids  []string
+		rank index
+	}
+	ratings := map[*rubric.Scale]scaleIDs{} // shared by the capabilities of a scale
 	for i := range l.Capabilities {
 		lc := &l.Capabilities[i]
 		sc := scales[lc.Scale]
-		ids, ok := ratings[sc]
+		r, ok := ratings[sc]
 		if !ok {
-			ids = sc.IDs()
-			ratings[sc] = ids
+			r.ids = sc.IDs()
+			r.rank = newIndex(r.ids)
+			ratings[sc] = r
 		}
-		c := capability{id: lc.ID, name: lc.Name, cat: -1, scale: sc, ratings: ids}
+		c := capability{id: lc.ID, name: lc.Name, cat: -1, scale: sc, ratings: r.ids, rankOf: r.rank}
 		if k, ok := catIndex[lc.Category]; ok {
 			c.cat = k
 		}
