@@ -15,7 +15,7 @@ import (
 // on how many there are once the working memory has grown to fit:
 //
 //  1. In input order: resolve the capability, rating and source of each
-//     item, find duplicate ids (see markDuplicate), and note the range of
+//     item, find duplicate ids (see markDuplicates), and note the range of
 //     days and the common prefix of the ids, which size the sort keys.
 //  2. In input order: classify each item, weigh it, count it for every
 //     evidence gate of its capability, and build its sort key.
@@ -118,6 +118,7 @@ func (e *evaluation) evidence(in []Evidence) []int {
 
 	// Pass 1.
 	ids := buf.ids.get(n)
+	repeated := false
 	srcIndex := buf.srcIndex.get(0)
 	minDay, maxDay := math.MaxInt, math.MinInt
 	id0, lcp := "", 0
@@ -137,9 +138,13 @@ func (e *evaluation) evidence(in []Evidence) []int {
 		} else {
 			lcp = commonPrefix(id0[:lcp], ev.ID)
 		}
-		if ev.ID != "" {
-			e.markDuplicate(ids, i)
+		if held := len(ids); ev.ID != "" {
+			ids[ev.ID] = struct{}{}
+			repeated = repeated || len(ids) == held
 		}
+	}
+	if repeated {
+		e.markDuplicates()
 	}
 
 	// Pass 2.
@@ -399,24 +404,30 @@ func (e *evaluation) source(index map[string]int32, src string) int32 {
 	return i
 }
 
-// markDuplicate enters item i in ids, which holds an item of each id seen
-// so far. When another item has its id, the first of the two in canonical
-// order (by id, then content, then input order) keeps the entry and the
-// other is marked a duplicate, so which one counts does not depend on
-// input order.
-func (e *evaluation) markDuplicate(ids map[string]int32, i int) {
-	id := e.in[i].ID
-	j, ok := ids[id]
-	if !ok {
-		ids[id] = int32(i)
-		return
+// markDuplicates marks the items whose id another item has, all but the
+// first of them in canonical order (by id, then content, then input
+// order), so that which one counts does not depend on input order. Pass 1
+// only enters every id in a set, one map operation an item, and calls it
+// when some id came twice, which real evidence rarely has.
+func (e *evaluation) markDuplicates() {
+	first := e.buf.first.get(len(e.in)) // the first item of each id so far
+	for i := range e.in {
+		id := e.in[i].ID
+		if id == "" {
+			continue
+		}
+		j, ok := first[id]
+		switch {
+		case !ok:
+			first[id] = int32(i)
+		case compareEvidence(&e.in[i], &e.in[j]) < 0: // j < i: a tie keeps j
+			e.items[j].reason = ReasonDuplicate
+			first[id] = int32(i)
+		default:
+			e.items[i].reason = ReasonDuplicate
+		}
 	}
-	if compareEvidence(&e.in[i], &e.in[j]) < 0 { // j < i: a tie keeps j
-		e.items[j].reason = ReasonDuplicate
-		ids[id] = int32(i)
-	} else {
-		e.items[i].reason = ReasonDuplicate
-	}
+	e.buf.first.clear()
 }
 
 // commonPrefix returns the length of the common prefix of a and b.

@@ -62,8 +62,9 @@ type buffers struct {
 	floats   []float64
 	words    []uint64
 	int32s   []int32
-	ids      mapBuffer[string, int32] // an item of each id; see markDuplicate
-	srcIndex mapBuffer[string, int32] // the index of each source in evaluation.sources
+	ids      mapBuffer[string, struct{}] // the ids; see markDuplicates
+	first    mapBuffer[string, int32]    // see markDuplicates
+	srcIndex mapBuffer[string, int32]    // the index of each source in evaluation.sources
 }
 
 // take returns n zeroed elements from the end of *buf and extends it. When
