@@ -466,7 +466,9 @@ func capOrder(c int32, n int) int {
 }
 
 // dayNumber returns the number of days from 1970-01-01 to d, computed
-// arithmetically (days from civil, proleptic Gregorian calendar).
+// arithmetically (days from civil, proleptic Gregorian calendar). The
+// time package gives the same for the years it can hold; a Date's year is
+// any int, and the order of items must hold for every one of them.
 func dayNumber(d Date) int {
 	y, m := d.Year, int(d.Month)
 	if m <= 2 {

@@ -15,11 +15,12 @@ import (
 
 // TestClassifyAgainstReference checks the order of the trace and the
 // duplicates that Assess finds against a plain comparison sort and a
-// grouping by id, on inputs that drive each plan of the sorter (comparison,
-// buckets, radix, degenerate) and the duplicate filter: shared id
-// prefixes longer than a key holds, many items on one day, repeated ids
-// with equal and with different content, unknown capabilities, dates
-// millions of years apart. Shuffling the input must not change the JSON.
+// grouping by id, on inputs that drive the sort keys every way (ids
+// alike in all the bits a key holds, a degenerate layout) and the search
+// for duplicates: shared id prefixes longer than a key holds, many items
+// on one day, repeated ids with equal and with different content,
+// unknown capabilities, dates millions of years apart. Shuffling the
+// input must not change the JSON.
 func TestClassifyAgainstReference(t *testing.T) {
 	s := compileRef(t, "cto.yaml")
 	asOf := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
@@ -276,5 +277,23 @@ func TestEnumText(t *testing.T) {
 	var r Reason
 	if err := r.UnmarshalText([]byte("because")); err == nil {
 		t.Error("reason because: no error")
+	}
+}
+
+// TestDayNumber checks dayNumber against the time package on dates from
+// 10,000 years before the epoch to 10,000 after, month ends and leap days
+// among them.
+func TestDayNumber(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 100_000 {
+		d := Date{Year: r.IntN(20001) - 10000, Month: time.Month(1 + r.IntN(12)), Day: 1 + r.IntN(31)}
+		tm := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+		if tm.Day() != d.Day {
+			continue // no such day in that month
+		}
+		want := tm.Unix() / 86400 // midnight: exact
+		if got := dayNumber(d); int64(got) != want {
+			t.Fatalf("dayNumber(%v) = %d, want %d", d, got, want)
+		}
 	}
 }
