@@ -12,11 +12,12 @@ import (
 )
 
 // How evidence is classified, in four passes whose cost is linear in the
-// items and whose allocations do not depend on how many there are:
+// items but for the sort (O(n log n)), and whose allocations do not depend
+// on how many there are once the working memory has grown to fit:
 //
 //  1. In input order: resolve the capability, rating and source of each
-//     item, find duplicate ids (see dupFilter), and note the range of days
-//     and the common prefix of the ids, which size the sort keys.
+//     item, find duplicate ids (see markDuplicates), and note the range of
+//     days and the common prefix of the ids, which size the sort keys.
 //  2. In input order: classify each item, weigh it, count it for every
 //     evidence gate of its capability, and build its sort key.
 //  3. Sort the items into the canonical order of the trace (see sorter):
@@ -62,14 +63,6 @@ type source struct {
 	accepted bool
 }
 
-// slot is an entry of the table of ids: the item's index plus one (0 for
-// an empty slot) and the high half of its id's hash, compared before the
-// ids themselves.
-type slot struct {
-	hash uint32
-	item int32
-}
-
 // evaluation is the state of one assessment, shared by Assess and Gap.
 type evaluation struct {
 	s     *Scorer
@@ -97,6 +90,8 @@ func (e *evaluation) release() {
 		return
 	}
 	clear(e.sources) // the names are the input's
+	b.ids.clear()
+	b.srcIndex.clear()
 	b.sources = e.sources[:0]
 	clear(b.given[:cap(b.given)])
 	clear(b.views[:cap(b.views)])
@@ -123,15 +118,15 @@ func (e *evaluation) evidence(in []evidence.Item) []int {
 	e.items, buf.items = items, items
 
 	// Pass 1.
-	dups := e.newDupFilter(n)
-	heads := grow(buf.heads, 2*n) // the first 16 bytes of each id, for the sort keys
-	buf.heads = heads
+	ids := buf.ids.get(n)
+	repeated := false
+	srcIndex := buf.srcIndex.get(0)
 	minDay, maxDay := math.MaxInt, math.MinInt
 	id0, lcp := "", 0
 	for i := range in {
 		ev := &in[i]
 		it := &items[i]
-		*it = item{weight: ev.Weight, day: dayNumber(ev.Date), cap: -1, rank: -1, src: e.source(ev.Source)}
+		*it = item{weight: ev.Weight, day: dayNumber(ev.Date), cap: -1, rank: -1, src: e.source(srcIndex, ev.Source)}
 		if k := s.capIndex.find(ev.Capability); k >= 0 {
 			it.cap, it.rank = int32(k), int32(s.caps[k].rank(ev.Rating))
 		}
@@ -144,11 +139,14 @@ func (e *evaluation) evidence(in []evidence.Item) []int {
 		} else {
 			lcp = commonPrefix(id0[:lcp], ev.ID)
 		}
-		var h uint64
-		h, heads[2*i], heads[2*i+1] = hashHead(ev.ID)
-		dups.add(i, ev.ID, h)
+		if held := len(ids); ev.ID != "" {
+			ids[ev.ID] = struct{}{}
+			repeated = repeated || len(ids) == held
+		}
 	}
-	dups.finish()
+	if repeated {
+		e.markDuplicates()
+	}
 
 	// Pass 2.
 	windowStart := math.MinInt
@@ -164,7 +162,7 @@ func (e *evaluation) evidence(in []evidence.Item) []int {
 	latest := take(&buf.int32s, nc) // under "latest", the item deciding it, plus one
 	e.counts = take(&buf.ints, len(s.counters))
 	cstart, caccept := e.counterWindows()
-	sorter := e.newSorter(maxDay-minDay, lcp, heads)
+	sorter := e.newSorter(maxDay-minDay, lcp)
 	for i := range items {
 		it := &items[i]
 		src := &e.sources[it.src]
@@ -391,194 +389,43 @@ func median(weight []float64, total float64) int {
 	return last
 }
 
-// source returns the index of src among the sources seen so far, adding
-// it if new. There are few distinct sources, so a scan beats a map.
-func (e *evaluation) source(src string) int32 {
-	for i := range e.sources {
-		if e.sources[i].name == src {
-			return int32(i)
-		}
+// source returns the index of src among the sources seen so far, which
+// index holds by name, adding it if new.
+func (e *evaluation) source(index map[string]int32, src string) int32 {
+	if i, ok := index[src]; ok {
+		return i
 	}
 	w, ok := e.s.policy.sourceWeight(src)
 	e.sources = append(e.sources, source{src, w, ok})
-	return int32(len(e.sources) - 1)
+	i := int32(len(e.sources) - 1)
+	index[src] = i
+	return i
 }
 
-// A dupFilter finds the items whose id another item has. Most inputs have
-// none, and a hash table of every item would spend its time missing the
-// caches; so it works in two steps. First a bit per hash slot, 16 slots
-// an item (a few hundred kilobytes for 100,000 items), flags each id whose
-// slot is taken already: every real duplicate and some others. Then only
-// the items whose hash meets a flagged one in a second, smaller bit set go
-// through an exact table (markDuplicate), usually a few percent of them.
-type dupFilter struct {
-	e      *evaluation
-	hashes []uint64 // the hash of each item's id, 0 for no id
-	bits   []uint64 // the slots seen
-	mask   uint64
-	seen   []uint64 // full hashes found in a taken slot
-}
-
-func (e *evaluation) newDupFilter(n int) dupFilter {
-	buf := e.buf
-	words := 16
-	for words*64 < 16*n {
-		words <<= 1
-	}
-	f := dupFilter{e: e, hashes: grow(buf.hashes, n), bits: grow(buf.bits, words), mask: uint64(words*64 - 1), seen: buf.seen[:0]}
-	clear(f.bits)
-	buf.hashes, buf.bits = f.hashes, f.bits
-	return f
-}
-
-// add enters item i with its id, which hashes to h (see hashHead).
-func (f *dupFilter) add(i int, id string, h uint64) {
-	if id == "" {
-		f.hashes[i] = 0
-		return
-	}
-	h |= 1
-	f.hashes[i] = h
-	b := h & f.mask
-	if w, m := &f.bits[b>>6], uint64(1)<<(b&63); *w&m == 0 {
-		*w |= m
-	} else {
-		f.seen = append(f.seen, h)
-	}
-}
-
-// finish marks the duplicates among the items added.
-func (f *dupFilter) finish() {
-	e, buf := f.e, f.e.buf
-	buf.seen = f.seen
-	if len(f.seen) == 0 {
-		return
-	}
-	// A bit per flagged hash, 128 bits or more for each, where other bits
-	// of the hash pick it: nearly every item misses and is done with one
-	// test; the rest go through the exact table.
-	words := tableSize(len(f.seen))
-	quick := grow(buf.quick, words)
-	clear(quick)
-	buf.quick = quick
-	qmask := uint64(words*64 - 1)
-	for _, h := range f.seen {
-		b := h >> 40 & qmask
-		quick[b>>6] |= 1 << (b & 63)
-	}
-	sub := buf.sub[:0]
-	for i, h := range f.hashes {
-		if b := h >> 40 & qmask; h != 0 && quick[b>>6]&(1<<(b&63)) != 0 {
-			sub = append(sub, int32(i))
-		}
-	}
-	buf.sub = sub
-	size := tableSize(len(sub))
-	table := grow(buf.table, size)
-	clear(table)
-	buf.table = table
-	for _, i := range sub {
-		e.markDuplicate(int(i), f.hashes[i], table, uint64(size-1))
-	}
-}
-
-// tableSize returns the size of an open-addressing table for n entries:
-// a power of two, at least twice n.
-func tableSize(n int) int {
-	size := 4
-	for size < 2*n {
-		size <<= 1
-	}
-	return size
-}
-
-// markDuplicate enters item i, whose id hashes to h, in the
-// open-addressing table of ids. When another item has its id, the first of
-// the two in canonical order (by id, then content, then input order) keeps
-// the entry and the other is marked a duplicate, so which one counts does
-// not depend on input order. Ids are compared only where the hashes meet.
-func (e *evaluation) markDuplicate(i int, h uint64, table []slot, mask uint64) {
-	id := e.in[i].ID
-	tag := uint32(h >> 32)
-	for sl := h >> 16 & mask; ; sl = (sl + 1) & mask {
-		t := &table[sl]
-		if t.item == 0 {
-			*t = slot{tag, int32(i) + 1}
-			return
-		}
-		if t.hash != tag {
+// markDuplicates marks the items whose id another item has, all but the
+// first of them in canonical order (by id, then content, then input
+// order), so that which one counts does not depend on input order. Pass 1
+// only enters every id in a set, one map operation an item, and calls it
+// when some id came twice, which real evidence rarely has.
+func (e *evaluation) markDuplicates() {
+	first := e.buf.first.get(len(e.in)) // the first item of each id so far
+	for i := range e.in {
+		id := e.in[i].ID
+		if id == "" {
 			continue
 		}
-		j := int(t.item) - 1
-		if e.in[j].ID != id {
-			continue
-		}
-		if c := compareEvidence(&e.in[i], &e.in[j]); c < 0 || c == 0 && i < j {
+		j, ok := first[id]
+		switch {
+		case !ok:
+			first[id] = int32(i)
+		case compareEvidence(&e.in[i], &e.in[j]) < 0: // j < i: a tie keeps j
 			e.items[j].reason = Duplicate
-			t.item = int32(i) + 1
-		} else {
+			first[id] = int32(i)
+		default:
 			e.items[i].reason = Duplicate
 		}
-		return
 	}
-}
-
-// hashHead reads an id once for two uses. It returns its hash, taken
-// eight bytes at a time and finished with the finaliser of MurmurHash3, so
-// that every bit of the id reaches the low bits that pick a slot
-// (collisions cost a comparison, never a wrong answer). And it returns the
-// id's first 16 bytes as two words, big-endian and zero-padded as idChunk
-// packs them, for the sort keys.
-func hashHead(id string) (h, hi, lo uint64) {
-	var head [2]uint64 // little-endian
-	k := 0
-	h = uint64(len(id)) * 0x9e3779b97f4a7c15
-	s := id
-	for ; len(s) >= 8; s = s[8:] {
-		w := load64(s)
-		if k < len(head) {
-			head[k] = w
-			k++
-		}
-		h = (h ^ w) * 0xbf58476d1ce4e5b9
-		h ^= h >> 31
-	}
-	w := loadShort(s)
-	if k < len(head) {
-		head[k] = w
-	}
-	h ^= w
-	h ^= h >> 33
-	h *= 0xff51afd7ed558ccd
-	h ^= h >> 33
-	h *= 0xc4ceb9fe1a85ec53
-	return h ^ h>>33, bits.ReverseBytes64(head[0]), bits.ReverseBytes64(head[1])
-}
-
-// loadShort returns the bytes of s, shorter than eight, little-endian:
-// from two loads of four bytes that may overlap, or from the first, middle
-// and last byte when there are fewer than four.
-func loadShort(s string) uint64 {
-	switch n := len(s); {
-	case n >= 4:
-		return uint64(load32(s)) | uint64(load32(s[n-4:]))<<(8*(n-4))
-	case n > 0:
-		return uint64(s[0]) | uint64(s[n/2])<<(8*(n/2)) | uint64(s[n-1])<<(8*(n-1))
-	}
-	return 0
-}
-
-// load32 returns the first four bytes of s, little-endian.
-func load32(s string) uint32 {
-	_ = s[3]
-	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
-}
-
-// load64 returns the first eight bytes of s, little-endian.
-func load64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	e.buf.first.clear()
 }
 
 // commonPrefix returns the length of the common prefix of a and b.
@@ -617,7 +464,9 @@ func capOrder(c int32, n int) int {
 }
 
 // dayNumber returns the number of days from 1970-01-01 to d, computed
-// arithmetically (days from civil, proleptic Gregorian calendar).
+// arithmetically (days from civil, proleptic Gregorian calendar). The
+// time package gives the same for the years it can hold; a Date's year is
+// any int, and the order of items must hold for every one of them.
 func dayNumber(d evidence.Date) int {
 	y, m := d.Year, int(d.Month)
 	if m <= 2 {

@@ -15,11 +15,12 @@ import (
 
 // TestClassifyAgainstReference checks the order of the trace and the
 // duplicates that Assess finds against a plain comparison sort and a
-// grouping by id, on inputs that drive each plan of the sorter (comparison,
-// buckets, radix, degenerate) and the duplicate filter: shared id
-// prefixes longer than a key holds, many items on one day, repeated ids
-// with equal and with different content, unknown capabilities, dates
-// millions of years apart. Shuffling the input must not change the JSON.
+// grouping by id, on inputs that drive the sort keys every way (ids
+// alike in all the bits a key holds, a degenerate layout) and the search
+// for duplicates: shared id prefixes longer than a key holds, many items
+// on one day, repeated ids with equal and with different content,
+// unknown capabilities, dates millions of years apart. Shuffling the
+// input must not change the JSON.
 func TestClassifyAgainstReference(t *testing.T) {
 	s := compileRef(t, "cto.yaml")
 	asOf := evidence.Date{Year: 2026, Month: 11, Day: 27}
@@ -167,108 +168,6 @@ func referenceDuplicates(in []evidence.Item) []bool {
 	return dup
 }
 
-// TestStrTable checks lookups against a map, for keys that share their
-// first and last eight bytes and differ only in length or the middle.
-func TestStrTable(t *testing.T) {
-	keys := []string{"", "a", "leading", "learning", "proficient", "abcdefgh-x-12345678", "abcdefgh-y-12345678",
-		"abcdefgh--12345678", "abcdefgh12345678", "abcdefgh2345678", "a"}
-	tab := newStrTable(keys)
-	want := map[string]int{}
-	for i, k := range keys {
-		if _, ok := want[k]; !ok {
-			want[k] = i
-		}
-	}
-	for _, k := range append(slices.Clone(keys), "b", "abcdefgh-z-12345678", "learnin", "learning ", "abcdefgh") {
-		w, ok := want[k]
-		if !ok {
-			w = -1
-		}
-		if got := tab.find(k); got != w {
-			t.Errorf("find(%q) = %d, want %d", k, got, w)
-		}
-	}
-	var empty strTable
-	if got := empty.find("a"); got != -1 {
-		t.Errorf("empty table: find = %d", got)
-	}
-}
-
-// TestSortKeys checks sortKeys against a comparison sort on keys of every
-// size around its thresholds, shaped as the sorter makes them (an index
-// payload in the low bits) and varying in few bits or many.
-func TestSortKeys(t *testing.T) {
-	const low = 9 // payload bits, enough for 300 keys
-	shapes := map[string]func(r *rand.Rand) uint64{
-		"random":     func(r *rand.Rand) uint64 { return r.Uint64() },
-		"equal":      func(r *rand.Rand) uint64 { return 0xabcdef << 20 },
-		"top-bit":    func(r *rand.Rand) uint64 { return uint64(r.IntN(2)) << 63 },
-		"just-above": func(r *rand.Rand) uint64 { return uint64(r.IntN(4)) << low },
-		"clustered": func(r *rand.Rand) uint64 {
-			return uint64(r.IntN(7))<<60 | uint64(r.IntN(3))<<50 | uint64(r.IntN(1<<20))<<low
-		},
-	}
-	var tmp []uint64
-	var count []int32
-	for name, shape := range shapes {
-		for _, n := range []int{0, 1, 2, fewMinKeys - 1, fewMinKeys, fewMinKeys + 1, 100, 200, radixMinKeys - 1, radixMinKeys, 300} {
-			r := rand.New(rand.NewPCG(uint64(n), 3))
-			keys := make([]uint64, n)
-			for i := range keys {
-				keys[i] = shape(r)>>low<<low | uint64(i)
-			}
-			want := slices.Clone(keys)
-			slices.Sort(want)
-			tmp, count = sortKeys(keys, tmp, count, low)
-			if !slices.Equal(keys, want) {
-				t.Errorf("%s, %d keys: sortKeys = %x, want %x", name, n, keys, want)
-			}
-		}
-	}
-}
-
-// TestIDHeadChunk checks that the sort key's id bits taken from the heads
-// equal those taken from the id itself, for every prefix length the heads
-// serve: a chunk that lost bytes would still sort correctly (ties are
-// settled by comparison) but slowly.
-func TestIDHeadChunk(t *testing.T) {
-	r := rand.New(rand.NewPCG(5, 5))
-	for range 2000 {
-		id := string(randomBytes(r, r.IntN(21)))
-		_, hi, lo := hashHead(id)
-		for lcp := range min(len(id), 7) + 1 {
-			st := sorter{lcp: lcp, heads: []uint64{hi, lo}}
-			if got, want := st.idChunk(0), idChunk(id[lcp:]); got != want {
-				t.Fatalf("id %q, prefix %d: chunk %x, want %x", id, lcp, got, want)
-			}
-		}
-	}
-}
-
-// TestLoadShort checks the loads that hashes and keys are built from
-// against a byte-by-byte reading, for every length they serve.
-func TestLoadShort(t *testing.T) {
-	r := rand.New(rand.NewPCG(9, 9))
-	for range 1000 {
-		b := randomBytes(r, r.IntN(8))
-		var want uint64
-		for i, c := range b {
-			want |= uint64(c) << (8 * i)
-		}
-		if got := loadShort(string(b)); got != want {
-			t.Fatalf("loadShort(%x) = %x, want %x", b, got, want)
-		}
-	}
-}
-
-func randomBytes(r *rand.Rand, n int) []byte {
-	b := make([]byte, n)
-	for i := range b {
-		b[i] = byte(r.IntN(256))
-	}
-	return b
-}
-
 // TestEnumText checks the names of statuses both ways, and what values
 // without a name read and write.
 func TestEnumText(t *testing.T) {
@@ -284,5 +183,23 @@ func TestEnumText(t *testing.T) {
 	var s Status
 	if err := s.UnmarshalText([]byte("maybe")); err == nil {
 		t.Error("status maybe: no error")
+	}
+}
+
+// TestDayNumber checks dayNumber against the time package on dates from
+// 10,000 years before the epoch to 10,000 after, month ends and leap days
+// among them.
+func TestDayNumber(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 100_000 {
+		d := evidence.Date{Year: r.IntN(20001) - 10000, Month: time.Month(1 + r.IntN(12)), Day: 1 + r.IntN(31)}
+		tm := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+		if tm.Day() != d.Day {
+			continue // no such day in that month
+		}
+		want := tm.Unix() / 86400 // midnight: exact
+		if got := dayNumber(d); int64(got) != want {
+			t.Fatalf("dayNumber(%v) = %d, want %d", d, got, want)
+		}
 	}
 }

@@ -16,7 +16,7 @@ import (
 type Scorer struct {
 	l        *ladder.Ladder
 	caps     []capability
-	capIndex strTable // capability index by id
+	capIndex index    // capability index by id
 	capIDs   []string // the capability ids, in ladder order
 	cats     []string // category ids, in ladder order
 	tracks   []track
@@ -45,30 +45,26 @@ type Scorer struct {
 
 // buffers is the per-item working memory of one assessment at a time.
 type buffers struct {
-	eval      evaluation // the evaluation these buffers serve
-	sources   []source
-	items     []item
-	keys, tmp []uint64 // sort keys; see sorter
-	bucket    []int32
-	count     []int32
-	place     []int32   // place[i] is where item i goes in the trace
-	counted   []weighed // the counting items, in canonical order
-	path      pathScratch
-	texts     texts         // the texts of a gap's checks
-	fresh     memory        // always fresh: the memory of results that callers keep
-	given     []given       // the direct ratings, sorted
-	views     []perspective // the perspectives
+	eval    evaluation // the evaluation these buffers serve
+	sources []source
+	items   []item
+	keys    []uint64  // sort keys; see sorter
+	place   []int32   // place[i] is where item i goes in the trace
+	counted []weighed // the counting items, in canonical order
+	path    pathScratch
+	texts   texts         // the texts of a gap's checks
+	fresh   memory        // always fresh: the memory of results that callers keep
+	given   []given       // the direct ratings, sorted
+	views   []perspective // the perspectives
 	// small scratch of one evaluation; see take
-	ints   []int
-	bools  []bool
-	floats []float64
-	words  []uint64
-	int32s []int32
-	// duplicates; see dupFilter
-	hashes, bits, seen, quick []uint64
-	heads                     []uint64 // see hashHead
-	sub                       []int32
-	table                     []slot
+	ints     []int
+	bools    []bool
+	floats   []float64
+	words    []uint64
+	int32s   []int32
+	ids      mapBuffer[string, struct{}] // the ids; see markDuplicates
+	first    mapBuffer[string, int32]    // see markDuplicates
+	srcIndex mapBuffer[string, int32]    // the index of each source in evaluation.sources
 }
 
 // take returns n zeroed elements from the end of *buf and extends it. When
@@ -98,74 +94,66 @@ func grow[T any](s []T, n int) []T {
 	return s[:n]
 }
 
+// A mapBuffer is a map reused from one use to the next.
+type mapBuffer[K comparable, V any] struct {
+	m    map[K]V
+	held int // the most entries m has held
+}
+
+// get returns the map, empty, for about n entries. Clearing a map costs in
+// proportion to the most entries it ever held, so one that held far more
+// than n is dropped for a new one.
+func (b *mapBuffer[K, V]) get(n int) map[K]V {
+	b.held = max(b.held, len(b.m))
+	if b.m == nil || b.held > 4*n+256 {
+		b.m, b.held = make(map[K]V, n), 0
+	} else {
+		clear(b.m)
+	}
+	return b.m
+}
+
+// clear empties the map, so that it keeps no keys alive.
+func (b *mapBuffer[K, V]) clear() {
+	b.held = max(b.held, len(b.m))
+	clear(b.m)
+}
+
 // capability is a capability with its scale resolved.
 type capability struct {
 	id, name string
 	cat      int // index into Scorer.cats, or -1
 	scale    *rubric.Scale
 	ratings  []string  // rating ids, lowest first
-	rankOf   strTable  // ranks by rating id
+	rankOf   index     // ranks by rating id, shared by the capabilities of a scale
 	points   []float64 // weighted points of each rating
 }
 
 // rank returns the rank of rating id on c's scale, or -1.
 func (c *capability) rank(id string) int { return c.rankOf.find(id) }
 
-// A strTable finds a string among a fixed set: an open-addressing table
-// keyed by a hash of the string's length and its first and last eight
-// bytes, each hit confirmed by comparing the strings. For the short ids of
-// a ladder it costs a third of a map lookup.
-type strTable struct {
-	keys  []string
-	slots []int32 // index into keys plus one; 0 is empty
-	mask  uint64
-}
+// An index finds the position of a string among a fixed set. It is a
+// map, whose hash is seeded at random for each map: ids that collide under
+// one fixed hash (hash flooding) cost a ladder or an input nothing more.
+type index map[string]int
 
-func newStrTable(keys []string) strTable {
-	size := tableSize(len(keys))
-	t := strTable{keys: keys, slots: make([]int32, size), mask: uint64(size - 1)}
+// newIndex returns the index of keys; the first of equal keys wins.
+func newIndex(keys []string) index {
+	x := make(index, len(keys))
 	for i, k := range keys {
-		if t.find(k) >= 0 {
-			continue // the first of equal keys wins, as in a map built in order
-		}
-		for sl := quickHash(k) & t.mask; ; sl = (sl + 1) & t.mask {
-			if t.slots[sl] == 0 {
-				t.slots[sl] = int32(i) + 1
-				break
-			}
+		if _, ok := x[k]; !ok {
+			x[k] = i
 		}
 	}
-	return t
+	return x
 }
 
-// find returns the index of s among the keys, or -1.
-func (t *strTable) find(s string) int {
-	if len(t.slots) == 0 {
-		return -1
+// find returns the position of s among the keys, or -1.
+func (x index) find(s string) int {
+	if i, ok := x[s]; ok {
+		return i
 	}
-	for sl := quickHash(s) & t.mask; ; sl = (sl + 1) & t.mask {
-		i := int(t.slots[sl]) - 1
-		if i < 0 {
-			return -1
-		}
-		if t.keys[i] == s {
-			return i
-		}
-	}
-}
-
-// quickHash hashes the length and the first and last eight bytes of s.
-func quickHash(s string) uint64 {
-	n := len(s)
-	var a, b uint64
-	if n >= 8 {
-		a, b = load64(s), load64(s[n-8:])
-	} else {
-		a = loadShort(s)
-	}
-	h := (a ^ uint64(n)*0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9
-	h = (h ^ h>>31 ^ b) * 0x94d049bb133111eb
-	return h ^ h>>29
+	return -1
 }
 
 // label returns the rating id of rank r, or "" for r < 0 (unrated).
@@ -266,22 +254,52 @@ func Compile(l *ladder.Ladder) (*Scorer, error) {
 		catIndex[c.ID] = i
 		s.cats = append(s.cats, c.ID)
 	}
+	// Scales and weights by id, looked up once per capability: the
+	// ladder's own lookups scan.
+	scales := map[string]*rubric.Scale{}
+	for i := range l.Scales {
+		if _, ok := scales[l.Scales[i].ID]; !ok {
+			scales[l.Scales[i].ID] = &l.Scales[i]
+		}
+	}
+	if len(l.Scales) > 0 {
+		scales[""] = &l.Scales[0]
+	}
+	weights := map[string]float64{}
+	for _, w := range l.Rules.Weights {
+		if _, ok := weights[w.Capability]; !ok {
+			weights[w.Capability] = w.Factor
+		}
+	}
+	type scaleIDs struct {
+		ids  []string
+		rank index
+	}
+	ratings := map[*rubric.Scale]scaleIDs{} // shared by the capabilities of a scale
 	for i := range l.Capabilities {
 		lc := &l.Capabilities[i]
-		sc, _ := l.ScaleOf(lc)
-		c := capability{id: lc.ID, name: lc.Name, cat: -1, scale: sc, ratings: sc.IDs()}
-		c.rankOf = newStrTable(c.ratings)
+		sc := scales[lc.Scale]
+		r, ok := ratings[sc]
+		if !ok {
+			r.ids = sc.IDs()
+			r.rank = newIndex(r.ids)
+			ratings[sc] = r
+		}
+		c := capability{id: lc.ID, name: lc.Name, cat: -1, scale: sc, ratings: r.ids, rankOf: r.rank}
 		if k, ok := catIndex[lc.Category]; ok {
 			c.cat = k
 		}
-		w := l.Weight(lc.ID)
+		w, ok := weights[lc.ID]
+		if !ok {
+			w = 1
+		}
 		for _, r := range sc.Ratings {
 			c.points = append(c.points, w*float64(r.Points))
 		}
 		s.caps = append(s.caps, c)
 		s.capIDs = append(s.capIDs, lc.ID)
 	}
-	s.capIndex = newStrTable(s.capIDs)
+	s.capIndex = newIndex(s.capIDs)
 	s.policy = compilePolicy(l.Rules.Evidence)
 	s.rankBase = make([]int, len(s.caps)+1)
 	for k := range s.caps {

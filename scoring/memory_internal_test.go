@@ -6,7 +6,7 @@ import (
 	"github.com/careerladder/careerladder/evidence"
 )
 
-// TestMaxKept checks that AssessStream keeps the memory of a person of a
+// TestMaxKept checks that AssessAll keeps the memory of a person of a
 // few hundred items from one batch to the next and lets go of that of a
 // person of several thousand.
 func TestMaxKept(t *testing.T) {

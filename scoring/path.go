@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"unsafe"
 )
 
 // maxStates bounds the states kept per capability in the search for the
@@ -121,7 +122,6 @@ func (e *evaluation) path(t int, levels []int) Path {
 	order := take(&e.buf.ints, n)[:0] // the involved capabilities, in ladder order
 	exact := true
 	scratch := take(&e.buf.floats, dims)
-	index := &sc.index
 	for k := range s.caps {
 		if !involved[k] {
 			continue
@@ -132,7 +132,7 @@ func (e *evaluation) path(t int, levels []int) Path {
 		base := len(states)
 		bound := len(prev) * (len(c.ratings) - max(floor[k], e.worst[k], 0) + 1)
 		slab := sc.slabs[turn][:0]
-		index.reset(bound)
+		index := sc.index.get(min(bound, maxStates))
 		exps, counts, adds := e.pathTouches(k, groups, nofms, sums)
 		for pi := range prev {
 			ps := &states[starts[len(starts)-2]+pi] // states may move as they grow
@@ -163,9 +163,8 @@ func (e *evaluation) path(t int, levels []int) Path {
 					}
 				}
 				ns := pathState{cost: ps.cost + r - e.worst[k], extra: ps.extra + max(r-need[k], 0), prev: pi, rank: r}
-				sl, j := index.find(scratch, slab, dims)
-				if j >= 0 {
-					if old := &states[base+j]; cheaper(ns.cost, ns.extra, old.cost, old.extra) {
+				if j, ok := index[vecKey(scratch)]; ok {
+					if old := &states[base+int(j)]; cheaper(ns.cost, ns.extra, old.cost, old.extra) {
 						ns.vec = old.vec
 						*old = ns
 					}
@@ -173,7 +172,7 @@ func (e *evaluation) path(t int, levels []int) Path {
 				}
 				ns.vec = len(slab)
 				slab = append(slab, scratch...)
-				index.put(sl, len(states)-base)
+				index[vecKey(slab[ns.vec:])] = int32(len(states) - base)
 				states = append(states, ns)
 			}
 		}
@@ -187,6 +186,7 @@ func (e *evaluation) path(t int, levels []int) Path {
 		prevSlab, turn = slab, 1-turn
 	}
 	sc.states, sc.starts = states, starts
+	sc.index.clear()
 	// The cheapest final state that meets every requirement.
 	last, lastSlab := states[starts[len(starts)-2]:], prevSlab
 	best := -1
@@ -300,7 +300,7 @@ type pathScratch struct {
 	exps        []pathTouch  // see pathTouches
 	counts      []pathTouch
 	adds        []pathTouch
-	index       vecIndex
+	index       mapBuffer[string, int32] // a layer's states by their vectors (see vecKey)
 }
 
 // cheaper orders paths by steps, then by steps beyond expectations.
@@ -336,41 +336,14 @@ func capVec(v []float64, nofms, sums []*gate) {
 	}
 }
 
-// A vecIndex finds the state of a layer that has a given vector: an
-// open-addressing table of state indexes keyed by the vector's bits, whose
-// vectors live in the layer's slab. It allocates nothing per state, where
-// a map keyed by the vector as a string allocates each key.
-type vecIndex struct {
-	table []int32 // state index plus one; 0 is empty
-	mask  uint64
-}
-
-// reset empties the index for a layer of at most n states.
-func (x *vecIndex) reset(n int) {
-	size := tableSize(n)
-	x.table = grow(x.table, size)
-	clear(x.table)
-	x.mask = uint64(size - 1)
-}
-
-// find returns the slot of v and the index of the state that has it, or
-// -1 and the empty slot where put should enter it.
-func (x *vecIndex) find(v, slab []float64, dims int) (slot uint64, state int) {
-	h := uint64(14695981039346656037)
-	for _, f := range v {
-		h = (h ^ math.Float64bits(f)) * 1099511628211
-		h ^= h >> 29
+// vecKey returns the bits of v as a string that shares v's memory: the key
+// of a state's vector in the map of its layer, without a copy (and an
+// allocation) for each state. The memory must not change while the key is
+// in the map: the vectors of a layer's slab are only appended to, and the
+// map is emptied before the slab serves another layer.
+func vecKey(v []float64) string {
+	if len(v) == 0 {
+		return ""
 	}
-	for sl := h & x.mask; ; sl = (sl + 1) & x.mask {
-		i := int(x.table[sl]) - 1
-		if i < 0 {
-			return sl, -1
-		}
-		if off := i * dims; slices.Equal(slab[off:off+dims], v) {
-			return sl, i
-		}
-	}
+	return unsafe.String((*byte)(unsafe.Pointer(&v[0])), 8*len(v))
 }
-
-// put enters state i in the slot find returned.
-func (x *vecIndex) put(slot uint64, i int) { x.table[slot] = int32(i) + 1 }
