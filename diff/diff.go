@@ -605,6 +605,13 @@ func (d *differ) policy(o, n *rubric.EvidencePolicy) {
 	d.field(p+".window", "evidence window", period(o.Window), period(n.Window))
 	d.field(p+".half_life", "evidence half-life", period(o.HalfLife), period(n.HalfLife))
 	d.field(p+".min_items", "evidence min_items", count(o.MinItems), count(n.MinItems))
+	weight := func(w float64) string {
+		if w == 0 {
+			return ""
+		}
+		return strconv.FormatFloat(w, 'f', -1, 64)
+	}
+	d.field(p+".min_weight", "evidence min_weight", weight(o.MinWeight), weight(n.MinWeight))
 	d.field(p+".min_sources", "evidence min_sources", count(o.MinSources), count(n.MinSources))
 	d.field(p+".aggregate", "evidence aggregation", string(o.Aggregate), string(n.Aggregate))
 	sid := func(s *rubric.SourceWeight) string { return s.Source }

@@ -467,8 +467,8 @@ func (sw *sweep) advance(today int, d evidence.Date) (ranks, counts []int) {
 			b.sum = 0 // no drift from additions and subtractions
 		}
 	}
-	enough := func(w float64, set uint64) bool {
-		return w >= p.minItems-1e-9 && bits.OnesCount64(set) >= p.minSources
+	enough := func(w float64, n int, set uint64) bool {
+		return n >= p.minItems && w >= p.minWeight-1e-9 && bits.OnesCount64(set) >= p.minSources
 	}
 	for k := range m.caps {
 		bs := sw.buckets[sw.base[k]:sw.base[k+1]]
@@ -479,7 +479,7 @@ func (sw *sweep) advance(today int, d evidence.Date) (ranks, counts []int) {
 			for r := range bs {
 				total, set, n = total+bs[r].sum, set|bs[r].set, n+bs[r].hi-bs[r].lo
 			}
-			if n == 0 || !enough(total, set) {
+			if n == 0 || !enough(total, n, set) {
 				break
 			}
 			if p.aggregate == rubric.AggregateMedian {
@@ -495,10 +495,10 @@ func (sw *sweep) advance(today int, d evidence.Date) (ranks, counts []int) {
 				}
 			}
 		default:
-			w, set := 0.0, uint64(0)
+			w, n, set := 0.0, 0, uint64(0)
 			for r := len(bs) - 1; r >= 0; r-- {
-				w, set = w+bs[r].sum, set|bs[r].set
-				if enough(w, set) {
+				w, n, set = w+bs[r].sum, n+bs[r].hi-bs[r].lo, set|bs[r].set
+				if enough(w, n, set) {
 					rank = r
 					break
 				}

@@ -89,7 +89,8 @@ type gateRef struct {
 type policyModel struct {
 	window     rubric.Period
 	halfLife   float64 // in days; 0: no decay
-	minItems   float64
+	minItems   int
+	minWeight  float64
 	minSources int
 	aggregate  rubric.Aggregation
 	p          *rubric.EvidencePolicy
@@ -117,8 +118,9 @@ func newModel(s *scoring.Scorer) *model {
 	if p != nil {
 		m.policy.window, m.policy.halfLife = p.Window, p.HalfLife.Days()
 		if p.MinItems > 0 {
-			m.policy.minItems = float64(p.MinItems)
+			m.policy.minItems = p.MinItems
 		}
+		m.policy.minWeight = p.MinWeight
 		if p.MinSources > 0 {
 			m.policy.minSources = p.MinSources
 		}

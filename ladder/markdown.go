@@ -274,8 +274,12 @@ func (m *markdown) rules() {
 		if agg == "" {
 			agg = rubric.AggregateHighest
 		}
-		m.printf("- demonstrates a rating once it weighs %d item%s from %d distinct source%s (aggregation: %s).\n",
-			items, plural(items), sources, plural(sources), agg)
+		weight := ""
+		if e.MinWeight > 0 {
+			weight = " weighing " + strconv.FormatFloat(e.MinWeight, 'f', -1, 64) + " in all"
+		}
+		m.printf("- demonstrates a rating once %d item%s%s from %d distinct source%s support it (aggregation: %s).\n",
+			items, plural(items), weight, sources, plural(sources), agg)
 	}
 }
 

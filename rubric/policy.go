@@ -128,9 +128,12 @@ type EvidencePolicy struct {
 	// Sources lists the accepted sources with their weights; empty accepts
 	// every source with weight 1.
 	Sources []SourceWeight `yaml:"sources,omitempty"`
-	// MinItems is how many items must support a rating before it counts;
-	// zero means 1.
+	// MinItems is how many items must support a rating before it counts,
+	// whatever their weights; zero means 1.
 	MinItems int `yaml:"min_items,omitempty" jsonschema:"minimum=0,maximum=1000000"`
+	// MinWeight is the total weight, after source weights and decay, that
+	// the items supporting a rating must reach as well; zero means none.
+	MinWeight float64 `yaml:"min_weight,omitempty" jsonschema:"minimum=0,maximum=1000000"`
 	// MinSources is how many distinct sources must support a rating;
 	// zero means 1.
 	MinSources int `yaml:"min_sources,omitempty" jsonschema:"minimum=0,maximum=1000000"`

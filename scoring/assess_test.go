@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"math/rand/v2"
 	"path/filepath"
 	"reflect"
@@ -567,5 +568,65 @@ func TestGapMetAtTheLevelReached(t *testing.T) {
 	}
 	if tolerated == 0 {
 		t.Error("no person was short of a level within its tolerance: the test does not reach the boundary")
+	}
+}
+
+// TestMinItemsCountsItems checks min_items at its boundary: it counts
+// items, whatever their decayed weights, and min_weight is the rule that
+// weighs them.
+func TestMinItemsCountsItems(t *testing.T) {
+	ladderWith := func(rule string) *scoring.Scorer {
+		src := `format: careerladder/v1
+id: small
+name: Small
+scales:
+  - id: s
+    ratings: [{id: low, points: 1}, {id: high, points: 2}]
+capabilities:
+  - {id: c, name: C}
+tracks:
+  - id: t
+    name: T
+    levels:
+      - {id: one, name: One, expects: {c: high}}
+rules:
+  evidence: {window: 24mo, half_life: 12mo, min_sources: 2, ` + rule + `}
+`
+		l, err := ladder.Parse("small.yaml", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := scoring.Compile(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	items := func(n, age int) evidence.Input {
+		in := evidence.Input{Person: "p"}
+		for i := range n {
+			in.Evidence = append(in.Evidence, evidence.Item{ID: fmt.Sprint("e", i), Capability: "c", Rating: "high",
+				Date: asOf.AddDays(-age), Source: []string{"peer", "manager", "self"}[i%3]})
+		}
+		return in
+	}
+	for _, tc := range []struct {
+		rule      string
+		n, age    int
+		wantRated bool
+	}{
+		{"min_items: 2", 2, 0, true},
+		{"min_items: 2", 2, 1, true}, // a day older: weight below 2, still two items
+		{"min_items: 2", 2, 700, true},
+		{"min_items: 2", 1, 0, false},
+		{"min_items: 3", 2, 0, false},
+		{"min_items: 2, min_weight: 2", 2, 0, true},
+		{"min_items: 2, min_weight: 2", 2, 1, false}, // decay takes the weight below 2
+		{"min_items: 2, min_weight: 2", 3, 1, true},
+	} {
+		res := assess(t, ladderWith(tc.rule), items(tc.n, tc.age), asOf)
+		if got := res.Capabilities[0].Rating == "high"; got != tc.wantRated {
+			t.Errorf("%s, %d items %d days old: rated %v, want %v (%+v)", tc.rule, tc.n, tc.age, got, tc.wantRated, res.Capabilities[0].Evidence)
+		}
 	}
 }

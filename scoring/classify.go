@@ -332,8 +332,8 @@ func (e *evaluation) counts1(c int, it *item, i, start int, accept uint64) bool 
 // evidence demonstrates none.
 func (e *evaluation) decide(k int, weight []float64, count []int, srcs []uint64, total float64, newest int32, given int, sum *EvidenceSummary) int {
 	p := &e.s.policy
-	enough := func(w float64, sources uint64) bool {
-		return w >= p.minItems-1e-9 && bits.OnesCount64(sources) >= p.minSources
+	enough := func(w float64, n int, sources uint64) bool {
+		return n >= p.minItems && w >= p.minWeight-1e-9 && bits.OnesCount64(sources) >= p.minSources
 	}
 	rank := -1
 	var w float64
@@ -346,7 +346,7 @@ func (e *evaluation) decide(k int, weight []float64, count []int, srcs []uint64,
 			set |= srcs[r]
 			counting += count[r]
 		}
-		if counting > 0 && enough(total, set) {
+		if counting > 0 && enough(total, counting, set) {
 			w, n = total, counting
 			if p.aggregate == rubric.AggregateMedian {
 				rank = median(weight, total)
@@ -357,7 +357,7 @@ func (e *evaluation) decide(k int, weight []float64, count []int, srcs []uint64,
 	default:
 		for r := len(weight) - 1; r >= 0; r-- {
 			w, n, set = w+weight[r], n+count[r], set|srcs[r]
-			if enough(w, set) {
+			if enough(w, n, set) {
 				rank = r
 				break
 			}

@@ -232,7 +232,8 @@ type policy struct {
 	window     rubric.Period
 	halfLife   float64 // days; 0 means no decay
 	sources    []rubric.SourceWeight
-	minItems   float64
+	minItems   int
+	minWeight  float64
 	minSources int
 	aggregate  rubric.Aggregation
 }
@@ -458,8 +459,9 @@ func compilePolicy(p *rubric.EvidencePolicy) policy {
 	cp.window, cp.sources = p.Window, p.Sources
 	cp.halfLife = p.HalfLife.Days()
 	if p.MinItems > 0 {
-		cp.minItems = float64(p.MinItems)
+		cp.minItems = p.MinItems
 	}
+	cp.minWeight = p.MinWeight
 	if p.MinSources > 0 {
 		cp.minSources = p.MinSources
 	}

@@ -38,10 +38,10 @@
 //   - Its weight is the source's weight times its own (default 1), halved
 //     for every half-life of age; an item of weight zero does not count.
 //   - With the default aggregation, highest, the capability reaches the
-//     highest rating R such that the items at R or above weigh at least
-//     min_items in total and come from at least min_sources distinct
-//     sources; median and latest take the weighted median or the newest
-//     item's rating on the same condition.
+//     highest rating R such that at least min_items items at R or above,
+//     from at least min_sources distinct sources and weighing min_weight in
+//     all, support it; median and latest take the weighted median or the
+//     newest item's rating on the same condition.
 //
 // Evidence gates count items instead of weighing them: the items of the
 // gate's capability at its rating or above, with its tag and sources if it
