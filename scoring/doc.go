@@ -11,8 +11,8 @@
 // The calls differ along one axis each: [Scorer.Assess] returns a Result of
 // its own, [Scorer.AssessInto] reuses a [ResultBuffer]'s memory, and
 // [Scorer.AssessAll] assesses a sequence of people on every core.
-// [Scorer.Gap] says what a person needs for any level; [Scorer.Check]
-// reports what an input gets wrong where Assess only traces it.
+// [Scorer.Gap] says what any level needs; [Scorer.Check] reports what
+// an input gets wrong.
 //
 // # Perspectives
 //
