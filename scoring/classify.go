@@ -181,7 +181,7 @@ func (e *evaluation) evidence(in []evidence.Item) []int {
 			it.reason = Future
 		case !src.accepted:
 			it.reason = SourceNotAccepted
-		case !(src.weight*w > 0) || math.IsInf(w, 0):
+		case !(src.weight*w > 0) || w > evidence.MaxWeight: // a bound, so that no sum overflows
 			it.reason = ZeroWeight
 		default:
 			it.usable = true

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"iter"
 	"math"
 	"slices"
@@ -137,5 +138,31 @@ func TestCompileRefusesNumbersThatOverflow(t *testing.T) {
 		}) {
 			t.Errorf("%s: %v", name, err)
 		}
+	}
+}
+
+// TestResultsAlwaysWrite checks that an input built in Go with weights
+// no file may hold still gives a result that writes: the items are
+// excluded, and no sum overflows. (An item's own weight that is not
+// finite has no JSON form at all; Check reports it.)
+func TestResultsAlwaysWrite(t *testing.T) {
+	s := compile(t, "cto.yaml")
+	in := evidence.Input{Person: "p"}
+	for i, w := range []float64{1.7e308, 1.7e308, math.MaxFloat64, -5, 1001} {
+		in.Evidence = append(in.Evidence, evidence.Item{ID: fmt.Sprint("e", i), Capability: "communication", Rating: "advanced",
+			Date: asOf, Source: "peer", Weight: w})
+	}
+	res := assess(t, s, in, asOf)
+	var b bytes.Buffer
+	if err := res.WriteJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range res.Evidence {
+		if it.Status != scoring.ZeroWeight {
+			t.Errorf("item %s of weight %v: %s", it.ID, it.Item.Weight, it.Status)
+		}
+	}
+	if err := s.Check(in); err == nil {
+		t.Error("Check accepts weights out of range")
 	}
 }

@@ -249,7 +249,7 @@ const (
 	Duplicate                       // "duplicate": another input has the same id (or assessor and capability)
 	Future                          // "future": dated (or its assessment dated) after the assessment day
 	SourceNotAccepted               // "source-not-accepted": the policy does not accept the source
-	ZeroWeight                      // "zero-weight": the source or item weight is zero
+	ZeroWeight                      // "zero-weight": a weight is zero, or the item's is out of range
 	TooOld                          // "too-old": dated before the policy's window, or its assessment replaced by a later one
 	BelowRating                     // "below-rating": below the rating the capability reached, so it did not decide it
 	NotEnough                       // "not-enough": too few items or sources to demonstrate any rating
