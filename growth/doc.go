@@ -67,9 +67,8 @@
 // missing, and the cheapest path with what good looks like. Every text
 // from the ladder and the evidence is escaped, links are written as code,
 // and the tests render the packet with cmark-gfm to check that the HTML
-// holds only the packet's own elements. (GitHub's autolink extension still
-// links an e-mail address written in a text: it finds addresses after
-// escapes are read, so no escape can stop it.)
+// holds only the packet's own elements: no link, not even from an e-mail
+// address in a text (an invisible word joiner goes before its "@").
 //
 // # Guarantees
 //

@@ -3,6 +3,7 @@ package growth
 import (
 	"bufio"
 	"fmt"
+	"github.com/careerladder/careerladder/internal/mdtext"
 	"io"
 	"strings"
 
@@ -326,64 +327,9 @@ func (p *packet) pathWords(path *Path) string {
 	return s
 }
 
-// md escapes text for Markdown, as package ladder's pages do: the
-// characters that start inline markup are backslash-escaped, HTML's
-// special characters become entities, a leading character that would
-// start a block is escaped, line breaks become spaces, and control
-// characters are written as escapes. The text stays one inline run
-// wherever it is placed.
-func md(s string) string {
-	s = clean(strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ").Replace(s))
-	var b strings.Builder
-	for i, r := range s {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '|', '!', '~':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case ':':
-			// An escaped colon keeps GitHub's autolinks from reading
-			// "https://..." as a link.
-			if strings.HasPrefix(s[i:], "://") {
-				b.WriteByte('\\')
-			}
-			b.WriteRune(r)
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '&':
-			b.WriteString("&amp;")
-		case '#', '+', '-', '=':
-			if i == 0 {
-				b.WriteByte('\\')
-			}
-			b.WriteRune(r)
-		case '.', ')':
-			// "1." or "1)" at the start would begin an ordered list, and
-			// "www." anywhere an autolink.
-			if i > 0 && strings.Trim(s[:i], "0123456789") == "" || r == '.' && www(s[:i]) {
-				b.WriteByte('\\')
-			}
-			b.WriteRune(r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// www reports whether s ends in the word "www", as a GitHub autolink
-// starts.
-func www(s string) bool {
-	if len(s) < 3 || !strings.EqualFold(s[len(s)-3:], "www") {
-		return false
-	}
-	if len(s) == 3 {
-		return true
-	}
-	c := s[len(s)-4]
-	return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.')
-}
+// md escapes text for Markdown as mdtext.Inline does: it renders as the
+// text it is, with no markup, HTML, block or link of its own.
+func md(s string) string { return mdtext.Inline(s) }
 
 // mdCell escapes text for a table cell, never empty.
 func mdCell(s string) string { return cellOr(md(s)) }

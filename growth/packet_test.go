@@ -26,6 +26,7 @@ var hostile = []string{
 	"- not a list",
 	"1. not a list either",
 	"see https://evil.example/a?b=c or www.evil.example, <https://evil.example>",
+	"write to boss@evil.example or mailto:boss@evil.example",
 	"\x1b[31mred\x1b[0m and \u202eevil",
 	"line one\nline two",
 }
@@ -142,6 +143,7 @@ func TestPacketRenders(t *testing.T) {
 	for _, ext := range [][]string{{"table"}, {"table", "strikethrough", "tagfilter", "autolink"}} {
 		html := render(t, src, ext...)
 		elems, all := parseHTML(t, html)
+		all = strings.ReplaceAll(all, "\u2060", "") // the invisible word joiner that keeps an address from linking
 		counts := map[string]int{}
 		for _, e := range elems {
 			counts[e.name]++
