@@ -45,26 +45,14 @@ error); 2 for a usage or I/O error, more than 10,000 days included.
 
 func runHistory(c *cli, args []string) (int, error) {
 	fs := flag.NewFlagSet("history", flag.ContinueOnError)
-	ladderFile := fs.String("ladder", "", "")
-	var evidenceFiles, ratings files
-	fs.Var(&evidenceFiles, "evidence", "")
-	fs.Var(&ratings, "ratings", "")
+	person := personFlags(fs)
 	everyText := fs.String("every", "3mo", "")
 	sinceText := fs.String("since", "", "")
 	untilText := fs.String("until", "", "")
 	format := &choice{"text", []string{"text", "json", "svg"}}
 	fs.Var(format, "format", "")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
+	if err := person.parse(fs, args); err != nil {
 		return exitUsage, err
-	}
-	switch {
-	case len(pos) > 0:
-		return exitUsage, usagef("unexpected argument %q", pos[0])
-	case *ladderFile == "":
-		return exitUsage, usagef("--ladder is required")
-	case len(evidenceFiles)+len(ratings) == 0:
-		return exitUsage, usagef("give at least one --evidence or --ratings file")
 	}
 	every, err := rubric.ParsePeriod(*everyText)
 	if err != nil {
@@ -74,11 +62,11 @@ func runHistory(c *cli, args []string) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
-	s, code, err := scorerFor(c, *ladderFile, "")
+	s, code, err := scorerFor(c, *person.ladder, "")
 	if err != nil {
 		return code, err
 	}
-	inputs := append(append(files{}, ratings...), evidenceFiles...)
+	inputs := person.inputs()
 	for _, p := range inputs {
 		if isJSONLines(p) {
 			return exitUsage, usagef("a history is of one person; %s holds many", p)
@@ -177,29 +165,17 @@ error); 2 for a usage or I/O error, an unknown or missing target included.
 
 func runPacket(c *cli, args []string) (int, error) {
 	fs := flag.NewFlagSet("packet", flag.ContinueOnError)
-	ladderFile := fs.String("ladder", "", "")
-	var evidenceFiles, ratings files
-	fs.Var(&evidenceFiles, "evidence", "")
-	fs.Var(&ratings, "ratings", "")
+	person := personFlags(fs)
 	asOfText := fs.String("as-of", "", "")
 	target := fs.String("target", "", "")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
+	if err := person.parse(fs, args); err != nil {
 		return exitUsage, err
-	}
-	switch {
-	case len(pos) > 0:
-		return exitUsage, usagef("unexpected argument %q", pos[0])
-	case *ladderFile == "":
-		return exitUsage, usagef("--ladder is required")
-	case len(evidenceFiles)+len(ratings) == 0:
-		return exitUsage, usagef("give at least one --evidence or --ratings file")
 	}
 	asOf, err := asOfDay(c, *asOfText)
 	if err != nil {
 		return exitUsage, err
 	}
-	s, code, err := scorerFor(c, *ladderFile, "")
+	s, code, err := scorerFor(c, *person.ladder, "")
 	if err != nil {
 		return code, err
 	}
@@ -209,7 +185,7 @@ func runPacket(c *cli, args []string) (int, error) {
 	if *target == "" && s.Ladder().Target == "" {
 		return exitUsage, usagef("ladder %s names no target: give --target", s.Ladder().ID)
 	}
-	inputs := append(append(files{}, ratings...), evidenceFiles...)
+	inputs := person.inputs()
 	for _, p := range inputs {
 		if isJSONLines(p) {
 			return exitUsage, usagef("a packet is for one person; %s holds many", p)

@@ -142,39 +142,27 @@ an unknown --target included.
 
 func runAssess(c *cli, args []string) (int, error) {
 	fs := flag.NewFlagSet("assess", flag.ContinueOnError)
-	ladderFile := fs.String("ladder", "", "")
-	var evidenceFiles, ratings files
-	fs.Var(&evidenceFiles, "evidence", "")
-	fs.Var(&ratings, "ratings", "")
+	person := personFlags(fs)
 	asOfText := fs.String("as-of", "", "")
 	track := fs.String("track", "", "")
 	target := fs.String("target", "", "")
 	format := &choice{"text", []string{"text", "json"}}
 	fs.Var(format, "format", "")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
+	if err := person.parse(fs, args); err != nil {
 		return exitUsage, err
-	}
-	switch {
-	case len(pos) > 0:
-		return exitUsage, usagef("unexpected argument %q", pos[0])
-	case *ladderFile == "":
-		return exitUsage, usagef("--ladder is required")
-	case len(evidenceFiles)+len(ratings) == 0:
-		return exitUsage, usagef("give at least one --evidence or --ratings file")
 	}
 	asOf, err := asOfDay(c, *asOfText)
 	if err != nil {
 		return exitUsage, err
 	}
-	s, code, err := scorerFor(c, *ladderFile, *track)
+	s, code, err := scorerFor(c, *person.ladder, *track)
 	if err != nil {
 		return code, err
 	}
 	if err := checkTarget(s, *target); err != nil {
 		return exitUsage, err
 	}
-	inputs := append(append(files{}, ratings...), evidenceFiles...)
+	inputs := person.inputs()
 	for _, p := range inputs {
 		if isJSONLines(p) {
 			if len(inputs) > 1 {
@@ -392,3 +380,38 @@ func onlyTrack(res scoring.Result, track string) scoring.Result {
 	}
 	return res
 }
+
+// personArgs holds the flags of the commands that read one person for a
+// ladder: --ladder, and --evidence and --ratings, which repeat.
+type personArgs struct {
+	ladder            *string
+	evidence, ratings files
+}
+
+// personFlags defines the flags of personArgs on fs.
+func personFlags(fs *flag.FlagSet) *personArgs {
+	p := &personArgs{ladder: fs.String("ladder", "", "")}
+	fs.Var(&p.evidence, "evidence", "")
+	fs.Var(&p.ratings, "ratings", "")
+	return p
+}
+
+// parse parses args, which may hold no operands, and checks that a ladder
+// and at least one input are given.
+func (p *personArgs) parse(fs *flag.FlagSet, args []string) error {
+	pos, err := parseFlags(fs, args)
+	switch {
+	case err != nil:
+		return err
+	case len(pos) > 0:
+		return usagef("unexpected argument %q", pos[0])
+	case *p.ladder == "":
+		return usagef("--ladder is required")
+	case len(p.evidence)+len(p.ratings) == 0:
+		return usagef("give at least one --evidence or --ratings file")
+	}
+	return nil
+}
+
+// inputs returns the ratings files, then the evidence files.
+func (p *personArgs) inputs() files { return append(append(files{}, p.ratings...), p.evidence...) }
